@@ -1,0 +1,49 @@
+//! # report-lens
+//!
+//! Reads the text of a Chinese government annual report on rule-of-law government
+//! (法治政府建设年度报告, 依法行政工作报告) and returns its section outline, its quantitative
+//! indicators and its problems, entirely offline.
+//!
+//! ```
+//! let report = "一、依法全面履行政府职能\n全区已精简64项申报材料，同比下降14.7%。";
+//! let analysis = report_lens::analyze(report);
+//! assert_eq!(analysis.sections[0].marker, "一、");
+//! let texts: Vec<&str> = analysis
+//!     .indicators
+//!     .iter()
+//!     .map(|i| &report[i.span.start..i.span.end])
+//!     .collect();
+//! assert_eq!(texts, ["64项", "同比下降14.7%"]);
+//! ```
+//!
+//! ## Positions
+//! Every [`Span`] is a byte range into the text as given, on `char` boundaries. The JSON
+//! contract ([`export::to_json`]) converts them to Unicode code-point offsets;
+//! [`text::byte_to_utf16_offsets`] serves JavaScript. Conversions walk the text once.
+//!
+//! ## How it works
+//! The text is folded into a [`text::Normalized`] view (widths, Traditional → Simplified),
+//! split into lines and blocks ([`document`]), and scanned by hand-written recognisers
+//! ([`outline`], [`indicator`], [`numeral`]); spans are mapped back at the end.
+//!
+//! ## Performance
+//! Every recogniser is a single forward scan; analysis is linear in the input length.
+//! See `benches/analyze.rs` for figures.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod analysis;
+pub mod document;
+pub mod export;
+pub mod indicator;
+pub mod numeral;
+pub mod outline;
+pub mod text;
+mod t2s_table;
+
+pub use analysis::{
+    analyze, Analysis, Diagnostic, Direction, Family, Indicator, Kind, Meta, Ordinal, Section,
+    Severity,
+};
+pub use text::{Script, Span};

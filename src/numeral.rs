@@ -1,0 +1,1 @@
+//! Numbers written in Arabic or Chinese numerals. (in progress)

@@ -1,0 +1,246 @@
+//! Spans, the normalised view of a report, and offset conversion.
+//!
+//! Every recogniser in report-lens works on a [`Normalized`] copy of the input in which
+//! equivalent spellings are folded to one form:
+//!
+//! * full-width ASCII (`１２％`, `（一）`, `，`, `：`) → half-width (`12%`, `(一)`, `,`, `:`);
+//! * ideographic and no-break spaces → `' '`; half-width `｡` `､` → `。` `、`;
+//! * corner quotes `「」『』` → `“”‘’`;
+//! * Traditional characters → Simplified (`萬元` → `万元`, `處理` → `处理`).
+//!
+//! Folding never merges or drops characters, so the view has exactly as many characters
+//! as the input. Only width folding changes byte lengths; [`Normalized::to_original`]
+//! maps a byte offset of the view back to the input through a sparse list of checkpoints.
+
+use crate::t2s_table::T2S;
+use serde::Serialize;
+
+/// A byte range `start..end` into a text; both ends lie on `char` boundaries.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// Length in bytes.
+    pub const fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// True when the span covers nothing.
+    pub const fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+
+    /// True when `other` lies inside this span.
+    pub const fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// Which script a report is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Script {
+    /// Simplified characters (or no distinguishing characters at all).
+    Simplified,
+    /// Traditional characters.
+    Traditional,
+    /// A substantial share of both.
+    Mixed,
+}
+
+/// The folded view of a text with a map back to the original's byte offsets.
+#[derive(Clone, Debug)]
+pub struct Normalized {
+    /// The folded text; same number of `char`s as the original.
+    pub text: String,
+    /// `(view offset, original offset)` after every character whose byte length changed.
+    checkpoints: Vec<(usize, usize)>,
+    /// Count of characters that were Traditional-only.
+    pub traditional_chars: usize,
+    /// Count of characters that are Simplified forms with a distinct Traditional form.
+    pub simplified_chars: usize,
+}
+
+/// Folds one character; see the module docs for the rules.
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200B}' | '\u{202F}' | '\u{205F}' => ' ',
+        '\u{FF61}' => '。',
+        '\u{FF64}' => '、',
+        '「' => '“',
+        '」' => '”',
+        '『' => '‘',
+        '』' => '’',
+        '\u{FE50}' => ',',
+        '\u{FE52}' => '.',
+        '\u{FE54}' => ';',
+        '\u{FE55}' => ':',
+        c if (c as u32) >= 0x3400 => to_simplified(c),
+        c => c,
+    }
+}
+
+/// The Simplified form of a Traditional character, or the character itself.
+pub fn to_simplified(c: char) -> char {
+    match T2S.binary_search_by(|&(t, _)| t.cmp(&c)) {
+        Ok(i) => T2S[i].1,
+        Err(_) => c,
+    }
+}
+
+impl Normalized {
+    /// Builds the folded view of `original`.
+    pub fn new(original: &str) -> Self {
+        let mut text = String::with_capacity(original.len());
+        let mut checkpoints = Vec::new();
+        let mut traditional_chars = 0;
+        for (i, c) in original.char_indices() {
+            let f = fold_char(c);
+            if f != c && (c as u32) >= 0x3400 {
+                traditional_chars += 1;
+            }
+            text.push(f);
+            if f.len_utf8() != c.len_utf8() {
+                checkpoints.push((text.len(), i + c.len_utf8()));
+            }
+        }
+        let simplified_chars = count_simplified_only(&text, traditional_chars);
+        Normalized {
+            text,
+            checkpoints,
+            traditional_chars,
+            simplified_chars,
+        }
+    }
+
+    /// Maps a byte offset of the view (on a char boundary) to the original text.
+    pub fn to_original(&self, pos: usize) -> usize {
+        let i = self.checkpoints.partition_point(|&(n, _)| n <= pos);
+        match i {
+            0 => pos,
+            _ => {
+                let (n, o) = self.checkpoints[i - 1];
+                o + (pos - n)
+            }
+        }
+    }
+
+    /// Maps a span of the view to the original text.
+    pub fn span_to_original(&self, s: Span) -> Span {
+        Span::new(self.to_original(s.start), self.to_original(s.end))
+    }
+
+    /// The script of the original text.
+    pub fn script(&self) -> Script {
+        let (t, s) = (self.traditional_chars, self.simplified_chars);
+        if t >= 5 && t > 4 * s {
+            Script::Traditional
+        } else if t >= 5 && s >= 5 && t * 4 > s {
+            Script::Mixed
+        } else {
+            Script::Simplified
+        }
+    }
+}
+
+/// Counts characters of `folded` that are Simplified-only forms, excluding those that came
+/// from folding (`already_folded` of them). A character counts when it is the target of a
+/// Traditional pair; the result is an estimate good enough to tell scripts apart.
+fn count_simplified_only(folded: &str, already_folded: usize) -> usize {
+    // Common Simplified-only characters of the genre; cheap and discriminating.
+    const MARKERS: &str = "区发会国为这个们时对说来过还进开关经动学业长门问间书见现实义务产处总办议县设员计级条项亿万与党领导审资数据网据规范务并机构体报";
+    let n = folded.chars().filter(|c| MARKERS.contains(*c)).count();
+    n.saturating_sub(already_folded)
+}
+
+/// Converts byte offsets to code-point offsets in one forward pass.
+///
+/// `offsets` may come in any order; the result is in the same order.
+pub fn byte_to_char_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
+    convert_offsets(text, offsets, |_| 1)
+}
+
+/// Converts byte offsets to UTF-16 code-unit offsets in one forward pass.
+pub fn byte_to_utf16_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
+    convert_offsets(text, offsets, char::len_utf16)
+}
+
+fn convert_offsets(text: &str, offsets: &[usize], width: impl Fn(char) -> usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_unstable_by_key(|&i| offsets[i]);
+    let mut out = vec![0; offsets.len()];
+    let mut chars = text.char_indices().peekable();
+    let mut units = 0;
+    for i in order {
+        let target = offsets[i].min(text.len());
+        while let Some(&(b, c)) = chars.peek() {
+            if b >= target {
+                break;
+            }
+            units += width(c);
+            chars.next();
+        }
+        out[i] = units;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_width_and_script() {
+        let n = Normalized::new("（一）共１２件，萬元處理");
+        assert_eq!(n.text, "(一)共12件,万元处理");
+        // Same number of characters.
+        assert_eq!(n.text.chars().count(), "（一）共１２件，萬元處理".chars().count());
+    }
+
+    #[test]
+    fn maps_offsets_back() {
+        let orig = "共１２件，办结率１００％。";
+        let n = Normalized::new(orig);
+        let at = n.text.find("100%").unwrap();
+        let span = n.span_to_original(Span::new(at, at + 4));
+        assert_eq!(&orig[span.start..span.end], "１００％");
+        assert_eq!(n.to_original(n.text.len()), orig.len());
+    }
+
+    #[test]
+    fn detects_scripts() {
+        assert_eq!(
+            Normalized::new("白沙鎮2023年度法治政府建設情況報告，黨政主要負責人認真履行職責，區委區政府").script(),
+            Script::Traditional
+        );
+        assert_eq!(
+            Normalized::new("梅列区2019年法治政府建设工作情况报告，区委区政府高度重视").script(),
+            Script::Simplified
+        );
+    }
+
+    #[test]
+    fn converts_offsets_to_code_points_and_utf16() {
+        let t = "a中𝄞b";
+        let bytes = [0, 1, 4, 8, 9];
+        assert_eq!(byte_to_char_offsets(t, &bytes), vec![0, 1, 2, 3, 4]);
+        assert_eq!(byte_to_utf16_offsets(t, &bytes), vec![0, 1, 2, 4, 5]);
+    }
+
+    #[test]
+    fn table_is_sorted_and_length_preserving() {
+        assert!(T2S.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(T2S.iter().all(|(t, s)| t.len_utf8() == s.len_utf8()));
+    }
+}
