@@ -40,6 +40,7 @@ pub mod indicator;
 pub mod numeral;
 pub mod outline;
 pub mod text;
+pub mod view;
 mod t2s_table;
 
 pub use analysis::{
