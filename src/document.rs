@@ -1,21 +1,568 @@
-//! Lines, page chrome and metadata. (in progress)
+//! Lines, page chrome and report metadata.
+//!
+//! A line is what lies between line breaks (`\n`, `\r\n`, `\r`, U+2028/2029), trimmed of
+//! spaces. Each line gets a [`LineKind`]:
+//!
+//! * **chrome** — web-page furniture: counters (`点击数:{{ pvCount }}`, `浏览 323人`), font
+//!   switches (`字号:【大 中 小】`), `打印本页`, `关闭窗口`, `扫一扫在手机上打开当前页`,
+//!   breadcrumbs (`您现在的位置: 首页 > …`), ICP lines, page footers (`— 1 —`), the
+//!   `今天是…` widget, and runs of four or more short unpunctuated lines (link lists,
+//!   shop footers). A heading line such as `坚持严格规范公正文明执法` alone is not chrome.
+//! * **meta** — labelled metadata: `发布时间:2020-01-24 13:27 信息来源:梅列区政府`.
+//! * **text** — everything else; blank lines are not stored.
+//!
+//! Chrome and meta lines are excluded from the outline and from indicators.
+
 use crate::analysis::Meta;
 use crate::text::Span;
 
+/// How a line is used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    /// Report text.
+    Text,
+    /// Page chrome: shown dimmed, never analysed.
+    Chrome,
+    /// Labelled metadata (发布时间, 来源 …).
+    Meta,
+}
+
+/// One non-blank line.
+#[derive(Clone, Copy, Debug)]
+pub struct Line {
+    /// The line without surrounding spaces.
+    pub span: Span,
+    /// How the line is used.
+    pub kind: LineKind,
+}
+
 /// The line structure of a normalised text.
+#[derive(Clone, Debug, Default)]
 pub struct Document {
-    /// Lines of page chrome.
+    /// Non-blank lines in order.
+    pub lines: Vec<Line>,
+    /// Spans of chrome lines (a subset of `lines`).
     pub chrome: Vec<Span>,
 }
 
+// ---- patterns -------------------------------------------------------------------------
+
+/// Substrings that make a short line chrome. Matches `点击数:{{ pvCount }} 字号:【`;
+/// must not match a sentence such as `…点击数同比增长…` in a long paragraph (length cap).
+const CHROME_TOKENS: &[&str] = &[
+    "点击数",
+    "点击量",
+    "浏览次数",
+    "阅读次数",
+    "访问次数",
+    "访问量",
+    "字号",
+    "字体大小",
+    "【大 中 小】",
+    "大 中 小",
+    "默认 超大",
+    "打印本页",
+    "打印此页",
+    "【打印】",
+    "关闭窗口",
+    "【关闭】",
+    "扫一扫",
+    "二维码",
+    "您所在的位置",
+    "您现在的位置",
+    "当前位置",
+    "我要纠错",
+    "【纠错】",
+    "返回顶部",
+    "上一篇",
+    "下一篇",
+    "版权所有",
+    "ICP备",
+    "icp备",
+    "公网安备",
+    "网站标识码",
+    "网站地图",
+    "网站声明",
+    "主办单位",
+    "承办单位",
+    "技术支持",
+    "分享到",
+    "一键分享",
+    "JiaThis",
+    "Baidu Button",
+    "Produced By",
+    "网站群内容管理系统",
+    "相关链接",
+    "相关阅读",
+    "相关报道",
+    "相关文章",
+    "附件下载",
+    "关闭目录",
+    "轻触这里",
+    "无障碍",
+    "关怀版",
+    "长者模式",
+    "微信扫码",
+    "立即注册",
+    "立即登录",
+    "在线客服",
+    "官方微信",
+    "公众号",
+    "浏览 ",
+    "销售 ",
+];
+
+/// Lines that are chrome when they are exactly this (after trimming).
+const CHROME_LINES: &[&str] = &[
+    "打印", "关闭", "分享", "收藏", "简体", "繁体", "附件", "附件:", "大", "中", "小", "字体",
+    "默认", "超大", "更多", "顶部", "返回", "首页", "登录", "注册", "下载",
+];
+
+/// Labels of metadata lines, longest first where one is a prefix of another.
+const META_LABELS: &[&str] = &[
+    "发布时间",
+    "发布日期",
+    "更新时间",
+    "成文日期",
+    "发文日期",
+    "信息来源",
+    "文章来源",
+    "发布机构",
+    "发文机构",
+    "发文单位",
+    "发布单位",
+    "来源",
+    "索引号",
+    "发文字号",
+    "文号",
+    "主题分类",
+    "有效性",
+    "责任编辑",
+    "作者",
+    "日期",
+    "时间",
+];
+
+/// Sentence punctuation: a line containing any of these is prose, not a link list.
+const SENTENCE_PUNCT: &[char] = &['。', ',', ';', '!', '?', '、', ':'];
+
 impl Document {
-    /// Splits `text` into lines and classifies them.
-    pub fn new(_text: &str) -> Self {
-        Document { chrome: Vec::new() }
+    /// Splits `text` (the normalised view) into lines and classifies them.
+    pub fn new(text: &str) -> Self {
+        let mut lines = Vec::new();
+        for span in split_lines(text) {
+            let s = &text[span.start..span.end];
+            let kind = if is_chrome_line(s) {
+                LineKind::Chrome
+            } else if is_meta_line(s) {
+                LineKind::Meta
+            } else {
+                LineKind::Text
+            };
+            lines.push(Line { span, kind });
+        }
+        mark_short_runs(text, &mut lines);
+        let chrome = lines
+            .iter()
+            .filter(|l| l.kind == LineKind::Chrome)
+            .map(|l| l.span)
+            .collect();
+        Document { lines, chrome }
+    }
+
+    /// Lines that carry report text.
+    pub fn text_lines(&self) -> impl Iterator<Item = &Line> + '_ {
+        self.lines.iter().filter(|l| l.kind == LineKind::Text)
     }
 }
 
-/// Title, year, dates and issuer.
-pub fn find_meta(_text: &str, _doc: &Document) -> Meta {
-    Meta::default()
+/// Non-blank lines of `text`, trimmed of spaces and tabs.
+pub fn split_lines(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i <= bytes.len() {
+        let at_end = i == bytes.len();
+        let brk = if at_end {
+            0
+        } else {
+            match bytes[i] {
+                b'\n' | b'\r' => 1,
+                // U+2028 / U+2029 are E2 80 A8 / E2 80 A9.
+                0xE2 if bytes.get(i + 1) == Some(&0x80)
+                    && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+                {
+                    3
+                }
+                _ => 0,
+            }
+        };
+        if at_end || brk > 0 {
+            let line = &text[start..i];
+            let lead = line.len() - line.trim_start().len();
+            let trimmed = line.trim();
+            if !trimmed.is_empty() {
+                out.push(Span::new(start + lead, start + lead + trimmed.len()));
+            }
+            if at_end {
+                break;
+            }
+            i += brk;
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn char_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// True for a line of page chrome; see the module docs.
+pub fn is_chrome_line(s: &str) -> bool {
+    let n = char_len(s);
+    if CHROME_LINES.contains(&s) {
+        return true;
+    }
+    if s.starts_with("今天是") && n <= 60 {
+        return true;
+    }
+    if is_page_footer(s) {
+        return true;
+    }
+    if n <= 80 && CHROME_TOKENS.iter().any(|t| s.contains(t)) {
+        // `发布时间:… 点击数:…` lines are chrome even though they carry metadata; the
+        // metadata reader looks at chrome lines too.
+        return true;
+    }
+    // A breadcrumb: `首页 > 政务公开 > …`.
+    n <= 80 && s.matches('>').count() >= 2 && !s.contains('。')
+}
+
+/// `— 1 —`, `- 12 -`, `第 3 页`, `1/5`.
+fn is_page_footer(s: &str) -> bool {
+    let core = s.trim_matches(|c: char| matches!(c, '—' | '-' | '–' | ' ' | '_'));
+    if core.len() < s.len() && !core.is_empty() && core.chars().all(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    if let Some(rest) = s.strip_prefix('第').and_then(|r| r.strip_suffix('页')) {
+        return rest.trim().chars().all(|c| c.is_ascii_digit());
+    }
+    false
+}
+
+/// True for a labelled metadata line such as `发布时间:2020-01-24` or `来源:盐田区司法局`.
+pub fn is_meta_line(s: &str) -> bool {
+    if char_len(s) > 120 {
+        return false;
+    }
+    META_LABELS.iter().any(|l| {
+        s.strip_prefix(l)
+            .is_some_and(|r| r.trim_start().starts_with([':', '】']))
+    })
+}
+
+/// Marks runs of four or more short unpunctuated lines as chrome (link lists, footers).
+fn mark_short_runs(text: &str, lines: &mut [Line]) {
+    let is_short = |l: &Line| {
+        let s = &text[l.span.start..l.span.end];
+        l.kind != LineKind::Meta
+            && char_len(s) <= 24
+            && !s.contains(SENTENCE_PUNCT)
+            && !crate::outline::starts_with_marker(s)
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        if !is_short(&lines[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < lines.len() && is_short(&lines[j]) {
+            j += 1;
+        }
+        if j - i >= 4 {
+            for l in &mut lines[i..j] {
+                l.kind = LineKind::Chrome;
+            }
+        }
+        i = j;
+    }
+}
+
+// ---- metadata -------------------------------------------------------------------------
+
+/// Words that make a line a report title.
+const TITLE_TOPICS: &[&str] = &["法治政府", "依法行政", "法治建设", "法治"];
+const TITLE_KINDS: &[&str] = &["报告", "情况", "总结", "工作"];
+
+/// Endings of an issuing body's name in a signature block.
+const ISSUER_ENDINGS: &[&str] = &[
+    "人民政府",
+    "政府",
+    "办公室",
+    "委员会",
+    "司法局",
+    "局",
+    "厅",
+    "委",
+    "办",
+    "街道办事处",
+    "办事处",
+    "镇",
+    "乡",
+    "区",
+    "县",
+    "市",
+];
+
+/// Title, year, publication date and issuer of a report.
+pub fn find_meta(text: &str, doc: &Document) -> Meta {
+    let mut meta = Meta::default();
+    let line_str = |l: &Line| &text[l.span.start..l.span.end];
+
+    // Title: the first early line that names the topic and the genre; not a sentence.
+    for l in doc.lines.iter().take(40) {
+        let s = line_str(l);
+        if l.kind == LineKind::Text
+            && char_len(s) <= 60
+            && !s.ends_with('。')
+            && TITLE_TOPICS.iter().any(|t| s.contains(t))
+            && TITLE_KINDS.iter().any(|t| s.contains(t))
+            && !crate::outline::starts_with_marker(s)
+        {
+            meta.title_span = Some(l.span);
+            break;
+        }
+    }
+    let title = meta.title_span.map(|s| &text[s.start..s.end]);
+
+    // Year covered: title, else the first text line that starts with it.
+    meta.year = title.and_then(first_year).or_else(|| {
+        doc.text_lines()
+            .take(8)
+            .find_map(|l| leading_year(line_str(l)))
+    });
+
+    // Publication date: a labelled date, else a date alone near the end (signature).
+    for l in doc.lines.iter().take(30) {
+        let s = line_str(l);
+        if l.kind == LineKind::Text && !s.starts_with("发布") && !s.starts_with("日期") {
+            continue;
+        }
+        if s.starts_with("今天是") {
+            continue;
+        }
+        for label in ["发布时间", "发布日期", "成文日期", "发文日期", "日期", "时间"] {
+            if let Some(p) = s.find(label) {
+                if let Some(d) = parse_date(&s[p + label.len()..]) {
+                    meta.published = Some(d);
+                    break;
+                }
+            }
+        }
+        if meta.published.is_some() {
+            break;
+        }
+    }
+    let signature = find_signature(text, doc);
+    if meta.published.is_none() {
+        meta.published = signature.and_then(|(_, d)| parse_date(&text[d.start..d.end]));
+    }
+    if meta.published.is_none() {
+        // A bare date line right under the title (`08.01.2018  19:40`).
+        meta.published = doc
+            .lines
+            .iter()
+            .take(4)
+            .find_map(|l| parse_date_line(line_str(l)));
+    }
+
+    // Issuer: signature, else a 来源 label, else the title's prefix.
+    meta.issuer = signature
+        .and_then(|(i, _)| i)
+        .map(|s| text[s.start..s.end].to_string());
+    if meta.issuer.is_none() {
+        meta.issuer = doc.lines.iter().take(30).find_map(|l| {
+            let s = line_str(l);
+            ["信息来源", "文章来源", "发布机构", "发文机构", "来源"]
+                .iter()
+                .find_map(|label| {
+                    let p = s.find(label)?;
+                    let rest = s[p + label.len()..].trim_start_matches([':', ' ']);
+                    let end = rest
+                        .find(|c: char| c == ' ' || c == '|' || c.is_ascii_digit())
+                        .unwrap_or(rest.len());
+                    let v = rest[..end].trim_end_matches("发布时间").trim();
+                    (!v.is_empty() && char_len(v) <= 30).then(|| v.to_string())
+                })
+        });
+    }
+    if meta.issuer.is_none() {
+        meta.issuer = title.and_then(title_issuer);
+    }
+    if meta.year.is_none() {
+        meta.year = meta
+            .published
+            .as_deref()
+            .and_then(|d| d.get(..4)?.parse::<u16>().ok())
+            .map(|y| y - 1);
+    }
+    meta
+}
+
+/// The first `YYYY年` (1990–2099) in `s`.
+fn first_year(s: &str) -> Option<u16> {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(3)).find_map(|i| {
+        let ok = b[i..i + 4].iter().all(u8::is_ascii_digit)
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+            && s[i + 4..].starts_with('年');
+        let y: u16 = if ok { s[i..i + 4].parse().ok()? } else { 0 };
+        (1990..2100).contains(&y).then_some(y)
+    })
+}
+
+/// `2019年,…` at the start of a line.
+fn leading_year(s: &str) -> Option<u16> {
+    let y = first_year(s.get(..7)?)?;
+    s.starts_with(&y.to_string()).then_some(y)
+}
+
+/// Parses the first date in `s`: `2020-01-24`, `2020/1/24`, `2020年1月10日`,
+/// `2020.01.24`, or `08.01.2018` (day first). Returns `YYYY-MM-DD`.
+pub fn parse_date(s: &str) -> Option<String> {
+    let s = s.trim_start_matches([':', ' ']);
+    let nums: Vec<(u32, usize, usize)> = digit_groups(s).take(3).collect();
+    if nums.len() < 3 {
+        return None;
+    }
+    // The groups must be adjacent, separated by one date separator each.
+    let sep_ok = |a: (u32, usize, usize), b: (u32, usize, usize)| {
+        matches!(&s[a.2..b.1], "-" | "/" | "." | "年" | "月")
+    };
+    if !(sep_ok(nums[0], nums[1]) && sep_ok(nums[1], nums[2])) {
+        return None;
+    }
+    let (a, b, c) = (nums[0].0, nums[1].0, nums[2].0);
+    let (y, m, d) = if (1990..2100).contains(&a) {
+        (a, b, c)
+    } else if (1990..2100).contains(&c) {
+        (c, b, a)
+    } else {
+        return None;
+    };
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// Runs of at most four ASCII digits in `s`: value, start and end offsets.
+fn digit_groups(s: &str) -> impl Iterator<Item = (u32, usize, usize)> + '_ {
+    let b = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() && !b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        let st = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i - st > 4 {
+            return None;
+        }
+        Some((s[st..i].parse().ok()?, st, i))
+    })
+}
+
+/// A line that is only a date (and maybe a time).
+fn parse_date_line(s: &str) -> Option<String> {
+    (char_len(s) <= 24 && s.starts_with(|c: char| c.is_ascii_digit()))
+        .then(|| parse_date(s))
+        .flatten()
+}
+
+/// The signature block: a date line near the end and, just before it, the issuer's name.
+fn find_signature(text: &str, doc: &Document) -> Option<(Option<Span>, Span)> {
+    let lines = &doc.lines;
+    let start = lines.len().saturating_sub(40);
+    for k in (start..lines.len()).rev() {
+        let l = lines[k];
+        let s = &text[l.span.start..l.span.end];
+        if char_len(s) <= 16 && s.ends_with('日') && s.contains('年') && parse_date(s).is_some() {
+            let issuer = (k > 0)
+                .then(|| lines[k - 1])
+                .filter(|p| {
+                    let ps = &text[p.span.start..p.span.end];
+                    char_len(ps) <= 30
+                        && !ps.contains(SENTENCE_PUNCT)
+                        && ISSUER_ENDINGS.iter().any(|e| ps.ends_with(e))
+                })
+                .map(|p| p.span);
+            return Some((issuer, l.span));
+        }
+    }
+    None
+}
+
+/// The issuer named before the year in a title: `深圳市盐田区司法局2021年…` → `深圳市盐田区司法局`.
+fn title_issuer(title: &str) -> Option<String> {
+    let p = title.find(|c: char| c.is_ascii_digit())?;
+    let v = title[..p].trim();
+    (char_len(v) >= 2 && ISSUER_ENDINGS.iter().any(|e| v.ends_with(e))).then(|| v.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, LineKind)> {
+        let d = Document::new(text);
+        d.lines
+            .iter()
+            .map(|l| (text[l.span.start..l.span.end].to_string(), l.kind))
+            .collect()
+    }
+
+    #[test]
+    fn classifies_chrome_meta_and_text() {
+        let t = "梅列区2019年法治政府建设工作情况报告\n\n发布时间:2020-01-24 13:27 信息来源:梅列区政府 点击数:{{ pvCount }} 字号:【\n\n一、强化法治政府建设的组织领导\n— 1 —\n扫一扫在手机上打开当前页";
+        let k = kinds(t);
+        assert_eq!(k[0].1, LineKind::Text, "title is text");
+        assert_eq!(k[1].1, LineKind::Chrome, "counter line is chrome");
+        assert_eq!(k[2].1, LineKind::Text, "heading is text");
+        assert_eq!(k[3].1, LineKind::Chrome, "page footer");
+        assert_eq!(k[4].1, LineKind::Chrome, "QR prompt");
+    }
+
+    #[test]
+    fn link_lists_are_chrome_but_lone_headings_are_not() {
+        let t = "国务院部门网站\n地方政府网站\n市政府部门网站\n区县政府网站\n其他网站";
+        assert!(kinds(t).iter().all(|(_, k)| *k == LineKind::Chrome));
+        let t = "第一段正文内容很长，有标点。\n坚持严格规范公正文明执法\n(一)健全行政执法和刑事司法衔接机制";
+        assert!(kinds(t).iter().all(|(_, k)| *k == LineKind::Text));
+    }
+
+    #[test]
+    fn reads_meta() {
+        let t = "梅列区2019年法治政府建设工作情况报告\n发布时间:2020-01-24 13:27 信息来源:梅列区政府 点击数:1\n正文。\n梅列区人民政府\n2020年1月10日\n附件:";
+        let d = Document::new(t);
+        let m = find_meta(t, &d);
+        assert_eq!(m.year, Some(2019));
+        assert_eq!(m.published.as_deref(), Some("2020-01-24"));
+        assert_eq!(m.issuer.as_deref(), Some("梅列区人民政府"));
+    }
+
+    #[test]
+    fn parses_dates() {
+        assert_eq!(parse_date("2020-01-24 13:27").as_deref(), Some("2020-01-24"));
+        assert_eq!(parse_date("2020年1月10日").as_deref(), Some("2020-01-10"));
+        assert_eq!(parse_date("08.01.2018  19:40").as_deref(), Some("2018-01-08"));
+        assert_eq!(parse_date("共办理77件,办复率100%"), None);
+    }
 }

@@ -34,6 +34,8 @@
 #![warn(missing_docs)]
 
 pub mod analysis;
+#[cfg(feature = "decode")]
+pub mod decode;
 pub mod document;
 pub mod export;
 pub mod indicator;

@@ -1,8 +1,44 @@
-//! Heading recognisers, the section tree and numbering repair. (in progress)
-use crate::analysis::{Diagnostic, Section};
-use crate::document::Document;
+//! Heading recognisers, the section tree and numbering repair.
+//!
+//! ## Markers (on the normalised view: `（一）` is `(一)`, `，` is `,`)
+//!
+//! | family | accepts | rejects |
+//! |---|---|---|
+//! | CnComma | `一、` `十二、` `三.` `四,` | `一、二、三级` (numeral right after), `三.5` |
+//! | CnOrdinal | `第一,` `第二部分` `第三章` `第四节` | `第一责任人`, `第一次会议` |
+//! | CnParen | `(一)` `(二)、` `㈢` | `(一村)` |
+//! | Digit | `1.` `2、` `12.` | `3.5个工作日`, `2019.`, `1.12` |
+//! | DigitParen | `(1)` `⑵` | `(2019)` |
+//! | DigitHalfParen | `1)` | `10)` inside prose (line start only) |
+//! | Circled | `①` … `⑳` | |
+//! | Latin | `A.` `b、` before a Chinese character | `A.B.` |
+//! | Shi (run-in) | `一是` `二是` after `。` `;` `:` `,` or at a line start | `唯一是`, `统一是` |
+//!
+//! A heading at a line start ends at the first `。` `;` `:` `!` `?` (a run-in heading, the
+//! paragraph continues) or at the end of the line (a heading alone). Inside a line, further
+//! headings are recognised after a sentence end when they continue a sequence: `一是…二是…`,
+//! inline `1.…2.…`, or `(二)` following `(一)` when a web copy lost the line break.
+//!
+//! ## Levels
+//! Levels are assigned by nesting, as Markdown nests lists: a stack holds the marker families
+//! currently open; a heading whose family is on the stack closes everything above it and
+//! becomes its sibling, a new family opens one level deeper. Run-in families (`一是`, inline
+//! lists) are closed at the end of their paragraph.
+//!
+//! ## Repair
+//! Web copies lose markers. `、依法全面履行政府职能` after `一、` becomes `二、`; `)加强…`
+//! after `(一)` becomes `(二)`; a short unpunctuated line followed by `(一)` while `(…)`
+//! items are already open under a `一、`-style parent becomes the next parent item
+//! (`坚持严格规范公正文明执法` → `四、`). Repaired headings are `inferred` and reported.
+//! Skipped, repeated and out-of-order numbers are reported as diagnostics.
+
+use crate::analysis::{Diagnostic, Family, Ordinal, Section, Severity};
+use crate::document::{Document, LineKind};
+use crate::numeral::{cn_digit, is_cn_numeral, parse_cn, to_cn};
+use crate::text::Span;
 
 /// Sections and numbering diagnostics of a document.
+#[derive(Debug, Default)]
 pub struct Outline {
     /// Sections in document order.
     pub sections: Vec<Section>,
@@ -10,7 +46,788 @@ pub struct Outline {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Finds the headings of `text` (the normalised view).
-pub fn find_sections(_text: &str, _doc: &Document) -> Outline {
-    Outline { sections: Vec::new(), diagnostics: Vec::new() }
+/// A marker recognised at some position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Marker {
+    /// Family and number.
+    pub ordinal: Ordinal,
+    /// Byte length of the marker including its punctuation.
+    pub len: usize,
+}
+
+// ---- patterns -------------------------------------------------------------------------
+
+/// Characters that end a heading that runs into its paragraph.
+const TITLE_END: &[char] = &['。', ';', '!', '?', ':'];
+/// Characters after which a run-in marker may start.
+const RUN_IN_BEFORE: &[char] = &['。', ';', ':', '!', '?', ',', ' ', '”'];
+/// Longest heading title kept whole; longer ones are cut at the first comma.
+const MAX_TITLE_CHARS: usize = 50;
+
+fn small_cn_number(s: &str) -> Option<(u32, usize)> {
+    let end = s.find(|c: char| !is_cn_numeral(c)).unwrap_or(s.len());
+    if end == 0 || end > 9 {
+        return None;
+    }
+    let v = parse_cn(&s[..end])?;
+    (1..=99).contains(&v).then_some((v as u32, end))
+}
+
+fn small_digit_number(s: &str) -> Option<(u32, usize)> {
+    let end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    if end == 0 || end > 2 {
+        return None;
+    }
+    let v: u32 = s[..end].parse().ok()?;
+    (1..=60).contains(&v).then_some((v, end))
+}
+
+fn circled(c: char) -> Option<(Family, u32)> {
+    let u = c as u32;
+    match u {
+        0x2460..=0x2473 => Some((Family::Circled, u - 0x2460 + 1)), // ①..⑳
+        0x2474..=0x2487 => Some((Family::DigitParen, u - 0x2474 + 1)), // ⑴..⒇
+        0x3220..=0x3229 => Some((Family::CnParen, u - 0x3220 + 1)), // ㈠..㈩
+        _ => None,
+    }
+}
+
+/// Recognises a heading marker at the start of `s` (a line of the normalised view).
+/// `Shi` (`一是`) is included; see the module docs for the grammar.
+pub fn parse_marker(s: &str) -> Option<Marker> {
+    let first = s.chars().next()?;
+    if let Some((family, n)) = circled(first) {
+        let len = first.len_utf8() + punct_len(&s[first.len_utf8()..], &['、', '.', ' ']);
+        return marker_if(s, len, family, n);
+    }
+    if first == '(' {
+        let rest = &s[1..];
+        if let Some((n, l)) = small_cn_number(rest) {
+            if rest[l..].starts_with(')') {
+                let len = 1 + l + 1;
+                let len = len + punct_len(&s[len..], &['、', '.']);
+                return marker_if(s, len, Family::CnParen, n);
+            }
+        }
+        if let Some((n, l)) = small_digit_number(rest) {
+            if rest[l..].starts_with(')') {
+                let len = 1 + l + 1;
+                let len = len + punct_len(&s[len..], &['、', '.']);
+                return marker_if(s, len, Family::DigitParen, n);
+            }
+        }
+        return None;
+    }
+    if first == '第' {
+        let rest = &s['第'.len_utf8()..];
+        let (n, l) = small_cn_number(rest)?;
+        let after = &rest[l..];
+        let unit = ["部分", "章", "节"]
+            .iter()
+            .find(|u| after.starts_with(*u))
+            .map_or(0, |u| u.len());
+        let p = punct_len(&after[unit..], &['、', ',', ':', '.', ' ']);
+        if unit == 0 && p == 0 {
+            return None; // 第一责任人, 第一次
+        }
+        let len = '第'.len_utf8() + l + unit + p;
+        return marker_if(s, len, Family::CnOrdinal, n);
+    }
+    if let Some((n, l)) = small_cn_number(s) {
+        let after = &s[l..];
+        if after.starts_with('是') {
+            let len = l + '是'.len_utf8();
+            return marker_if(s, len, Family::Shi, n);
+        }
+        let p = punct_len(after, &['、', '.', ',']);
+        // `三.5` is a decimal; `一、2021年…` is a heading whose title starts with a year.
+        if p == 0 || (!after.starts_with('、') && after[p..].starts_with(|c: char| c.is_ascii_digit())) {
+            return None;
+        }
+        // `一、二、三级`: another numeral right after the marker is a list inside a sentence.
+        if after[p..].starts_with(|c: char| cn_digit(c).is_some() || c == '十') {
+            let next = &after[p..];
+            if small_cn_number(next).is_some_and(|(_, l2)| next[l2..].starts_with(['、', ','])) {
+                return None;
+            }
+        }
+        return marker_if(s, l + p, Family::CnComma, n);
+    }
+    if let Some((n, l)) = small_digit_number(s) {
+        let after = &s[l..];
+        if after.starts_with(')') {
+            let len = l + 1;
+            return marker_if(s, len, Family::DigitHalfParen, n);
+        }
+        let p = punct_len(after, &['.', '、']);
+        if p == 0 {
+            return None;
+        }
+        let rest = &after[p..];
+        // `3.5个`, `2019.`, `1.12`: a digit right after the dot is a decimal, not a marker.
+        if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let len = l + p + rest.len() - rest.trim_start().len();
+        return marker_if(s, len, Family::Digit, n);
+    }
+    if first.is_ascii_alphabetic() {
+        let p = punct_len(&s[1..], &['.', '、']);
+        if p > 0 && s[1 + p..].starts_with(|c: char| (c as u32) >= 0x3400) {
+            let n = first.to_ascii_lowercase() as u32 - 'a' as u32 + 1;
+            return marker_if(s, 1 + p, Family::Latin, n);
+        }
+    }
+    None
+}
+
+/// A marker of `len` bytes when a title follows it.
+fn marker_if(s: &str, len: usize, family: Family, number: u32) -> Option<Marker> {
+    title_follows(s, len).then_some(Marker {
+        ordinal: Ordinal { family, number },
+        len,
+    })
+}
+
+/// Length of one optional punctuation character from `set` at the start of `s`.
+fn punct_len(s: &str, set: &[char]) -> usize {
+    s.chars()
+        .next()
+        .filter(|c| set.contains(c))
+        .map_or(0, char::len_utf8)
+}
+
+/// A heading needs a title: some text that is not punctuation right after the marker.
+fn title_follows(s: &str, len: usize) -> bool {
+    s[len..]
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| !matches!(c, '。' | ',' | ';' | ':' | '、' | ')' | '%'))
+}
+
+/// True when `s` starts with a heading marker (used to keep heading lines out of chrome).
+pub fn starts_with_marker(s: &str) -> bool {
+    parse_marker(s).is_some()
+}
+
+/// Families whose run-in items close at the end of their paragraph.
+fn is_scoped(f: Family) -> bool {
+    matches!(
+        f,
+        Family::Shi | Family::Digit | Family::DigitParen | Family::Circled | Family::CnOrdinal
+    )
+}
+
+/// Writes the marker of `family` number `n`, in the style of `template` (a written marker
+/// of the same family) when there is one.
+fn format_marker(family: Family, n: u32, template: Option<&str>) -> String {
+    let cn = to_cn(n);
+    match family {
+        Family::CnComma => format!("{cn}{}", template.map_or("、", |t| tail_after_numeral(t))),
+        Family::CnParen => {
+            let full = template.is_some_and(|t| t.starts_with('（'));
+            if full {
+                format!("（{cn}）")
+            } else {
+                format!("({cn})")
+            }
+        }
+        Family::CnOrdinal => format!("第{cn},"),
+        Family::Shi => format!("{cn}是"),
+        Family::Digit => format!("{n}{}", template.map_or(".", |t| tail_after_digits(t))),
+        Family::DigitParen => format!("({n})"),
+        Family::DigitHalfParen => format!("{n})"),
+        Family::Circled => char::from_u32(0x2460 + n - 1).map_or(n.to_string(), String::from),
+        Family::Latin => char::from_u32('A' as u32 + n - 1).map_or(n.to_string(), |c| format!("{c}.")),
+        Family::Sequence | Family::Dash | Family::Bare => String::new(),
+    }
+}
+
+fn tail_after_numeral(t: &str) -> &str {
+    let i = t.find(|c: char| !is_cn_numeral(c)).unwrap_or(t.len());
+    if i == t.len() {
+        "、"
+    } else {
+        &t[i..]
+    }
+}
+
+fn tail_after_digits(t: &str) -> &str {
+    let i = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    if i == t.len() {
+        "."
+    } else {
+        &t[i..]
+    }
+}
+
+/// Where a heading's title ends, given the text after the marker (within one line).
+fn title_end(rest: &str, stop: usize) -> usize {
+    let rest = &rest[..stop];
+    let end = rest.find(TITLE_END).unwrap_or(rest.len());
+    let title = &rest[..end];
+    if title.chars().count() > MAX_TITLE_CHARS {
+        if let Some(c) = title.find(',') {
+            if title[..c].chars().count() <= MAX_TITLE_CHARS {
+                return c;
+            }
+        }
+        // Cut overlong titles at a character boundary.
+        return title
+            .char_indices()
+            .nth(MAX_TITLE_CHARS)
+            .map_or(end, |(i, _)| i);
+    }
+    end
+}
+
+/// A pending heading before levels are assigned.
+#[derive(Clone, Debug)]
+struct Found {
+    ordinal: Ordinal,
+    marker: String,
+    heading: Span,
+    title: Span,
+    inferred: bool,
+    run_in: bool,
+    /// End of the paragraph the heading is in (run-in sections end there at the latest).
+    para_end: usize,
+    /// Diagnostic for a repair.
+    repaired: bool,
+}
+
+/// An open family on the nesting stack.
+#[derive(Clone, Debug)]
+struct Open {
+    family: Family,
+    last: u32,
+    section: usize,
+    template: String,
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    stack: Vec<Open>,
+    out: Outline,
+    /// Template (last written marker) per family, for repaired markers.
+    templates: Vec<(Family, String)>,
+}
+
+impl<'a> Builder<'a> {
+    fn template(&self, f: Family) -> Option<&str> {
+        self.templates
+            .iter()
+            .find(|(g, _)| *g == f)
+            .map(|(_, t)| t.as_str())
+    }
+
+    fn set_template(&mut self, f: Family, t: &str) {
+        match self.templates.iter_mut().find(|(g, _)| *g == f) {
+            Some(e) => e.1 = t.to_string(),
+            None => self.templates.push((f, t.to_string())),
+        }
+    }
+
+    fn last_number(&self, f: Family) -> Option<u32> {
+        self.stack.iter().rev().find(|o| o.family == f).map(|o| o.last)
+    }
+
+    fn depth_of(&self, f: Family) -> Option<usize> {
+        self.stack.iter().position(|o| o.family == f)
+    }
+
+    /// Closes run-in families at a paragraph boundary, unless the next line continues them.
+    fn close_scoped(&mut self, continuing: Option<Family>) {
+        while let Some(top) = self.stack.last() {
+            if is_scoped(top.family) && Some(top.family) != continuing {
+                self.stack.pop();
+            } else {
+                break;
+            }
+        }
+    }
+
+    fn push(&mut self, f: Found) {
+        let Found {
+            ordinal,
+            marker,
+            heading,
+            title,
+            inferred,
+            run_in,
+            para_end,
+            repaired,
+        } = f;
+        let family = ordinal.family;
+        let n = ordinal.number;
+        let idx = self.out.sections.len();
+        let level;
+        let mut diag: Option<(&'static str, String)> = None;
+        if let Some(i) = self.depth_of(family) {
+            let prev = self.stack[i].last;
+            let prev_marker = self.stack[i].template.clone();
+            self.stack.truncate(i + 1);
+            level = i + 1;
+            if family != Family::Bare && n > 0 {
+                if n == prev + 1 {
+                } else if n > prev + 1 {
+                    let missing: Vec<String> = (prev + 1..n)
+                        .map(|k| format!("“{}”", format_marker(family, k, Some(&prev_marker))))
+                        .collect();
+                    diag = Some((
+                        "numbering-gap",
+                        format!(
+                            "序号不连续：“{}”之后是“{}”，缺少{}",
+                            prev_marker,
+                            marker,
+                            missing.join("")
+                        ),
+                    ));
+                } else if n == 1 && i == 0 {
+                    // A new top-level list: another document or part begins. Not an error.
+                } else if n == 1 {
+                    diag = Some((
+                        "numbering-restart",
+                        format!("序号重新从“{marker}”开始（上一项为“{prev_marker}”）"),
+                    ));
+                } else if n == prev {
+                    diag = Some(("numbering-duplicate", format!("序号重复：“{marker}”出现两次")));
+                } else {
+                    diag = Some((
+                        "numbering-order",
+                        format!("序号顺序错误：“{prev_marker}”之后是“{marker}”"),
+                    ));
+                }
+            }
+            self.stack[i].last = n;
+            self.stack[i].section = idx;
+            self.stack[i].template = marker.clone();
+        } else {
+            level = self.stack.len() + 1;
+            if n > 1 && family != Family::Bare && !inferred {
+                let missing: Vec<String> = (1..n)
+                    .map(|k| format!("“{}”", format_marker(family, k, Some(&marker))))
+                    .collect();
+                diag = Some((
+                    "numbering-gap",
+                    format!("序号不从头开始：“{marker}”之前缺少{}", missing.join("")),
+                ));
+            }
+            self.stack.push(Open {
+                family,
+                last: n,
+                section: idx,
+                template: marker.clone(),
+            });
+        }
+        let parent = (level >= 2).then(|| self.stack[level - 2].section);
+        if !inferred {
+            self.set_template(family, &marker);
+        }
+        if repaired {
+            self.out.diagnostics.push(Diagnostic {
+                code: "numbering-repaired",
+                severity: Severity::Warning,
+                message: format!("标题序号缺失，已按上下文补为“{marker}”"),
+                span: heading,
+            });
+        }
+        if let Some((code, message)) = diag {
+            self.out.diagnostics.push(Diagnostic {
+                code,
+                severity: Severity::Warning,
+                message,
+                span: heading,
+            });
+        }
+        self.out.sections.push(Section {
+            level: level.min(255) as u8,
+            marker,
+            title: self.text[title.start..title.end].to_string(),
+            heading,
+            title_span: title,
+            span: Span::new(heading.start, if run_in { para_end } else { usize::MAX }),
+            inferred,
+            parent,
+            run_in,
+            ordinal,
+        });
+    }
+}
+
+/// Finds the headings of `text` (the normalised view) and builds the section tree.
+pub fn find_sections(text: &str, doc: &Document) -> Outline {
+    let mut b = Builder {
+        text,
+        stack: Vec::new(),
+        out: Outline::default(),
+        templates: Vec::new(),
+    };
+    let lines: Vec<Span> = doc
+        .lines
+        .iter()
+        .filter(|l| l.kind == LineKind::Text)
+        .map(|l| l.span)
+        .collect();
+    for (k, &line) in lines.iter().enumerate() {
+        let s = &text[line.start..line.end];
+        let lead = parse_marker(s);
+        b.close_scoped(lead.map(|m| m.ordinal.family));
+        let mut pos = 0; // where run-in scanning starts, relative to the line
+        if let Some(m) = lead {
+            let rest = &s[m.len..];
+            let t0 = m.len + (rest.len() - rest.trim_start().len());
+            let stop = next_run_in(s, t0, &b).map_or(s.len(), |(p, _)| p);
+            let t1 = t0 + title_end(&s[t0..], stop - t0);
+            let t1 = t0 + s[t0..t1].trim_end().len();
+            b.push(Found {
+                ordinal: m.ordinal,
+                marker: s[..m.len].trim().to_string(),
+                heading: Span::new(line.start, line.start + t1),
+                title: Span::new(line.start + t0, line.start + t1),
+                inferred: false,
+                run_in: false,
+                para_end: line.end,
+                repaired: false,
+            });
+            pos = t1;
+        } else if let Some(f) = repair_lost_marker(s, line, &b) {
+            pos = f.title.end - line.start;
+            b.push(f);
+        } else if let Some(f) = repair_bare_heading(text, s, line, lines.get(k + 1), &b) {
+            pos = s.len();
+            b.push(f);
+        }
+        // Run-in headings further along the line.
+        while let Some((p, m)) = next_run_in(s, pos, &b) {
+            let t0 = p + m.len;
+            let stop = next_run_in(s, t0, &b).map_or(s.len(), |(q, _)| q);
+            let t1 = t0 + title_end(&s[t0..], stop - t0);
+            let t1 = t0 + s[t0..t1].trim_end().len();
+            b.push(Found {
+                ordinal: m.ordinal,
+                marker: s[p..p + m.len].trim().to_string(),
+                heading: Span::new(line.start + p, line.start + t1),
+                title: Span::new(line.start + t0, line.start + t1),
+                inferred: false,
+                run_in: true,
+                para_end: line.end,
+                repaired: false,
+            });
+            pos = t1.max(p + m.len);
+        }
+    }
+    finish_spans(text, doc, &mut b.out.sections);
+    b.out
+}
+
+/// The next run-in marker in `s` at or after `from` that continues a sequence.
+fn next_run_in(s: &str, from: usize, b: &Builder) -> Option<(usize, Marker)> {
+    let mut i = from;
+    while i < s.len() {
+        let c = s[i..].chars().next()?;
+        let cl = c.len_utf8();
+        if RUN_IN_BEFORE.contains(&c) {
+            let mut j = i + cl;
+            while s[j..].starts_with(' ') {
+                j += 1;
+            }
+            if let Some(m) = parse_marker(&s[j..]) {
+                if accepts_run_in(s, j, m, b) {
+                    return Some((j, m));
+                }
+            }
+        }
+        i += cl;
+    }
+    None
+}
+
+/// Whether a marker found inside a line is a heading: it must continue a sequence.
+fn accepts_run_in(s: &str, at: usize, m: Marker, b: &Builder) -> bool {
+    let f = m.ordinal.family;
+    let n = m.ordinal.number;
+    let expected = b.last_number(f).map_or(1, |l| l + 1);
+    // A run-in item continues its family on the stack, or starts a new list at 1.
+    match f {
+        Family::Shi => n == expected || (n == 1 && b.last_number(f).is_none()),
+        Family::CnComma => b.last_number(f).is_some() && n == expected,
+        Family::CnParen | Family::DigitHalfParen => {
+            if b.last_number(f).is_some() {
+                n == expected
+            } else {
+                n == 1 && has_following(s, at + m.len, f, 2)
+            }
+        }
+        Family::Digit | Family::DigitParen | Family::Circled | Family::CnOrdinal => {
+            if b.last_number(f).is_some() && b.stack.last().is_some_and(|o| o.family == f) {
+                n == expected
+            } else {
+                n == 1 && has_following(s, at + m.len, f, 2)
+            }
+        }
+        _ => false,
+    }
+}
+
+/// True when a marker of family `f` numbered `n` follows later in `s` after a separator.
+fn has_following(s: &str, from: usize, f: Family, n: u32) -> bool {
+    let mut i = from;
+    while i < s.len() {
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        if RUN_IN_BEFORE.contains(&c) {
+            let j = i + c.len_utf8();
+            let j = j + (s[j..].len() - s[j..].trim_start().len());
+            if parse_marker(&s[j..]).is_some_and(|m| m.ordinal == Ordinal { family: f, number: n }) {
+                return true;
+            }
+        }
+        i += c.len_utf8();
+    }
+    false
+}
+
+/// `、依法全面履行政府职能` → `二、`; `)加强市场监管水平` → `(二)`.
+fn repair_lost_marker(s: &str, line: Span, b: &Builder) -> Option<Found> {
+    let (family, cut) = if let Some(r) = s.strip_prefix('、') {
+        (Family::CnComma, s.len() - r.len())
+    } else if let Some(r) = s.strip_prefix(')') {
+        // A lost `(一`-style opener: whichever parenthesised family is open, deepest first.
+        let f = b
+            .stack
+            .iter()
+            .rev()
+            .map(|o| o.family)
+            .find(|f| matches!(f, Family::CnParen | Family::DigitParen))
+            .unwrap_or(Family::CnParen);
+        (f, s.len() - r.len())
+    } else {
+        return None;
+    };
+    let rest = &s[cut..];
+    if !rest.starts_with(|c: char| (c as u32) >= 0x3400) {
+        return None;
+    }
+    let n = b.last_number(family).map_or(1, |l| l + 1);
+    let marker = format_marker(family, n, b.template(family));
+    let stop = next_run_in(s, cut, b).map_or(s.len(), |(p, _)| p);
+    let t1 = cut + title_end(rest, stop - cut);
+    let t1 = cut + s[cut..t1].trim_end().len();
+    Some(Found {
+        ordinal: Ordinal {
+            family,
+            number: n,
+        },
+        marker,
+        heading: Span::new(line.start, line.start + t1),
+        title: Span::new(line.start + cut, line.start + t1),
+        inferred: true,
+        run_in: false,
+        para_end: line.end,
+        repaired: true,
+    })
+}
+
+/// A short unpunctuated line whose marker was lost entirely, recognised because the next
+/// line opens the first child (`(一)`) of a family already open under a parent family.
+fn repair_bare_heading(
+    text: &str,
+    s: &str,
+    line: Span,
+    next: Option<&Span>,
+    b: &Builder,
+) -> Option<Found> {
+    let n_chars = s.chars().count();
+    if !(4..=30).contains(&n_chars) || s.contains(['。', ',', ';', ':', '!', '?', '、']) {
+        return None;
+    }
+    if !s.chars().all(|c| (c as u32) >= 0x3400 || c == '“' || c == '”') {
+        return None;
+    }
+    let next = next?;
+    let nm = parse_marker(&text[next.start..next.end])?;
+    if nm.ordinal.number != 1 {
+        return None;
+    }
+    let d = b.depth_of(nm.ordinal.family)?;
+    if d == 0 {
+        return None;
+    }
+    let parent = &b.stack[d - 1];
+    let family = parent.family;
+    let n = parent.last + 1;
+    Some(Found {
+        ordinal: Ordinal { family, number: n },
+        marker: format_marker(family, n, Some(&parent.template)),
+        heading: line,
+        title: line,
+        inferred: true,
+        run_in: false,
+        para_end: line.end,
+        repaired: true,
+    })
+}
+
+/// Section ends: the next heading of the same or a higher level, else the end of the last
+/// text line; run-in sections also end with their paragraph.
+fn finish_spans(text: &str, doc: &Document, sections: &mut [Section]) {
+    let text_end = doc
+        .lines
+        .iter()
+        .rev()
+        .find(|l| l.kind == LineKind::Text)
+        .map_or(text.len(), |l| l.span.end);
+    // Monotonic stack of open sections by level.
+    let mut open: Vec<usize> = Vec::new();
+    for i in 0..sections.len() {
+        let (lvl, start) = (sections[i].level, sections[i].heading.start);
+        while let Some(&j) = open.last() {
+            if sections[j].level >= lvl {
+                sections[j].span.end = sections[j].span.end.min(start);
+                open.pop();
+            } else {
+                break;
+            }
+        }
+        open.push(i);
+    }
+    for j in open {
+        sections[j].span.end = sections[j].span.end.min(text_end);
+    }
+    // A parent ends no earlier than its last child.
+    for i in (0..sections.len()).rev() {
+        if let Some(p) = sections[i].parent {
+            let e = sections[i].span.end;
+            if sections[p].span.end < e {
+                sections[p].span.end = e;
+            }
+        }
+        let s = &mut sections[i];
+        s.span.end = s.span.end.max(s.heading.end);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(s: &str) -> Option<(Family, u32, &str)> {
+        parse_marker(s).map(|x| (x.ordinal.family, x.ordinal.number, &s[..x.len]))
+    }
+
+    #[test]
+    fn recognises_markers_and_rejects_look_alikes() {
+        use Family::*;
+        let table: &[(&str, Option<(Family, u32, &str)>, &str)] = &[
+            ("一、强化组织领导", Some((CnComma, 1, "一、")), "standard top level"),
+            ("十二、其他", Some((CnComma, 12, "十二、")), "two-character numeral"),
+            ("三.加强监督", Some((CnComma, 3, "三.")), "sloppy dot"),
+            ("(一)坚持党的领导", Some((CnParen, 1, "(一)")), "parenthesised"),
+            ("(二)、建立机制", Some((CnParen, 2, "(二)、")), "with trailing comma"),
+            ("㈢健全制度", Some((CnParen, 3, "㈢")), "single-character form"),
+            ("1.深化改革", Some((Digit, 1, "1.")), "arabic with dot"),
+            ("2、推进公开", Some((Digit, 2, "2、")), "arabic with 、"),
+            ("(1)完善机制", Some((DigitParen, 1, "(1)")), "arabic in parentheses"),
+            ("3)加强培训", Some((DigitHalfParen, 3, "3)")), "half parenthesis"),
+            ("①加强培训", Some((Circled, 1, "①")), "circled"),
+            ("第一,加强领导", Some((CnOrdinal, 1, "第一,")), "ordinal with comma"),
+            ("第二部分 工作打算", Some((CnOrdinal, 2, "第二部分 ")), "part"),
+            ("一是法制机构力量不足", Some((Shi, 1, "一是")), "run-in enumerator"),
+            ("一、二、三级医院", None, "list inside a sentence"),
+            ("3.5个工作日", None, "decimal number"),
+            ("2019年,坚持", None, "year at line start"),
+            ("第一责任人", None, "ordinal inside a name"),
+            ("第一次会议", None, "ordinal instance"),
+            ("1.12", None, "price in a shop footer"),
+            ("12345热线", None, "hotline"),
+            ("(2019)", None, "year in parentheses"),
+            ("一、", None, "no title"),
+            ("一、2021年法治政府建设工作成效", Some((CnComma, 1, "一、")), "title starting with a year"),
+        ];
+        for (s, want, why) in table {
+            assert_eq!(m(s), *want, "{s}: {why}");
+        }
+    }
+
+    fn outline(t: &str) -> Vec<(u8, String, String, bool)> {
+        let d = Document::new(t);
+        find_sections(t, &d)
+            .sections
+            .into_iter()
+            .map(|s| (s.level, s.marker, s.title, s.inferred))
+            .collect()
+    }
+
+    #[test]
+    fn nests_by_first_appearance() {
+        let t = "一、总体情况\n(一)加强领导。正文。\n1.建立机制。正文。\n(二)完善制度\n二、存在问题";
+        let o = outline(t);
+        let levels: Vec<u8> = o.iter().map(|x| x.0).collect();
+        assert_eq!(levels, [1, 2, 3, 2, 1]);
+        assert_eq!(o[1].2, "加强领导", "run-in heading ends at 。");
+        assert_eq!(o[3].2, "完善制度", "heading alone keeps the whole line");
+    }
+
+    #[test]
+    fn starts_hierarchy_anywhere() {
+        let o = outline("(一)加强领导\n1.建立机制\n(二)完善制度");
+        assert_eq!(o.iter().map(|x| x.0).collect::<Vec<_>>(), [1, 2, 1]);
+    }
+
+    #[test]
+    fn finds_run_in_enumerations() {
+        let t = "(一)存在问题\n存在不足。一是法制机构力量不足。二是执法不够规范。三是宣传创新不够。\n(二)下一步";
+        let o = outline(t);
+        let got: Vec<(u8, &str, &str)> = o.iter().map(|x| (x.0, x.1.as_str(), x.2.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (1, "(一)", "存在问题"),
+                (2, "一是", "法制机构力量不足"),
+                (2, "二是", "执法不够规范"),
+                (2, "三是", "宣传创新不够"),
+                (1, "(二)", "下一步"),
+            ]
+        );
+    }
+
+    #[test]
+    fn repairs_lost_markers() {
+        let t = "一、强化组织领导\n(一)坚持党的领导。正文。\n、依法全面履行政府职能\n(一)深化改革。正文。\n)加强市场监管水平。正文。\n坚持严格规范公正文明执法\n(一)健全机制。正文。";
+        let o = outline(t);
+        let got: Vec<(u8, &str, bool)> = o.iter().map(|x| (x.0, x.1.as_str(), x.3)).collect();
+        assert_eq!(
+            got,
+            [
+                (1, "一、", false),
+                (2, "(一)", false),
+                (1, "二、", true),
+                (2, "(一)", false),
+                (2, "(二)", true),
+                (1, "三、", true),
+                (2, "(一)", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn reports_gaps_and_duplicates() {
+        let t = "一、甲\n(一)子一。文。\n(三)子三。文。\n(三)又三。文。";
+        let d = Document::new(t);
+        let o = find_sections(t, &d);
+        let codes: Vec<&str> = o.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["numbering-gap", "numbering-duplicate"]);
+        assert!(o.diagnostics[0].message.contains("缺少“(二)”"), "{}", o.diagnostics[0].message);
+    }
+
+    #[test]
+    fn splits_headings_run_together_on_one_line() {
+        let t = "一、总体\n(一)加强领导。正文内容。(二)完善制度。正文内容。";
+        let o = outline(t);
+        assert_eq!(o.len(), 3);
+        assert_eq!((o[2].0, o[2].1.as_str()), (2, "(二)"));
+    }
 }
