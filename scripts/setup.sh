@@ -1,0 +1,224 @@
+#!/usr/bin/env bash
+# Install everything report-lens needs to build, serve and test, skipping each piece that is
+# already present at the right version. Safe to run any number of times.
+#
+#   scripts/setup.sh               everything: wasm target, rustfmt/clippy, trunk, wasm-bindgen-cli,
+#                                  wasm-opt (npm binaryen), Chromium for the browser tests
+#   scripts/setup.sh --core        only what native `cargo test` / clippy need (target + components)
+#   scripts/setup.sh --no-browser  everything except Chromium (used by scripts/serve.sh)
+#
+# Sourcing it (`source scripts/setup.sh`) defines the functions and exports PATH without
+# installing anything; scripts/serve.sh and scripts/test.sh do that and call `setup_main`.
+#
+# Versions come from the repo's own files: trunk is pinned below, wasm-bindgen-cli follows the
+# `wasm-bindgen` package in Cargo.lock, wasm-opt follows scripts/package-lock.json.
+# Only crates.io, npm and Debian are reachable; nothing is downloaded from GitHub.
+set -euo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TRUNK_VERSION="0.21.14"
+WASM_TARGET="wasm32-unknown-unknown"
+TOOLS_DIR="$REPO_ROOT/scripts"
+# Hash of the package-lock.json that scripts/node_modules was installed from.
+NPM_STAMP="$TOOLS_DIR/node_modules/.report-lens-lock.sha256"
+
+export CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}"
+case ":$PATH:" in
+    *":$CARGO_HOME/bin:"*) ;;
+    *) export PATH="$CARGO_HOME/bin:$PATH" ;;
+esac
+# wasm-opt from npm binaryen must win over any older system binaryen (Debian's 108 cannot read
+# current Rust wasm).
+export PATH="$TOOLS_DIR/node_modules/.bin:$PATH"
+
+say() { printf '[setup] %s\n' "$*"; }
+die() {
+    printf '[setup] ERROR: %s\n' "$*" >&2
+    exit 1
+}
+
+# Run as root, or through sudo when available (apt-get).
+as_root() {
+    if [[ $(id -u) -eq 0 ]]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo "$@"
+    else
+        die "need root to run: $*"
+    fi
+}
+
+APT_UPDATED=0
+apt_install() {
+    command -v apt-get >/dev/null 2>&1 || die "apt-get not found; install these by hand: $*"
+    if [[ $APT_UPDATED -eq 0 ]]; then
+        as_root apt-get update -qq
+        APT_UPDATED=1
+    fi
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
+}
+
+# Another `cargo install CRATE` already running on this machine (e.g. started by hand) would
+# race with ours; wait for it, then re-check the version.
+wait_for_cargo_install() {
+    local crate=$1 pattern
+    # "[x]rest" matches "xrest" but not this pattern's own text in a shell's command line.
+    pattern="cargo install [${crate:0:1}]${crate:1}( |\$)"
+    if pgrep -f "$pattern" >/dev/null 2>&1; then
+        say "$crate: another 'cargo install $crate' is running; waiting for it to finish"
+        while pgrep -f "$pattern" >/dev/null 2>&1; do
+            sleep 10
+        done
+    fi
+}
+
+# Print the version of a binary ("trunk 0.21.14" → "0.21.14"), or nothing when it is absent.
+tool_version() {
+    local bin=$1
+    command -v "$bin" >/dev/null 2>&1 || return 0
+    "$bin" --version 2>/dev/null | head -n 1 | awk '{print $2}'
+}
+
+# Version of package `$1` in Cargo.lock (first match), or nothing.
+cargo_lock_version() {
+    awk -v name="$1" '
+        $0 == "name = \"" name "\"" { found = 1; next }
+        found && /^version = / { gsub(/"/, "", $3); print $3; exit }
+        /^\[\[package\]\]/ { found = 0 }
+    ' "$REPO_ROOT/Cargo.lock"
+}
+
+ensure_rust() {
+    if ! command -v cargo >/dev/null 2>&1 || ! command -v rustup >/dev/null 2>&1; then
+        die "cargo/rustup not found: install Rust with rustup first (https://rustup.rs)"
+    fi
+}
+
+ensure_wasm_target() {
+    if rustup target list --installed | grep -qx "$WASM_TARGET"; then
+        say "rust target $WASM_TARGET: present"
+    else
+        say "rust target $WASM_TARGET: installing"
+        rustup target add "$WASM_TARGET"
+    fi
+}
+
+ensure_components() {
+    local installed component missing=()
+    installed=$(rustup component list --installed)
+    for component in rustfmt clippy; do
+        grep -q "^$component" <<<"$installed" || missing+=("$component")
+    done
+    if [[ ${#missing[@]} -eq 0 ]]; then
+        say "rustfmt, clippy: present"
+    else
+        say "rust components ${missing[*]}: installing"
+        rustup component add "${missing[@]}"
+    fi
+}
+
+ensure_trunk() {
+    local have
+    have=$(tool_version trunk)
+    if [[ $have != "$TRUNK_VERSION" ]]; then
+        wait_for_cargo_install trunk
+        have=$(tool_version trunk)
+    fi
+    if [[ $have == "$TRUNK_VERSION" ]]; then
+        say "trunk $TRUNK_VERSION: present"
+        return
+    fi
+    say "trunk $TRUNK_VERSION: installing (found '${have:-none}'; ~20 min on 2 cores)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+}
+
+ensure_wasm_bindgen_cli() {
+    local want have
+    [[ -f $REPO_ROOT/Cargo.lock ]] || (cd "$REPO_ROOT" && cargo generate-lockfile)
+    want=$(cargo_lock_version wasm-bindgen)
+    if [[ -z $want ]]; then
+        say "wasm-bindgen-cli: skipped (no wasm-bindgen in Cargo.lock yet)"
+        return
+    fi
+    have=$(tool_version wasm-bindgen)
+    if [[ $have != "$want" ]]; then
+        wait_for_cargo_install wasm-bindgen-cli
+        have=$(tool_version wasm-bindgen)
+    fi
+    if [[ $have == "$want" ]]; then
+        say "wasm-bindgen-cli $want: present"
+    else
+        say "wasm-bindgen-cli $want: installing (found '${have:-none}'; ~5-10 min)"
+        # No --locked: the CLI's own lock file names a yanked dependency.
+        cargo install wasm-bindgen-cli --version "$want"
+    fi
+    if [[ -f $REPO_ROOT/Trunk.toml ]] && ! grep -Eq "^wasm_bindgen *= *\"$want\"" "$REPO_ROOT/Trunk.toml"; then
+        say "warning: Trunk.toml [tools] wasm_bindgen should be \"$want\" (Cargo.lock)"
+    fi
+}
+
+ensure_node() {
+    if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+        return
+    fi
+    say "node/npm: installing from Debian"
+    apt_install nodejs npm
+}
+
+# npm tools pinned by scripts/package-lock.json (binaryen → wasm-opt), installed with `npm ci`
+# into scripts/node_modules. Skipped when node_modules was installed from this very lock file.
+ensure_npm_tools() {
+    ensure_node
+    local lock_hash
+    lock_hash=$(sha256sum "$TOOLS_DIR/package-lock.json" | awk '{print $1}')
+    if [[ -f $NPM_STAMP && $(cat "$NPM_STAMP") == "$lock_hash" ]] &&
+        "$TOOLS_DIR/node_modules/.bin/wasm-opt" --version >/dev/null 2>&1; then
+        say "npm tools ($("$TOOLS_DIR/node_modules/.bin/wasm-opt" --version)): present"
+        return
+    fi
+    say "npm tools: npm ci in scripts/"
+    (cd "$TOOLS_DIR" && npm ci --no-audit --no-fund --loglevel=error)
+    printf '%s\n' "$lock_hash" >"$NPM_STAMP"
+    say "npm tools: $("$TOOLS_DIR/node_modules/.bin/wasm-opt" --version)"
+}
+
+# Chromium + chromedriver for the browser tests (scripts/test.sh calls this before them).
+ensure_chromium() {
+    if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then
+        say "chromium: present ($(/usr/bin/chromium --version 2>/dev/null | head -n 1))"
+        return
+    fi
+    say "chromium, chromium-driver: installing from Debian (~2 min)"
+    apt_install chromium chromium-driver
+}
+
+# setup_main [--core|--no-browser]
+setup_main() {
+    local mode=all start=$SECONDS
+    case "${1:-}" in
+        "") ;;
+        --core) mode=core ;;
+        --no-browser) mode=no-browser ;;
+        -h | --help)
+            sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+            return 0
+            ;;
+        *) die "unknown option '$1' (use --core, --no-browser or nothing)" ;;
+    esac
+    ensure_rust
+    ensure_wasm_target
+    ensure_components
+    if [[ $mode != core ]]; then
+        ensure_npm_tools
+        ensure_wasm_bindgen_cli
+        ensure_trunk
+    fi
+    if [[ $mode == all ]]; then
+        ensure_chromium
+    fi
+    say "done ($mode) in $((SECONDS - start)) s"
+}
+
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+    setup_main "$@"
+fi
