@@ -92,7 +92,8 @@ mod tests {
         let (t, enc) = decode(&gbk).unwrap();
         assert_eq!(t, s);
         assert!(enc == "GBK" || enc == "gb18030", "{enc}");
-        let trad = "白沙鎮2023年度法治政府建設情況報告，黨政主要負責人認真履行法治建設第一責任人責任。";
+        let trad =
+            "白沙鎮2023年度法治政府建設情況報告，黨政主要負責人認真履行法治建設第一責任人責任。";
         let (big5, _, _) = encoding_rs::BIG5.encode(trad);
         assert_eq!(decode(&big5).unwrap().0, trad);
         let mut u16 = vec![0xFF, 0xFE];
@@ -104,6 +105,9 @@ mod tests {
     fn rejects_binary_and_empty() {
         assert_eq!(decode(b""), Err(DecodeError::Empty));
         assert_eq!(decode(b"  \n "), Err(DecodeError::Empty));
-        assert_eq!(decode(b"PK\x03\x04\x00\x00binary"), Err(DecodeError::Binary));
+        assert_eq!(
+            decode(b"PK\x03\x04\x00\x00binary"),
+            Err(DecodeError::Binary)
+        );
     }
 }

@@ -356,7 +356,14 @@ pub fn find_meta(text: &str, doc: &Document) -> Meta {
         if s.starts_with("今天是") {
             continue;
         }
-        for label in ["发布时间", "发布日期", "成文日期", "发文日期", "日期", "时间"] {
+        for label in [
+            "发布时间",
+            "发布日期",
+            "成文日期",
+            "发文日期",
+            "日期",
+            "时间",
+        ] {
             if let Some(p) = s.find(label) {
                 if let Some(d) = parse_date(&s[p + label.len()..]) {
                     meta.published = Some(d);
@@ -560,9 +567,15 @@ mod tests {
 
     #[test]
     fn parses_dates() {
-        assert_eq!(parse_date("2020-01-24 13:27").as_deref(), Some("2020-01-24"));
+        assert_eq!(
+            parse_date("2020-01-24 13:27").as_deref(),
+            Some("2020-01-24")
+        );
         assert_eq!(parse_date("2020年1月10日").as_deref(), Some("2020-01-10"));
-        assert_eq!(parse_date("08.01.2018  19:40").as_deref(), Some("2018-01-08"));
+        assert_eq!(
+            parse_date("08.01.2018  19:40").as_deref(),
+            Some("2018-01-08")
+        );
         assert_eq!(parse_date("共办理77件,办复率100%"), None);
     }
 }

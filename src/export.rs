@@ -270,7 +270,10 @@ pub fn to_table(text: &str, a: &Analysis) -> String {
         let indent = "  ".repeat(s.level.saturating_sub(1) as usize);
         let flag = if s.inferred { " [补]" } else { "" };
         let run = if s.run_in { " [段内]" } else { "" };
-        out.push_str(&format!("{i:>3} {indent}{} {}{flag}{run}\n", s.marker, s.title));
+        out.push_str(&format!(
+            "{i:>3} {indent}{} {}{flag}{run}\n",
+            s.marker, s.title
+        ));
     }
     out.push_str(&format!("\n== 指标 ({} 项)\n", a.indicators.len()));
     for i in &a.indicators {
@@ -295,7 +298,12 @@ pub fn to_table(text: &str, a: &Analysis) -> String {
     }
     out.push_str(&format!("\n== 诊断 ({} 项)\n", a.diagnostics.len()));
     for d in &a.diagnostics {
-        out.push_str(&format!("[{}] {} {}\n", d.severity.label(), d.code, d.message));
+        out.push_str(&format!(
+            "[{}] {} {}\n",
+            d.severity.label(),
+            d.code,
+            d.message
+        ));
     }
     out
 }

@@ -41,9 +41,9 @@ pub mod export;
 pub mod indicator;
 pub mod numeral;
 pub mod outline;
+mod t2s_table;
 pub mod text;
 pub mod view;
-mod t2s_table;
 
 pub use analysis::{
     analyze, Analysis, Diagnostic, Direction, Family, Indicator, Kind, Meta, Ordinal, Section,

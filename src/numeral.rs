@@ -85,11 +85,22 @@ pub fn to_cn(n: u32) -> String {
     const D: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
     match n {
         0..=9 => D[n as usize].to_string(),
-        10..=19 => format!("十{}", if n > 10 { D[(n - 10) as usize].to_string() } else { String::new() }),
+        10..=19 => format!(
+            "十{}",
+            if n > 10 {
+                D[(n - 10) as usize].to_string()
+            } else {
+                String::new()
+            }
+        ),
         20..=99 => format!(
             "{}十{}",
             D[(n / 10) as usize],
-            if n % 10 > 0 { D[(n % 10) as usize].to_string() } else { String::new() }
+            if n % 10 > 0 {
+                D[(n % 10) as usize].to_string()
+            } else {
+                String::new()
+            }
         ),
         _ => n.to_string(),
     }

@@ -141,7 +141,9 @@ pub fn parse_marker(s: &str) -> Option<Marker> {
         }
         let p = punct_len(after, &['、', '.', ',']);
         // `三.5` is a decimal; `一、2021年…` is a heading whose title starts with a year.
-        if p == 0 || (!after.starts_with('、') && after[p..].starts_with(|c: char| c.is_ascii_digit())) {
+        if p == 0
+            || (!after.starts_with('、') && after[p..].starts_with(|c: char| c.is_ascii_digit()))
+        {
             return None;
         }
         // `一、二、三级`: another numeral right after the marker is a list inside a sentence.
@@ -239,7 +241,9 @@ fn format_marker(family: Family, n: u32, template: Option<&str>) -> String {
         Family::DigitParen => format!("({n})"),
         Family::DigitHalfParen => format!("{n})"),
         Family::Circled => char::from_u32(0x2460 + n - 1).map_or(n.to_string(), String::from),
-        Family::Latin => char::from_u32('A' as u32 + n - 1).map_or(n.to_string(), |c| format!("{c}.")),
+        Family::Latin => {
+            char::from_u32('A' as u32 + n - 1).map_or(n.to_string(), |c| format!("{c}."))
+        }
         Family::Sequence | Family::Dash | Family::Bare => String::new(),
     }
 }
@@ -330,7 +334,11 @@ impl<'a> Builder<'a> {
     }
 
     fn last_number(&self, f: Family) -> Option<u32> {
-        self.stack.iter().rev().find(|o| o.family == f).map(|o| o.last)
+        self.stack
+            .iter()
+            .rev()
+            .find(|o| o.family == f)
+            .map(|o| o.last)
     }
 
     fn depth_of(&self, f: Family) -> Option<usize> {
@@ -392,7 +400,10 @@ impl<'a> Builder<'a> {
                         format!("序号重新从“{marker}”开始（上一项为“{prev_marker}”）"),
                     ));
                 } else if n == prev {
-                    diag = Some(("numbering-duplicate", format!("序号重复：“{marker}”出现两次")));
+                    diag = Some((
+                        "numbering-duplicate",
+                        format!("序号重复：“{marker}”出现两次"),
+                    ));
                 } else {
                     diag = Some((
                         "numbering-order",
@@ -581,7 +592,13 @@ fn has_following(s: &str, from: usize, f: Family, n: u32) -> bool {
         if RUN_IN_BEFORE.contains(&c) {
             let j = i + c.len_utf8();
             let j = j + (s[j..].len() - s[j..].trim_start().len());
-            if parse_marker(&s[j..]).is_some_and(|m| m.ordinal == Ordinal { family: f, number: n }) {
+            if parse_marker(&s[j..]).is_some_and(|m| {
+                m.ordinal
+                    == Ordinal {
+                        family: f,
+                        number: n,
+                    }
+            }) {
                 return true;
             }
         }
@@ -617,10 +634,7 @@ fn repair_lost_marker(s: &str, line: Span, b: &Builder) -> Option<Found> {
     let t1 = cut + title_end(rest, stop - cut);
     let t1 = cut + s[cut..t1].trim_end().len();
     Some(Found {
-        ordinal: Ordinal {
-            family,
-            number: n,
-        },
+        ordinal: Ordinal { family, number: n },
         marker,
         heading: Span::new(line.start, line.start + t1),
         title: Span::new(line.start + cut, line.start + t1),
@@ -644,7 +658,10 @@ fn repair_bare_heading(
     if !(4..=30).contains(&n_chars) || s.contains(['。', ',', ';', ':', '!', '?', '、']) {
         return None;
     }
-    if !s.chars().all(|c| (c as u32) >= 0x3400 || c == '“' || c == '”') {
+    if !s
+        .chars()
+        .all(|c| (c as u32) >= 0x3400 || c == '“' || c == '”')
+    {
         return None;
     }
     let next = next?;
@@ -722,20 +739,60 @@ mod tests {
     fn recognises_markers_and_rejects_look_alikes() {
         use Family::*;
         let table: &[(&str, Option<(Family, u32, &str)>, &str)] = &[
-            ("一、强化组织领导", Some((CnComma, 1, "一、")), "standard top level"),
-            ("十二、其他", Some((CnComma, 12, "十二、")), "two-character numeral"),
+            (
+                "一、强化组织领导",
+                Some((CnComma, 1, "一、")),
+                "standard top level",
+            ),
+            (
+                "十二、其他",
+                Some((CnComma, 12, "十二、")),
+                "two-character numeral",
+            ),
             ("三.加强监督", Some((CnComma, 3, "三.")), "sloppy dot"),
-            ("(一)坚持党的领导", Some((CnParen, 1, "(一)")), "parenthesised"),
-            ("(二)、建立机制", Some((CnParen, 2, "(二)、")), "with trailing comma"),
-            ("㈢健全制度", Some((CnParen, 3, "㈢")), "single-character form"),
+            (
+                "(一)坚持党的领导",
+                Some((CnParen, 1, "(一)")),
+                "parenthesised",
+            ),
+            (
+                "(二)、建立机制",
+                Some((CnParen, 2, "(二)、")),
+                "with trailing comma",
+            ),
+            (
+                "㈢健全制度",
+                Some((CnParen, 3, "㈢")),
+                "single-character form",
+            ),
             ("1.深化改革", Some((Digit, 1, "1.")), "arabic with dot"),
             ("2、推进公开", Some((Digit, 2, "2、")), "arabic with 、"),
-            ("(1)完善机制", Some((DigitParen, 1, "(1)")), "arabic in parentheses"),
-            ("3)加强培训", Some((DigitHalfParen, 3, "3)")), "half parenthesis"),
+            (
+                "(1)完善机制",
+                Some((DigitParen, 1, "(1)")),
+                "arabic in parentheses",
+            ),
+            (
+                "3)加强培训",
+                Some((DigitHalfParen, 3, "3)")),
+                "half parenthesis",
+            ),
             ("①加强培训", Some((Circled, 1, "①")), "circled"),
-            ("第一,加强领导", Some((CnOrdinal, 1, "第一,")), "ordinal with comma"),
-            ("第二部分 工作打算", Some((CnOrdinal, 2, "第二部分 ")), "part"),
-            ("一是法制机构力量不足", Some((Shi, 1, "一是")), "run-in enumerator"),
+            (
+                "第一,加强领导",
+                Some((CnOrdinal, 1, "第一,")),
+                "ordinal with comma",
+            ),
+            (
+                "第二部分 工作打算",
+                Some((CnOrdinal, 2, "第二部分 ")),
+                "part",
+            ),
+            (
+                "一是法制机构力量不足",
+                Some((Shi, 1, "一是")),
+                "run-in enumerator",
+            ),
             ("一、二、三级医院", None, "list inside a sentence"),
             ("3.5个工作日", None, "decimal number"),
             ("2019年,坚持", None, "year at line start"),
@@ -745,7 +802,11 @@ mod tests {
             ("12345热线", None, "hotline"),
             ("(2019)", None, "year in parentheses"),
             ("一、", None, "no title"),
-            ("一、2021年法治政府建设工作成效", Some((CnComma, 1, "一、")), "title starting with a year"),
+            (
+                "一、2021年法治政府建设工作成效",
+                Some((CnComma, 1, "一、")),
+                "title starting with a year",
+            ),
         ];
         for (s, want, why) in table {
             assert_eq!(m(s), *want, "{s}: {why}");
@@ -763,7 +824,8 @@ mod tests {
 
     #[test]
     fn nests_by_first_appearance() {
-        let t = "一、总体情况\n(一)加强领导。正文。\n1.建立机制。正文。\n(二)完善制度\n二、存在问题";
+        let t =
+            "一、总体情况\n(一)加强领导。正文。\n1.建立机制。正文。\n(二)完善制度\n二、存在问题";
         let o = outline(t);
         let levels: Vec<u8> = o.iter().map(|x| x.0).collect();
         assert_eq!(levels, [1, 2, 3, 2, 1]);
@@ -781,7 +843,10 @@ mod tests {
     fn finds_run_in_enumerations() {
         let t = "(一)存在问题\n存在不足。一是法制机构力量不足。二是执法不够规范。三是宣传创新不够。\n(二)下一步";
         let o = outline(t);
-        let got: Vec<(u8, &str, &str)> = o.iter().map(|x| (x.0, x.1.as_str(), x.2.as_str())).collect();
+        let got: Vec<(u8, &str, &str)> = o
+            .iter()
+            .map(|x| (x.0, x.1.as_str(), x.2.as_str()))
+            .collect();
         assert_eq!(
             got,
             [
@@ -820,7 +885,11 @@ mod tests {
         let o = find_sections(t, &d);
         let codes: Vec<&str> = o.diagnostics.iter().map(|d| d.code).collect();
         assert_eq!(codes, ["numbering-gap", "numbering-duplicate"]);
-        assert!(o.diagnostics[0].message.contains("缺少“(二)”"), "{}", o.diagnostics[0].message);
+        assert!(
+            o.diagnostics[0].message.contains("缺少“(二)”"),
+            "{}",
+            o.diagnostics[0].message
+        );
     }
 
     #[test]

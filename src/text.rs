@@ -205,7 +205,10 @@ mod tests {
         let n = Normalized::new("（一）共１２件，萬元處理");
         assert_eq!(n.text, "(一)共12件,万元处理");
         // Same number of characters.
-        assert_eq!(n.text.chars().count(), "（一）共１２件，萬元處理".chars().count());
+        assert_eq!(
+            n.text.chars().count(),
+            "（一）共１２件，萬元處理".chars().count()
+        );
     }
 
     #[test]
@@ -221,7 +224,10 @@ mod tests {
     #[test]
     fn detects_scripts() {
         assert_eq!(
-            Normalized::new("白沙鎮2023年度法治政府建設情況報告，黨政主要負責人認真履行職責，區委區政府").script(),
+            Normalized::new(
+                "白沙鎮2023年度法治政府建設情況報告，黨政主要負責人認真履行職責，區委區政府"
+            )
+            .script(),
             Script::Traditional
         );
         assert_eq!(
