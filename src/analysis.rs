@@ -39,8 +39,11 @@ pub struct Meta {
     pub year: Option<u16>,
     /// Publication date `YYYY-MM-DD` (or `YYYY-MM`), from a 发布时间 line or the signature.
     pub published: Option<String>,
-    /// The issuing body, from a 来源 line, the signature block or the title.
+    /// The issuing body, from the signature block, the title or a 来源 line.
     pub issuer: Option<String>,
+    /// Where the issuer is named.
+    #[serde(skip)]
+    pub issuer_span: Option<Span>,
     /// Script of the text.
     pub script: Option<Script>,
     /// Length in Unicode code points.
@@ -284,6 +287,8 @@ pub fn analyze(text: &str) -> Analysis {
     }
     meta.title_span = meta.title_span.map(map);
     meta.title = meta.title_span.map(|s| text[s.start..s.end].to_string());
+    meta.issuer_span = meta.issuer_span.map(map);
+    meta.issuer = meta.issuer_span.map(|s| text[s.start..s.end].to_string());
     let chrome = doc.chrome.iter().map(|&s| map(s)).collect();
     Analysis {
         meta,

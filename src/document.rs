@@ -329,7 +329,7 @@ pub fn find_meta(text: &str, doc: &Document) -> Meta {
         let s = line_str(l);
         if l.kind == LineKind::Text
             && char_len(s) <= 60
-            && !s.ends_with('。')
+            && !s.contains(['。', ',', ';'])
             && TITLE_TOPICS.iter().any(|t| s.contains(t))
             && TITLE_KINDS.iter().any(|t| s.contains(t))
             && !crate::outline::starts_with_marker(s)
@@ -337,6 +337,12 @@ pub fn find_meta(text: &str, doc: &Document) -> Meta {
             meta.title_span = Some(l.span);
             break;
         }
+    }
+    if meta.title_span.is_none() {
+        meta.title_span = doc
+            .text_lines()
+            .take(6)
+            .find_map(|l| title_in_sentence(text, l.span));
     }
     let title = meta.title_span.map(|s| &text[s.start..s.end]);
 
@@ -388,28 +394,18 @@ pub fn find_meta(text: &str, doc: &Document) -> Meta {
             .find_map(|l| parse_date_line(line_str(l)));
     }
 
-    // Issuer: signature, else a 来源 label, else the title's prefix.
-    meta.issuer = signature
-        .and_then(|(i, _)| i)
-        .map(|s| text[s.start..s.end].to_string());
-    if meta.issuer.is_none() {
-        meta.issuer = doc.lines.iter().take(30).find_map(|l| {
-            let s = line_str(l);
-            ["信息来源", "文章来源", "发布机构", "发文机构", "来源"]
-                .iter()
-                .find_map(|label| {
-                    let p = s.find(label)?;
-                    let rest = s[p + label.len()..].trim_start_matches([':', ' ']);
-                    let end = rest
-                        .find(|c: char| c == ' ' || c == '|' || c.is_ascii_digit())
-                        .unwrap_or(rest.len());
-                    let v = rest[..end].trim_end_matches("发布时间").trim();
-                    (!v.is_empty() && char_len(v) <= 30).then(|| v.to_string())
-                })
-        });
+    // Issuer: signature, else the title's prefix, else a 来源 label. Spans, so that the
+    // caller can quote the original script.
+    meta.issuer_span = signature.and_then(|(i, _)| i);
+    if meta.issuer_span.is_none() {
+        meta.issuer_span = meta.title_span.and_then(|t| title_issuer(text, t));
     }
-    if meta.issuer.is_none() {
-        meta.issuer = title.and_then(title_issuer);
+    if meta.issuer_span.is_none() {
+        meta.issuer_span = doc
+            .lines
+            .iter()
+            .take(30)
+            .find_map(|l| source_label(text, l.span));
     }
     if meta.year.is_none() {
         meta.year = meta
@@ -419,6 +415,18 @@ pub fn find_meta(text: &str, doc: &Document) -> Meta {
             .map(|y| y - 1);
     }
     meta
+}
+
+/// A title named in the opening sentence: `现将白沙镇2023年度法治政府建设情况报告如下`.
+fn title_in_sentence(text: &str, line: Span) -> Option<Span> {
+    let s = &text[line.start..line.end];
+    let a = s.find("现将")? + "现将".len();
+    let b = a + s[a..].find("如下")?;
+    let t = &s[a..b];
+    (t.ends_with("报告")
+        && TITLE_TOPICS.iter().any(|w| t.contains(w))
+        && (6..=50).contains(&char_len(t)))
+    .then(|| Span::new(line.start + a, line.start + b))
 }
 
 /// The first `YYYY年` (1990–2099) in `s`.
@@ -518,10 +526,35 @@ fn find_signature(text: &str, doc: &Document) -> Option<(Option<Span>, Span)> {
 }
 
 /// The issuer named before the year in a title: `深圳市盐田区司法局2021年…` → `深圳市盐田区司法局`.
-fn title_issuer(title: &str) -> Option<String> {
-    let p = title.find(|c: char| c.is_ascii_digit())?;
-    let v = title[..p].trim();
-    (char_len(v) >= 2 && ISSUER_ENDINGS.iter().any(|e| v.ends_with(e))).then(|| v.to_string())
+fn title_issuer(text: &str, title: Span) -> Option<Span> {
+    let t = &text[title.start..title.end];
+    let p = t.find(|c: char| c.is_ascii_digit())?;
+    let v = t[..p].trim_end();
+    (char_len(v) >= 2 && ISSUER_ENDINGS.iter().any(|e| v.ends_with(e)))
+        .then(|| Span::new(title.start, title.start + v.len()))
+}
+
+/// The value of a `来源:` label, up to a space, a digit or the next label.
+fn source_label(text: &str, line: Span) -> Option<Span> {
+    let s = &text[line.start..line.end];
+    ["信息来源", "文章来源", "发布机构", "发文机构", "来源"]
+        .iter()
+        .find_map(|label| {
+            let p = s.find(label)? + label.len();
+            let skip = s[p..].len() - s[p..].trim_start_matches([':', ' ']).len();
+            let rest = &s[p + skip..];
+            let mut end = rest
+                .find(|c: char| c == ' ' || c == '|' || c.is_ascii_digit())
+                .unwrap_or(rest.len());
+            for l in META_LABELS {
+                if let Some(q) = rest[..end].find(l) {
+                    end = q;
+                }
+            }
+            let v = rest[..end].trim_end_matches([':', ' ']);
+            (!v.is_empty() && char_len(v) <= 30)
+                .then(|| Span::new(line.start + p + skip, line.start + p + skip + v.len()))
+        })
 }
 
 #[cfg(test)]
@@ -562,7 +595,28 @@ mod tests {
         let m = find_meta(t, &d);
         assert_eq!(m.year, Some(2019));
         assert_eq!(m.published.as_deref(), Some("2020-01-24"));
-        assert_eq!(m.issuer.as_deref(), Some("梅列区人民政府"));
+        assert_eq!(
+            m.issuer_span.map(|s| &t[s.start..s.end]),
+            Some("梅列区人民政府")
+        );
+    }
+
+    #[test]
+    fn finds_a_title_named_in_the_opening_sentence() {
+        let t = "发布日期:2024-02-23 09:44:14 大 中 小\n2023年以来,白沙镇坚持依法行政。现将白沙镇2023年度法治政府建设情况报告如下:\n一、主要举措";
+        let d = Document::new(t);
+        let m = find_meta(t, &d);
+        assert_eq!(
+            m.title_span.map(|s| &t[s.start..s.end]),
+            Some("白沙镇2023年度法治政府建设情况报告")
+        );
+        assert_eq!(m.issuer_span.map(|s| &t[s.start..s.end]), Some("白沙镇"));
+        let t = "来源:盐田区司法局发布时间:2022-02-07";
+        assert_eq!(
+            source_label(t, Span::new(0, t.len())).map(|s| &t[s.start..s.end]),
+            Some("盐田区司法局")
+        );
+        assert_eq!(m.published.as_deref(), Some("2024-02-23"));
     }
 
     #[test]
