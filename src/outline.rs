@@ -481,12 +481,27 @@ pub fn find_sections(text: &str, doc: &Document) -> Outline {
         .filter(|l| l.kind == LineKind::Text)
         .map(|l| l.span)
         .collect();
+    let lost_leads = find_lost_leading_items(text, &lines);
     for (k, &line) in lines.iter().enumerate() {
         let s = &text[line.start..line.end];
         let lead = parse_marker(s);
         b.close_scoped(lead.map(|m| m.ordinal.family));
         let mut pos = 0; // where run-in scanning starts, relative to the line
-        if let Some(m) = lead {
+        if let Some(ordinal) = lost_leads[k] {
+            let end = s.find('。').unwrap_or(s.len());
+            let f = ordinal.family;
+            b.push(Found {
+                ordinal,
+                marker: format_marker(f, ordinal.number, b.template(f)),
+                heading: Span::new(line.start, line.start + end),
+                title: Span::new(line.start, line.start + end),
+                inferred: true,
+                run_in: false,
+                para_end: line.end,
+                repaired: true,
+            });
+            pos = end;
+        } else if let Some(m) = lead {
             let rest = &s[m.len..];
             let t0 = m.len + (rest.len() - rest.trim_start().len());
             let stop = next_run_in(s, t0, &b).map_or(s.len(), |(p, _)| p);
@@ -605,6 +620,65 @@ fn has_following(s: &str, from: usize, f: Family, n: u32) -> bool {
         i += c.len_utf8();
     }
     false
+}
+
+/// Lines whose leading markers were lost at the head of a list: `(三)` arrives where it
+/// cannot continue the previous list, and the `n - 1` lines right before it each open with
+/// a short lead sentence (`进一步完善依法决策机制。…`). Those lines become `(一)`, `(二)`.
+fn find_lost_leading_items(text: &str, lines: &[Span]) -> Vec<Option<Ordinal>> {
+    let mut out = vec![None; lines.len()];
+    let mut last: Vec<(Family, u32)> = Vec::new();
+    let lead_sentence = |k: usize| {
+        let s = &text[lines[k].start..lines[k].end];
+        if parse_marker(s).is_some() || s.starts_with(['、', ')']) {
+            return false;
+        }
+        let Some(end) = s.find('。') else {
+            return false;
+        };
+        let first = &s[..end];
+        (4..=25).contains(&first.chars().count())
+            && !first.contains([',', ';', ':'])
+            && first.chars().all(|c| (c as u32) >= 0x3400)
+    };
+    for (k, line) in lines.iter().enumerate() {
+        let s = &text[line.start..line.end];
+        let (family, n) = match parse_marker(s) {
+            Some(m) => (m.ordinal.family, m.ordinal.number),
+            None if s.starts_with(')') => {
+                let n = last
+                    .iter()
+                    .find(|(f, _)| *f == Family::CnParen)
+                    .map_or(1, |x| x.1 + 1);
+                (Family::CnParen, n)
+            }
+            None => continue,
+        };
+        if !matches!(
+            family,
+            Family::CnParen | Family::CnComma | Family::Digit | Family::DigitParen
+        ) {
+            continue;
+        }
+        let prev = last.iter().find(|(f, _)| *f == family).map(|x| x.1);
+        let continues = prev == Some(n - 1) || (prev.is_none() && n == 1);
+        if !continues && n >= 2 && k as u32 >= n - 1 {
+            let first = k - (n as usize - 1);
+            if (first..k).all(lead_sentence) && (first..k).all(|j| out[j].is_none()) {
+                for (j, slot) in out[first..k].iter_mut().enumerate() {
+                    *slot = Some(Ordinal {
+                        family,
+                        number: j as u32 + 1,
+                    });
+                }
+            }
+        }
+        match last.iter_mut().find(|(f, _)| *f == family) {
+            Some(e) => e.1 = n,
+            None => last.push((family, n)),
+        }
+    }
+    out
 }
 
 /// `、依法全面履行政府职能` → `二、`; `)加强市场监管水平` → `(二)`.
@@ -876,6 +950,24 @@ mod tests {
                 (2, "(一)", false),
             ]
         );
+    }
+
+    #[test]
+    fn repairs_lost_leading_items_of_a_list() {
+        let t = "(三)加强法治宣传教育。正文。\n2020年是收官之年。我们将继续努力。\n全面提升运用法治思维的能力。全面提升能力。\n进一步完善依法决策机制。强化监督。\n(三)进一步加强规范性文件管理。正文。\n)进一步深化改革。正文。";
+        let o = outline(t);
+        let got: Vec<(&str, bool)> = o.iter().map(|x| (x.1.as_str(), x.3)).collect();
+        assert_eq!(
+            got,
+            [
+                ("(三)", false),
+                ("(一)", true),
+                ("(二)", true),
+                ("(三)", false),
+                ("(四)", true)
+            ]
+        );
+        assert_eq!(o[1].2, "全面提升运用法治思维的能力");
     }
 
     #[test]
