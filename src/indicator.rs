@@ -728,23 +728,6 @@ fn strip_subject(mut left: &str) -> &str {
 /// What an indicator measures: the clause before it, cleaned, plus a noun phrase after it.
 /// `全区已精简64项申报材料` → `精简申报材料`; `办复率100%` → `办复率`.
 fn subject(s: &str, start: usize, end: usize, prev_end: usize) -> String {
-    let before = &s[prev_end.min(start)..start];
-    let from = clause_start(before);
-    let mut left = strip_subject(&before[from..]);
-    // `出庭应诉率全市最高,达100%`: an empty clause borrows the one before it (same sentence).
-    if left.is_empty() && from > 0 {
-        let brk = before[..from].chars().next_back().unwrap_or('。');
-        if brk == ',' {
-            let prev = &before[..from - brk.len_utf8()];
-            left = strip_subject(&prev[clause_start(prev)..]);
-        }
-    }
-    // Keep at most the last 24 characters of a long clause.
-    let n = left.chars().count();
-    if n > 24 {
-        let cut = left.char_indices().nth(n - 24).map_or(0, |(k, _)| k);
-        left = &left[cut..];
-    }
     // A noun phrase right after the unit: 64项申报材料 → 申报材料.
     let after = &s[end..];
     let mut r = 0;
@@ -758,6 +741,24 @@ fn subject(s: &str, start: usize, end: usize, prev_end: usize) -> String {
         r = k + c.len_utf8();
     }
     let right = &after[..r];
+    let before = &s[prev_end.min(start)..start];
+    let from = clause_start(before);
+    let mut left = strip_subject(&before[from..]);
+    // `出庭应诉率全市最高,达100%`: with nothing on either side, the clause before it in the
+    // same sentence names the subject.
+    if left.is_empty() && right.is_empty() && from > 0 {
+        let brk = before[..from].chars().next_back().unwrap_or('。');
+        if brk == ',' {
+            let prev = &before[..from - brk.len_utf8()];
+            left = strip_subject(&prev[clause_start(prev)..]);
+        }
+    }
+    // Keep at most the last 24 characters of a long clause.
+    let n = left.chars().count();
+    if n > 24 {
+        let cut = left.char_indices().nth(n - 24).map_or(0, |(k, _)| k);
+        left = &left[cut..];
+    }
     let mut subj = String::with_capacity(left.len() + right.len());
     subj.push_str(left);
     subj.push_str(right);
