@@ -812,7 +812,8 @@ mod tests {
     #[test]
     fn recognises_markers_and_rejects_look_alikes() {
         use Family::*;
-        let table: &[(&str, Option<(Family, u32, &str)>, &str)] = &[
+        type Row<'a> = (&'a str, Option<(Family, u32, &'a str)>, &'a str);
+        let table: &[Row] = &[
             (
                 "一、强化组织领导",
                 Some((CnComma, 1, "一、")),
