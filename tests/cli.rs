@@ -1,0 +1,173 @@
+//! The `report-lens` command line: formats, several files, stdin, encodings and bad input.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_report-lens");
+const SEED000: &str = "tests/fixtures/000_4650dba7b757251d.txt";
+const SEED003: &str = "tests/fixtures/003_41826c3ca9c971ec.txt";
+
+fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(bytes) = stdin {
+        child.stdin.take().unwrap().write_all(bytes).unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+fn json_lines(o: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8(o.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn json_has_the_contract_shape_and_code_point_offsets() {
+    let o = run(&["analyze", "--format", "json", SEED000], None);
+    assert!(o.status.success());
+    let v = &json_lines(&o)[0];
+    assert!(v["version"].as_u64().unwrap() >= 1);
+    assert_eq!(v["meta"]["year"], 2019);
+    let text: Vec<char> = std::fs::read_to_string(SEED000).unwrap().chars().collect();
+    for i in v["indicators"].as_array().unwrap() {
+        let (s, e) = (
+            i["start"].as_u64().unwrap() as usize,
+            i["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            text[s..e].iter().collect::<String>(),
+            i["text"].as_str().unwrap()
+        );
+    }
+    let first = &v["sections"][0];
+    assert_eq!(first["marker"], "一、");
+    assert_eq!(first["title"], "强化法治政府建设的组织领导");
+}
+
+#[test]
+fn several_files_give_one_object_per_line() {
+    let o = run(&["analyze", SEED000, SEED003], None);
+    assert!(o.status.success());
+    let v = json_lines(&o);
+    assert_eq!(v.len(), 2);
+    assert_eq!(v[1]["meta"]["script"], "traditional");
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    let o = run(
+        &["analyze", "-"],
+        Some("一、加强组织领导\n共办理案件12件。".as_bytes()),
+    );
+    assert!(o.status.success());
+    assert_eq!(json_lines(&o)[0]["indicators"][0]["text"], "12件");
+}
+
+#[test]
+fn gbk_and_utf16_files_are_decoded() {
+    let dir = std::env::temp_dir().join(format!("report-lens-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = "一、加强组织领导\n共办理行政复议案件12件，办结率100%。";
+    let (gbk, _, _) = encoding_rs::GBK.encode(text);
+    let gbk_path = dir.join("gbk.txt");
+    std::fs::write(&gbk_path, &gbk).unwrap();
+    let mut u16 = vec![0xFF, 0xFE];
+    u16.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+    let u16_path = dir.join("utf16.txt");
+    std::fs::write(&u16_path, &u16).unwrap();
+    let o = run(
+        &[
+            "analyze",
+            gbk_path.to_str().unwrap(),
+            u16_path.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for v in json_lines(&o) {
+        let texts: Vec<&str> = v["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["text"].as_str().unwrap())
+            .collect();
+        assert_eq!(texts, ["12件", "100%"]);
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn csv_has_a_bom_a_header_and_a_file_column() {
+    let o = run(&["analyze", "--format", "csv", SEED000, SEED003], None);
+    assert!(o.status.success());
+    let s = String::from_utf8(o.stdout).unwrap();
+    assert!(s.starts_with('\u{feff}'), "UTF-8 BOM for Excel");
+    let lines: Vec<&str> = s.lines().collect();
+    assert!(lines[0].contains("章节") && lines[0].contains("主题"));
+    assert_eq!(
+        s.matches('\u{feff}').count(),
+        1,
+        "one header for several files"
+    );
+    assert!(lines[1].starts_with("000_4650dba7b757251d.txt,1,"));
+    assert!(lines[1].contains("3个"), "{}", lines[1]);
+    assert!(lines
+        .iter()
+        .any(|l| l.starts_with("003_41826c3ca9c971ec.txt,")));
+}
+
+#[test]
+fn table_is_readable() {
+    let o = run(&["analyze", "--format", "table", SEED000], None);
+    let s = String::from_utf8(o.stdout).unwrap();
+    assert!(s.contains("== 提纲"));
+    assert!(
+        s.contains("二、 依法全面履行政府职能 [补]"),
+        "repaired marker flagged"
+    );
+}
+
+#[test]
+fn bad_input_gives_a_clear_english_error_and_a_nonzero_exit() {
+    let o = run(&["analyze", "no/such/file.txt"], None);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no such file"));
+
+    let o = run(
+        &["analyze", "-"],
+        Some(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("binary"));
+
+    let o = run(&["analyze", "-"], Some(b""));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("empty"));
+
+    let o = run(&["analyze", "--format", "xml", SEED000], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("unknown format"));
+
+    let o = run(&[], None);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn a_directory_expands_to_its_txt_files() {
+    let o = run(&["analyze", "--format", "csv", "tests/fixtures"], None);
+    assert!(o.status.success());
+    let s = String::from_utf8(o.stdout).unwrap();
+    for n in ["000_", "001_", "002_", "003_", "004_"] {
+        assert!(s.lines().any(|l| l.starts_with(n)), "{n}");
+    }
+}
