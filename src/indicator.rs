@@ -23,7 +23,8 @@
 //! * Chinese numerals that name things: a lone `一` (`一次性`, `一批`), and small numerals
 //!   followed by a noun (`三项制度`, `四个意识`, `两个维护`, `两个层面`) — a Chinese numeral
 //!   counts only when it is at least ten, carries `余`/`多`, or ends its clause (`学法两次，`);
-//! * numbers without a unit (`12345热线`, `十九届四中全会`, `一审`).
+//! * numbers without a unit (`12345热线`, `十九届四中全会`, `一审`);
+//! * anniversaries and service names: `建党100周年`, `24小时自助服务区`.
 
 use crate::analysis::{Direction, Indicator, Kind};
 use crate::document::{Document, LineKind};
@@ -580,6 +581,16 @@ fn recognise(
         end += sfx.len();
     }
     let following = s[end..].chars().next();
+    // `建党100周年` is an anniversary; `24小时自助服务` names a service.
+    if unit == "周" && following.is_some_and(|c| matches!(c, '年' | '岁')) {
+        return None;
+    }
+    if unit.ends_with("小时")
+        && n.value == 24.0
+        && following.is_some_and(|c| is_cjk(c) && !matches!(c, '内' | '以' | '之' | '左'))
+    {
+        return None;
+    }
 
     if n.chinese {
         // Small Chinese numerals name things unless they end their clause (学法两次，).
@@ -875,6 +886,8 @@ mod tests {
             ("规划(2021—2025年)", "period"),
             ("三个代表重要思想", "slogan"),
             ("全省排名第二", "ranking"),
+            ("庆祝建党100周年", "anniversary"),
+            ("推广24小时自助服务区", "service name"),
         ];
         for (t, why) in table {
             assert_eq!(found(t), Vec::<String>::new(), "{t}: {why}");
