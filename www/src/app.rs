@@ -1,0 +1,798 @@
+//! The app: [`State`], the [`Action`]s that change it, and the [`App`] component.
+
+use crate::diagnostics::Diagnostics;
+use crate::document::{self, path_label, DocumentView, Layout};
+use crate::outline::Outline;
+use crate::shared::Shared;
+use crate::summary::Summary;
+use crate::table::IndicatorTable;
+use crate::{export, file, storage};
+use gloo::timers::callback::Timeout;
+use report_lens::view::section_indicator_counts;
+use report_lens::{Analysis, Direction, Kind};
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement, ScrollLogicalPosition};
+use yew::prelude::*;
+
+/// The bundled sample: a real report from the test fixtures.
+const SAMPLE: &str = include_str!("../../tests/fixtures/000_4650dba7b757251d.txt");
+const SAMPLE_NAME: &str = "示例报告-梅列区2019年法治政府建设工作情况报告.txt";
+
+/// Edits are analysed this long after the last keystroke.
+const DEBOUNCE_MS: u32 = 400;
+
+/// Milliseconds since the page started, from `performance.now()`.
+pub fn now() -> f64 {
+    gloo::utils::window()
+        .performance()
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
+/// Scrolls `el` into view inside its scroll container.
+pub fn scroll_into_view(el: &web_sys::Element, block: ScrollLogicalPosition) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(block);
+    options.set_inline(ScrollLogicalPosition::Nearest);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Restarts the one-shot highlight animation on `el`.
+fn flash(el: &web_sys::Element) {
+    let list = el.class_list();
+    let _ = list.remove_1("flash");
+    if let Some(h) = el.dyn_ref::<HtmlElement>() {
+        let _ = h.offset_width(); // force a style flush so the animation restarts
+    }
+    let _ = list.add_1("flash");
+}
+
+/// Which side tab is showing.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Tab {
+    Indicators,
+    Diagnostics,
+}
+
+/// Where to scroll the document after the next render.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Target {
+    Section(usize),
+    Indicator(usize),
+    Offset(usize),
+}
+
+/// Everything the page shows.
+#[derive(Clone)]
+pub struct State {
+    /// The analysed text.
+    pub text: Rc<str>,
+    pub file_name: Option<String>,
+    pub analysis: Shared<Analysis>,
+    pub layout: Shared<Layout>,
+    /// Indicators per section, subsections included.
+    pub counts: Shared<Vec<usize>>,
+    pub analysis_ms: f64,
+    /// Changes on every analysis.
+    pub revision: u32,
+    /// Showing the editable text instead of the highlighted document.
+    pub editing: bool,
+    /// Bit `k`: `Kind::ALL[k]` highlights hidden.
+    pub hidden: u8,
+    pub selected: Option<usize>,
+    pub current_section: Option<usize>,
+    pub tab: Tab,
+    /// A one-line message for the user (encoding detected, save failed …).
+    pub notice: Option<String>,
+    /// A scroll request, numbered so that repeating one still fires.
+    pub reveal: Option<(Target, u32)>,
+    pub dragging: bool,
+}
+
+impl State {
+    fn new() -> State {
+        State {
+            text: "".into(),
+            file_name: None,
+            analysis: Shared::new(report_lens::analyze("")),
+            layout: Shared::default(),
+            counts: Shared::default(),
+            analysis_ms: 0.0,
+            revision: 0,
+            editing: true,
+            hidden: 0,
+            selected: None,
+            current_section: None,
+            tab: Tab::Indicators,
+            notice: None,
+            reveal: None,
+            dragging: false,
+        }
+    }
+
+    /// Analyses `text` and takes it as the current report.
+    fn with_text(mut self, text: Rc<str>) -> State {
+        let t0 = now();
+        let analysis = report_lens::analyze(&text);
+        self.analysis_ms = now() - t0;
+        self.layout = Shared::new(document::build(&text, &analysis));
+        self.counts = Shared::new(section_indicator_counts(&analysis));
+        self.analysis = Shared::new(analysis);
+        self.text = text;
+        self.revision = self.revision.wrapping_add(1);
+        self.selected = None;
+        self.current_section = None;
+        self
+    }
+
+    fn reveal(&mut self, target: Target) {
+        let n = self.reveal.map_or(0, |(_, n)| n.wrapping_add(1));
+        self.reveal = Some((target, n));
+        self.editing = false;
+    }
+}
+
+pub enum Action {
+    /// A new report (paste into the empty area, drop, file, sample, restore): analyse it now.
+    Load {
+        text: String,
+        file_name: Option<String>,
+        notice: Option<String>,
+    },
+    /// The edited text, after the debounce.
+    Edit(String),
+    SetEditing(bool),
+    ToggleKind(Kind),
+    Select(usize),
+    /// Select an indicator and scroll the document to it.
+    Pick(usize),
+    Reveal(Target),
+    CurrentSection(Option<usize>),
+    Tab(Tab),
+    Notice(Option<String>),
+    Dragging(bool),
+    Clear,
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Load {
+                text,
+                file_name,
+                notice,
+            } => {
+                // Textareas turn every line break into \n; do the same so offsets agree.
+                let text = if text.contains('\r') {
+                    text.replace("\r\n", "\n").replace('\r', "\n")
+                } else {
+                    text
+                };
+                s = s.with_text(text.into());
+                s.file_name = file_name;
+                s.notice = notice;
+                s.editing = s.text.trim().is_empty();
+                s.dragging = false;
+                s.reveal = None;
+            }
+            Action::Edit(text) => {
+                if *s.text != *text {
+                    s = s.with_text(text.into());
+                }
+            }
+            Action::SetEditing(editing) => s.editing = editing,
+            Action::ToggleKind(kind) => s.hidden ^= 1 << (kind as u8),
+            Action::Select(i) => {
+                s.selected = Some(i);
+                s.tab = Tab::Indicators;
+            }
+            Action::Pick(i) => {
+                s.selected = Some(i);
+                s.reveal(Target::Indicator(i));
+            }
+            Action::Reveal(target) => {
+                if let Target::Section(i) = target {
+                    s.current_section = Some(i);
+                }
+                s.reveal(target);
+            }
+            Action::CurrentSection(c) => s.current_section = c,
+            Action::Tab(tab) => s.tab = tab,
+            Action::Notice(n) => s.notice = n,
+            Action::Dragging(d) => s.dragging = d,
+            Action::Clear => {
+                let hidden = s.hidden;
+                s = State::new();
+                s.hidden = hidden;
+                s.revision = self.revision.wrapping_add(1);
+            }
+        }
+        Rc::new(s)
+    }
+}
+
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(|| {
+        let s = State::new();
+        match storage::load() {
+            Some((text, name)) => {
+                let mut s = s.with_text(text.into());
+                s.file_name = name;
+                s.editing = false;
+                s.notice = Some("已恢复上次的报告（自动保存在本机浏览器中）。".into());
+                s
+            }
+            None => s,
+        }
+    });
+    let input_ref = use_node_ref();
+    let file_ref = use_node_ref();
+    let debounce = use_mut_ref(|| None::<Timeout>);
+    // When a paste, drop or file started: measured to the first paint of its highlights.
+    let load_started = use_mut_ref(|| None::<f64>);
+    let scroll_frame = use_mut_ref(|| Rc::new(Cell::new(false)));
+
+    // Autosave after every analysis.
+    {
+        let state = state.clone();
+        use_effect_with(state.revision, move |_| {
+            if state.text.is_empty() {
+                storage::clear();
+            } else if !storage::save(&state.text, state.file_name.as_deref()) {
+                state.dispatch(Action::Notice(Some(
+                    "报告太大，浏览器拒绝自动保存；刷新页面前请自行保留原文。".into(),
+                )));
+            }
+        });
+    }
+
+    // Time from paste/drop/open to highlights on screen, after the browser has painted.
+    {
+        let load_started = load_started.clone();
+        let analysis_ms = state.analysis_ms;
+        use_effect_with(state.revision, move |_| {
+            if let Some(t0) = load_started.borrow_mut().take() {
+                let frame = gloo::render::request_animation_frame(move |_| {
+                    Timeout::new(0, move || {
+                        let ms = now() - t0;
+                        if let Some(el) = gloo::utils::document().get_element_by_id("summary") {
+                            let _ = el.set_attribute("data-paint-ms", &format!("{ms:.1}"));
+                        }
+                        web_sys::console::log_1(
+                            &format!("report-lens: analysis {analysis_ms:.2} ms, on screen after {ms:.1} ms").into(),
+                        );
+                    })
+                    .forget();
+                });
+                std::mem::forget(frame);
+            }
+        });
+    }
+
+    // Scroll requests run after the render that shows their target.
+    {
+        let state = state.clone();
+        use_effect_with(state.reveal, move |reveal| {
+            let Some((target, _)) = *reveal else { return };
+            let doc = gloo::utils::document();
+            let line_el = |line: usize| {
+                // Blank lines are not rendered: take the next line that is.
+                let layout = &state.layout;
+                let k = layout.lines.partition_point(|l| l.index < line);
+                layout
+                    .lines
+                    .get(k)
+                    .and_then(|l| doc.get_element_by_id(&format!("l-{}", l.index)))
+            };
+            match target {
+                Target::Section(i) => {
+                    if let Some(&line) = state.layout.section_line.get(i) {
+                        if let Some(el) = line_el(line) {
+                            scroll_into_view(&el, ScrollLogicalPosition::Start);
+                            flash(&el);
+                        }
+                    }
+                }
+                Target::Indicator(i) => {
+                    let selector = format!("#doc mark[data-indicator=\"{i}\"]");
+                    if let Ok(Some(el)) = doc.query_selector(&selector) {
+                        scroll_into_view(&el, ScrollLogicalPosition::Center);
+                        flash(&el);
+                        if let Some(h) = el.dyn_ref::<HtmlElement>() {
+                            let _ = h.focus();
+                        }
+                    }
+                }
+                Target::Offset(at) => {
+                    let starts = &state.layout.line_starts;
+                    let line = starts.partition_point(|&s| s <= at).saturating_sub(1);
+                    if let Some(el) = line_el(line) {
+                        scroll_into_view(&el, ScrollLogicalPosition::Center);
+                        flash(&el);
+                    }
+                }
+            }
+        });
+    }
+
+    let load = {
+        let state = state.clone();
+        let load_started = load_started.clone();
+        Callback::from(
+            move |(text, file_name, notice): (String, Option<String>, Option<String>)| {
+                *load_started.borrow_mut() = Some(now());
+                state.dispatch(Action::Load {
+                    text,
+                    file_name,
+                    notice,
+                });
+            },
+        )
+    };
+
+    let open_file = {
+        let load = load.clone();
+        let state = state.clone();
+        Callback::from(move |f: web_sys::File| {
+            let load = load.clone();
+            let state = state.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let name = f.name();
+                match file::read(&f).await {
+                    Ok(d) => {
+                        let notice = format!("已读取 {name}（{}）", d.encoding.name());
+                        load.emit((d.text, Some(name), Some(notice)));
+                    }
+                    Err(e) => state.dispatch(Action::Notice(Some(e))),
+                }
+            });
+        })
+    };
+
+    // --- input: paste, typing, drop, file picker -------------------------------------------
+    let onpaste = {
+        let load = load.clone();
+        Callback::from(move |e: Event| {
+            let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
+                return;
+            };
+            let Some(area) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+            else {
+                return;
+            };
+            let value_len = area.value().encode_utf16().count() as u32;
+            let all_selected = area.selection_start().ok().flatten() == Some(0)
+                && area.selection_end().ok().flatten() == Some(value_len);
+            // Pasting a whole report into an empty (or fully selected) area loads it at once;
+            // pasting into the middle of a text is an edit.
+            if value_len == 0 || all_selected {
+                let text = e
+                    .clipboard_data()
+                    .and_then(|d| d.get_data("text/plain").ok())
+                    .unwrap_or_default();
+                if !text.is_empty() {
+                    e.prevent_default();
+                    load.emit((text, None, None));
+                }
+            }
+        })
+    };
+    let oninput = {
+        let state = state.clone();
+        let input_ref = input_ref.clone();
+        let debounce = debounce.clone();
+        Callback::from(move |_: InputEvent| {
+            let state = state.clone();
+            let input_ref = input_ref.clone();
+            *debounce.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
+                if let Some(area) = input_ref.cast::<HtmlTextAreaElement>() {
+                    state.dispatch(Action::Edit(area.value()));
+                }
+            }));
+        })
+    };
+    let analyse_now = {
+        let state = state.clone();
+        let input_ref = input_ref.clone();
+        let debounce = debounce.clone();
+        move || {
+            debounce.borrow_mut().take();
+            if let Some(area) = input_ref.cast::<HtmlTextAreaElement>() {
+                state.dispatch(Action::Edit(area.value()));
+            }
+        }
+    };
+    let onkeydown_area = {
+        let state = state.clone();
+        let analyse_now = analyse_now.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            // Ctrl+Enter (or Escape) shows the result of the edit.
+            if (e.key() == "Enter" && (e.ctrl_key() || e.meta_key())) || e.key() == "Escape" {
+                e.prevent_default();
+                analyse_now();
+                if !state.text.trim().is_empty() {
+                    state.dispatch(Action::SetEditing(false));
+                }
+            }
+        })
+    };
+    let ondragover = {
+        let state = state.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if !state.dragging {
+                state.dispatch(Action::Dragging(true));
+            }
+        })
+    };
+    let ondragleave = {
+        let state = state.clone();
+        Callback::from(move |e: DragEvent| {
+            // Only when leaving the window, not when moving between children.
+            if e.related_target().is_none() {
+                state.dispatch(Action::Dragging(false));
+            }
+        })
+    };
+    let ondrop = {
+        let state = state.clone();
+        let load = load.clone();
+        let open_file = open_file.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            state.dispatch(Action::Dragging(false));
+            let Some(data) = e.data_transfer() else {
+                return;
+            };
+            if let Some(f) = data.files().and_then(|files| files.get(0)) {
+                open_file.emit(f);
+            } else if let Ok(text) = data.get_data("text/plain") {
+                if !text.trim().is_empty() {
+                    load.emit((text, None, None));
+                }
+            }
+        })
+    };
+    let onfile = {
+        let open_file = open_file.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            {
+                if let Some(f) = input.files().and_then(|files| files.get(0)) {
+                    open_file.emit(f);
+                }
+                input.set_value(""); // choosing the same file again still fires
+            }
+        })
+    };
+
+    // --- toolbar ------------------------------------------------------------------------------
+    let onopen = {
+        let file_ref = file_ref.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(input) = file_ref.cast::<HtmlInputElement>() {
+                input.click();
+            }
+        })
+    };
+    let onsample = {
+        let load = load.clone();
+        Callback::from(move |_: MouseEvent| {
+            load.emit((SAMPLE.to_string(), Some(SAMPLE_NAME.to_string()), None));
+        })
+    };
+    let ontoggle_edit = {
+        let state = state.clone();
+        let analyse_now = analyse_now.clone();
+        Callback::from(move |_: MouseEvent| {
+            if state.editing {
+                analyse_now();
+            }
+            state.dispatch(Action::SetEditing(!state.editing));
+        })
+    };
+    let onclear = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            let ok = gloo::utils::window()
+                .confirm_with_message("清空当前报告？自动保存的原文也会删除，无法撤销。")
+                .unwrap_or(false);
+            if ok {
+                storage::clear();
+                state.dispatch(Action::Clear);
+            }
+        })
+    };
+    let base = export::base_name(state.file_name.as_deref());
+    let save = |suffix: &'static str, mime: &'static str, make: fn(&State) -> String| {
+        let state = state.clone();
+        let base = base.clone();
+        Callback::from(move |_: MouseEvent| {
+            let content = make(&state);
+            if let Err(e) = export::download(&format!("{base}{suffix}"), mime, &content) {
+                web_sys::console::error_1(&e);
+                state.dispatch(Action::Notice(Some("导出失败。".into())));
+            }
+        })
+    };
+    let oncsv = save("-指标.csv", "text/csv;charset=utf-8", |s| {
+        let name = s.file_name.as_deref().unwrap_or("");
+        report_lens::export::to_csv(name, &s.text, &s.analysis, true)
+    });
+    let onjson = save(".json", "application/json;charset=utf-8", |s| {
+        report_lens::export::to_json(&s.text, &s.analysis)
+    });
+    let onmarkdown = save("-大纲.md", "text/markdown;charset=utf-8", |s| {
+        report_lens::export::to_markdown(&s.analysis)
+    });
+    let oncopy = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            let markdown = report_lens::export::to_markdown(&state.analysis);
+            let state = state.clone();
+            match export::copy(&markdown) {
+                Ok(promise) => wasm_bindgen_futures::spawn_local(async move {
+                    let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+                    let msg = if ok {
+                        "大纲已复制到剪贴板。"
+                    } else {
+                        "浏览器不允许写入剪贴板，请改用“导出 Markdown”。"
+                    };
+                    state.dispatch(Action::Notice(Some(msg.into())));
+                }),
+                Err(_) => state.dispatch(Action::Notice(Some(
+                    "浏览器不支持剪贴板，请改用“导出 Markdown”。".into(),
+                ))),
+            }
+        })
+    };
+
+    // --- panels -------------------------------------------------------------------------------
+    let onselect = {
+        let state = state.clone();
+        Callback::from(move |i| state.dispatch(Action::Select(i)))
+    };
+    let onpick = {
+        let state = state.clone();
+        Callback::from(move |i| state.dispatch(Action::Pick(i)))
+    };
+    let onreveal_section = {
+        let state = state.clone();
+        Callback::from(move |i| state.dispatch(Action::Reveal(Target::Section(i))))
+    };
+    let onreveal_offset = {
+        let state = state.clone();
+        Callback::from(move |at| state.dispatch(Action::Reveal(Target::Offset(at))))
+    };
+    let ontoggle_kind = {
+        let state = state.clone();
+        Callback::from(move |k| state.dispatch(Action::ToggleKind(k)))
+    };
+    let onshow_diagnostics = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Tab(Tab::Diagnostics)))
+    };
+    let ondoc_scroll = {
+        // The current section: the last heading at or above the top of the view (one lookup
+        // per animation frame, binary search over headings in document order).
+        let state = state.clone();
+        let pending = scroll_frame.borrow().clone();
+        Callback::from(move |top: f64| {
+            if pending.replace(true) {
+                return;
+            }
+            let state = state.clone();
+            let pending = pending.clone();
+            let frame = gloo::render::request_animation_frame(move |_| {
+                pending.set(false);
+                let doc = gloo::utils::document();
+                let offset_of = |line: usize| {
+                    let k = state.layout.lines.partition_point(|l| l.index < line);
+                    let l = state.layout.lines.get(k)?;
+                    let el = doc.get_element_by_id(&format!("l-{}", l.index))?;
+                    Some(el.dyn_into::<HtmlElement>().ok()?.offset_top() as f64)
+                };
+                let lines = &state.layout.section_line;
+                // partition_point needs a monotone predicate: headings are in document order.
+                let n = lines.partition_point(|&l| offset_of(l).is_some_and(|y| y <= top + 24.0));
+                let current = n.checked_sub(1);
+                if current != state.current_section {
+                    state.dispatch(Action::CurrentSection(current));
+                }
+            });
+            std::mem::forget(frame);
+        })
+    };
+
+    // --- view ---------------------------------------------------------------------------------
+    let a = &state.analysis;
+    let empty = state.text.trim().is_empty();
+    let hidden_classes: Classes = Kind::ALL
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| state.hidden & (1 << k) != 0)
+        .map(|(_, kind)| format!("hide-{}", kind.as_str()))
+        .collect();
+
+    let textarea = html! {
+        <textarea id="report-input" ref={input_ref.clone()} value={state.text.to_string()}
+            placeholder="粘贴报告全文，或把文件拖到这里" aria-label="报告全文" spellcheck="false"
+            onpaste={onpaste} oninput={oninput} onkeydown={onkeydown_area} />
+    };
+    let file_input = html! {
+        <input type="file" id="file-input" class="visually-hidden" accept=".txt,text/plain"
+            ref={file_ref.clone()} onchange={onfile} tabindex="-1" aria-hidden="true" />
+    };
+    let notice = html! {
+        <p class="notice" role="status" aria-live="polite">{ state.notice.clone().unwrap_or_default() }</p>
+    };
+
+    let toolbar = html! {
+        <div class="toolbar" role="toolbar" aria-label="操作">
+            <button type="button" onclick={onopen}>{ "打开文件" }</button>
+            <button type="button" onclick={onsample}>{ "示例报告" }</button>
+            if !empty {
+                <button type="button" id="toggle-edit" onclick={ontoggle_edit} aria-pressed={state.editing.to_string()}>
+                    { if state.editing { "查看分析" } else { "编辑原文" } }
+                </button>
+                <span class="sep" aria-hidden="true"></span>
+                <button type="button" id="export-csv" onclick={oncsv} title="指标表，Excel 可直接打开">{ "导出 CSV" }</button>
+                <button type="button" id="export-json" onclick={onjson} title="与命令行相同的 JSON">{ "导出 JSON" }</button>
+                <button type="button" id="export-markdown" onclick={onmarkdown}>{ "导出 Markdown" }</button>
+                <button type="button" id="copy-outline" onclick={oncopy}>{ "复制大纲" }</button>
+                <span class="sep" aria-hidden="true"></span>
+                <button type="button" id="clear" class="danger" onclick={onclear}>{ "清空" }</button>
+            }
+        </div>
+    };
+
+    let root_class = classes!("app", state.dragging.then_some("dragging"));
+    let header = html! {
+        <header class="top">
+            <h1>{ "report-lens" }<small>{ "法治政府建设年度报告分析" }</small></h1>
+            { toolbar }
+        </header>
+    };
+    let footer = html! {
+        <footer class="foot">{ "全部分析在本机浏览器内完成，报告内容不会上传。" }</footer>
+    };
+
+    if empty {
+        return html! {
+            <div class={root_class} {ondragover} {ondragleave} {ondrop}>
+                { header }
+                <main class="start">
+                    <p class="hint">{ "粘贴报告全文，或把文件拖到这里" }</p>
+                    { textarea }
+                    <p class="sub">{ "支持 UTF-8、UTF-16、GBK/GB18030、Big5 编码的 .txt 文件。没有报告？点“示例报告”看看效果。" }</p>
+                    { notice }
+                </main>
+                { file_input }
+                { footer }
+            </div>
+        };
+    }
+
+    let meta = &a.meta;
+    let title = meta
+        .title
+        .clone()
+        .or_else(|| state.file_name.clone())
+        .unwrap_or_else(|| "未命名报告".into());
+    let meta_bits: Vec<String> = [
+        meta.year.map(|y| format!("{y} 年度")),
+        meta.issuer.clone(),
+        meta.published.as_ref().map(|p| format!("发布于 {p}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+
+    let details = state.selected.and_then(|i| a.indicators.get(i)).map(|ind| {
+        let original = state.text.get(ind.span.start..ind.span.end).unwrap_or("");
+        let change = ind.direction.map(|d| {
+            format!(
+                "{}{}",
+                ind.basis.unwrap_or(""),
+                if d == Direction::Up {
+                    "上升"
+                } else {
+                    "下降"
+                }
+            )
+        });
+        let section = ind
+            .section
+            .filter(|&s| s < a.sections.len())
+            .map(|s| path_label(a, s));
+        let field = |label: &str, value: Option<String>| match value {
+            Some(v) if !v.is_empty() => html! { <span><em>{ label.to_string() }</em>{ v }</span> },
+            _ => html! {},
+        };
+        html! {
+            <div class="details" aria-live="polite">
+                <span class={classes!("kind", ind.kind.as_str())}>{ ind.kind.label() }</span>
+                <q>{ original }</q>
+                { field("数值", Some(document::format_value(ind.value))) }
+                { field("单位", Some(ind.unit.clone())) }
+                { field("约数", ind.approx.map(String::from)) }
+                { field("变化", change) }
+                { field("主体", Some(ind.subject.clone())) }
+                { field("章节", section) }
+            </div>
+        }
+    });
+
+    let center = if state.editing {
+        html! {
+            <section class="doc-pane editing" aria-label="编辑原文">
+                <p class="edit-hint">{ "编辑后稍候自动重新分析；Ctrl+Enter 或 Esc 返回高亮视图。" }</p>
+                { textarea }
+            </section>
+        }
+    } else {
+        html! {
+            <section class="doc-pane" aria-label="报告">
+                <div class="doc-head">
+                    <h2>{ title }</h2>
+                    if !meta_bits.is_empty() { <p class="meta">{ meta_bits.join(" · ") }</p> }
+                </div>
+                <DocumentView layout={state.layout.clone()} selected={state.selected}
+                    class={hidden_classes} onselect={onselect} onscroll={ondoc_scroll} />
+                { for details }
+            </section>
+        }
+    };
+
+    let tab = |t: Tab, label: String| {
+        let on = state.tab == t;
+        let state = state.clone();
+        let onclick = Callback::from(move |_: MouseEvent| state.dispatch(Action::Tab(t)));
+        html! {
+            <button type="button" role="tab" id={format!("tab-{t:?}").to_lowercase()}
+                aria-selected={on.to_string()} class={classes!(on.then_some("on"))} {onclick}>{ label }</button>
+        }
+    };
+
+    html! {
+        <div class={root_class} {ondragover} {ondragleave} {ondrop}>
+            { header }
+            <Summary analysis={state.analysis.clone()} hidden={state.hidden} analysis_ms={state.analysis_ms}
+                ontoggle={ontoggle_kind} ondiagnostics={onshow_diagnostics} />
+            { notice }
+            <main class="panes">
+                <nav class="outline-pane" aria-label="大纲">
+                    <h2>{ "大纲" }</h2>
+                    <Outline analysis={state.analysis.clone()} counts={state.counts.clone()}
+                        current={state.current_section} onreveal={onreveal_section} />
+                </nav>
+                { center }
+                <aside class="side-pane">
+                    <div class="tabs" role="tablist">
+                        { tab(Tab::Indicators, format!("指标 {}", a.indicators.len())) }
+                        { tab(Tab::Diagnostics, format!("问题 {}", a.diagnostics.len())) }
+                    </div>
+                    if state.tab == Tab::Indicators {
+                        <IndicatorTable analysis={state.analysis.clone()} text={state.text.clone()}
+                            selected={state.selected} onpick={onpick} />
+                    } else {
+                        <Diagnostics analysis={state.analysis.clone()} text={state.text.clone()}
+                            onreveal={onreveal_offset} />
+                    }
+                </aside>
+            </main>
+            { file_input }
+            { footer }
+        </div>
+    }
+}

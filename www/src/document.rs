@@ -1,0 +1,285 @@
+//! The document view: the report as keyed line components of text runs and `<mark>`s.
+//!
+//! [`build`] turns the core's [`report_lens::view`] paragraphs into [`Line`]s that own their
+//! text, so a line whose content did not change compares equal and is not re-rendered. User text
+//! only ever becomes text nodes: no `inner_html` anywhere.
+
+use crate::shared::Shared;
+use report_lens::view::{self, section_path};
+use report_lens::{Analysis, Direction, Indicator};
+use std::fmt::Write;
+use std::ops::Range;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// One rendered line.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Line {
+    /// Line number in the text: the key, and the element id `l-{index}`.
+    pub index: usize,
+    /// CSS classes: `line`, plus `h1`…`h4`, `chrome`.
+    pub class: &'static str,
+    /// The block heading's section, if this line is (part of) one.
+    pub heading: Option<usize>,
+    /// Pieces of text in order.
+    pub pieces: Vec<Piece>,
+    /// Indicators present on this line.
+    pub indicators: Range<usize>,
+}
+
+/// A stretch of text with the same marks.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Piece {
+    /// The text as written.
+    pub text: String,
+    /// The indicator marked here, with its kind's contract name.
+    pub indicator: Option<(usize, &'static str)>,
+    /// True for the first piece of an indicator (the one that takes keyboard focus).
+    pub first: bool,
+    /// Tooltip text for the indicator.
+    pub tip: Option<Rc<str>>,
+    /// Part of a heading.
+    pub heading: bool,
+    /// Page chrome.
+    pub chrome: bool,
+}
+
+/// What the app needs to find its way around the rendered document.
+#[derive(Debug, Default, PartialEq)]
+pub struct Layout {
+    /// Rendered lines (blank lines are skipped).
+    pub lines: Vec<Rc<Line>>,
+    /// Byte offset where each line of the text starts, blank ones included.
+    pub line_starts: Vec<usize>,
+    /// For each section, the line its heading starts on.
+    pub section_line: Vec<usize>,
+}
+
+/// Builds the rendered lines of `text`.
+pub fn build(text: &str, a: &Analysis) -> Layout {
+    let paragraphs = view::paragraphs(text, a);
+    let tips: Vec<Rc<str>> = a.indicators.iter().map(|i| tip(a, i).into()).collect();
+    let mut section_line = vec![0; a.sections.len()];
+    let mut line_starts = Vec::with_capacity(paragraphs.len());
+    let mut lines = Vec::new();
+    let mut last_indicator = None;
+    for (n, p) in paragraphs.iter().enumerate() {
+        line_starts.push(p.span.start);
+        for &s in &p.opens {
+            section_line[s] = n;
+        }
+        if text[p.span.start..p.span.end].trim().is_empty() {
+            continue;
+        }
+        let class = match (p.chrome, p.heading.map(|h| a.sections[h].level)) {
+            (true, _) => "line chrome",
+            (_, Some(1)) => "line h1",
+            (_, Some(2)) => "line h2",
+            (_, Some(3)) => "line h3",
+            (_, Some(_)) => "line h4",
+            _ => "line",
+        };
+        let mut first_ind = usize::MAX;
+        let mut end_ind = 0;
+        let pieces = p
+            .runs
+            .iter()
+            .map(|r| {
+                let first = r.indicator.is_some() && r.indicator != last_indicator;
+                if let Some(i) = r.indicator {
+                    last_indicator = Some(i);
+                    first_ind = first_ind.min(i);
+                    end_ind = end_ind.max(i + 1);
+                }
+                Piece {
+                    text: text[r.span.start..r.span.end].to_string(),
+                    indicator: r.indicator.map(|i| (i, a.indicators[i].kind.as_str())),
+                    first,
+                    tip: r.indicator.map(|i| tips[i].clone()),
+                    heading: r.heading.is_some() && p.heading.is_none(),
+                    chrome: r.chrome && !p.chrome,
+                }
+            })
+            .collect();
+        lines.push(Rc::new(Line {
+            index: n,
+            class,
+            heading: p.heading,
+            pieces,
+            indicators: first_ind.min(end_ind)..end_ind,
+        }));
+    }
+    Layout {
+        lines,
+        line_starts,
+        section_line,
+    }
+}
+
+/// `1.35`, `64`, `0.5`: no trailing zeros.
+pub fn format_value(v: f64) -> String {
+    let s = format!("{v:.4}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    s.to_string()
+}
+
+/// The section path of a section as `一、… › （一）…`.
+pub fn path_label(a: &Analysis, section: usize) -> String {
+    section_path(a, section)
+        .iter()
+        .map(|&s| section_label(a, s))
+        .collect::<Vec<_>>()
+        .join(" › ")
+}
+
+/// A section's marker and title.
+pub fn section_label(a: &Analysis, s: usize) -> String {
+    let s = &a.sections[s];
+    format!("{}{}", s.marker, s.title)
+}
+
+/// The tooltip of an indicator: value, unit, kind, qualifier, change, subject, section path.
+pub fn tip(a: &Analysis, i: &Indicator) -> String {
+    let mut t = format!("{} · {}{}", i.kind.label(), format_value(i.value), i.unit);
+    if let Some(q) = i.approx {
+        let _ = write!(t, "\n约数：{q}");
+    }
+    if let Some(d) = i.direction {
+        let arrow = match d {
+            Direction::Up => "上升 ↑",
+            Direction::Down => "下降 ↓",
+        };
+        let _ = write!(t, "\n变化：{}{arrow}", i.basis.unwrap_or(""));
+    }
+    if !i.subject.is_empty() {
+        let _ = write!(t, "\n主体：{}", i.subject);
+    }
+    if let Some(s) = i.section.filter(|&s| s < a.sections.len()) {
+        let _ = write!(t, "\n章节：{}", path_label(a, s));
+    }
+    t
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LineProps {
+    pub line: Rc<Line>,
+    /// The selected indicator, only when it is on this line (so other lines skip re-rendering).
+    pub selected: Option<usize>,
+}
+
+/// One line of the report.
+#[component]
+pub fn LineView(props: &LineProps) -> Html {
+    let line = &props.line;
+    let pieces = line.pieces.iter().map(|p| {
+        let mut class = classes!();
+        if p.heading {
+            class.push("hd");
+        }
+        if p.chrome {
+            class.push("chrome");
+        }
+        match p.indicator {
+            Some((i, kind)) => {
+                if props.selected == Some(i) {
+                    class.push("sel");
+                }
+                html! {
+                    <mark class={class} data-indicator={i.to_string()} data-kind={kind}
+                        data-tip={p.tip.clone().map(AttrValue::from)}
+                        tabindex={p.first.then_some("0")}>{ &p.text }</mark>
+                }
+            }
+            None if class.is_empty() => html! { { &p.text } },
+            None => html! { <span class={class}>{ &p.text }</span> },
+        }
+    });
+    html! {
+        <p class={line.class} id={format!("l-{}", line.index)}
+            data-heading={line.heading.map(|h| h.to_string())}>{ for pieces }</p>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DocumentProps {
+    pub layout: Shared<Layout>,
+    pub selected: Option<usize>,
+    /// Extra classes on the container: `hide-count` … for kinds toggled off.
+    pub class: Classes,
+    pub onselect: Callback<usize>,
+    pub onscroll: Callback<f64>,
+}
+
+/// The whole report, highlighted.
+#[component]
+pub fn DocumentView(props: &DocumentProps) -> Html {
+    let onselect = props.onselect.clone();
+    let pick = move |e: &Event| {
+        use wasm_bindgen::JsCast;
+        let target = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+        let mark = target.closest("mark[data-indicator]").ok()??;
+        mark.get_attribute("data-indicator")?.parse::<usize>().ok()
+    };
+    let onclick = {
+        let onselect = onselect.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(i) = pick(&e) {
+                onselect.emit(i);
+            }
+        })
+    };
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Enter" || e.key() == " " {
+            if let Some(i) = pick(&e) {
+                e.prevent_default();
+                onselect.emit(i);
+            }
+        }
+    });
+    let onscroll = {
+        let cb = props.onscroll.clone();
+        Callback::from(move |e: Event| {
+            use wasm_bindgen::JsCast;
+            if let Some(el) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            {
+                cb.emit(el.scroll_top() as f64);
+            }
+        })
+    };
+    let selected = props.selected;
+    let lines = props.layout.lines.iter().map(|l| {
+        let sel = selected.filter(|s| l.indicators.contains(s));
+        html! { <LineView key={l.index} line={l.clone()} selected={sel} /> }
+    });
+    html! {
+        <div id="doc" class={classes!("doc", props.class.clone())} {onclick} {onkeydown} {onscroll}
+            aria-label="报告全文">
+            { for lines }
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_lose_trailing_zeros() {
+        assert_eq!(format_value(64.0), "64");
+        assert_eq!(format_value(1.35), "1.35");
+        assert_eq!(format_value(0.5), "0.5");
+        assert_eq!(format_value(14.70), "14.7");
+    }
+
+    #[test]
+    fn blank_lines_are_skipped_but_counted() {
+        let text = "甲\n\n  \n乙";
+        let a = report_lens::analyze(text);
+        let layout = build(text, &a);
+        let idx: Vec<usize> = layout.lines.iter().map(|l| l.index).collect();
+        assert_eq!(idx, [0, 3]);
+        assert_eq!(layout.line_starts.len(), 4);
+    }
+}
