@@ -350,14 +350,18 @@ fn protected_ranges(line: &str) -> Vec<(usize, usize)> {
         let mut from = 0;
         while let Some(a) = line[from..].find(open).map(|i| from + i) {
             let body = a + open.len_utf8();
-            match line[body..].find(close).map(|i| body + i) {
+            let mut lim = (body + CLOSE_WINDOW).min(line.len());
+            while !line.is_char_boundary(lim) {
+                lim += 1;
+            }
+            match line[body..lim].find(close).map(|i| body + i) {
                 Some(b) => {
                     if line[body..b].chars().count() <= max_chars {
                         out.push((a, b + close.len_utf8()));
                     }
                     from = b + close.len_utf8();
                 }
-                None => break,
+                None => from = body,
             }
         }
     }
@@ -532,12 +536,9 @@ fn recognise(
         }
     }
     // Frequency rules: 每季度召开1次.
-    let clause_start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| is_clause_break(c))
-        .map_or(0, |(k, c)| k + c.len_utf8());
-    if before[clause_start..].contains('每') {
+    let near = window_start(before, BACK_WINDOW);
+    let clause_from = near + clause_start(&before[near..]);
+    if before[clause_from..].contains('每') {
         return None;
     }
 
@@ -685,6 +686,21 @@ fn canonical_basis(b: &str) -> &'static str {
 }
 
 /// Start of the clause that ends at `s.len()`.
+/// How far back (in bytes) any look-behind goes: keeps the scan linear on lines without
+/// punctuation (a 5 MB single line) — 40 Chinese characters are more than a clause.
+const BACK_WINDOW: usize = 120;
+/// How far ahead a closing `》` `”` `〕` is looked for.
+const CLOSE_WINDOW: usize = 600;
+
+/// A char boundary at most `window` bytes before the end of `s`.
+fn window_start(s: &str, window: usize) -> usize {
+    let mut k = s.len().saturating_sub(window);
+    while !s.is_char_boundary(k) {
+        k += 1;
+    }
+    k
+}
+
 fn clause_start(s: &str) -> usize {
     s.char_indices()
         .rev()
@@ -752,7 +768,10 @@ fn subject(s: &str, start: usize, end: usize, prev_end: usize) -> String {
         r = k + c.len_utf8();
     }
     let right = &after[..r];
-    let before = &s[prev_end.min(start)..start];
+    let lo = prev_end
+        .min(start)
+        .max(window_start(&s[..start], BACK_WINDOW));
+    let before = &s[lo..start];
     let from = clause_start(before);
     let mut left = strip_subject(&before[from..]);
     // `出庭应诉率全市最高,达100%`: with nothing on either side, the clause before it in the

@@ -65,11 +65,13 @@ pub fn parse_cn(s: &str) -> Option<u64> {
                     if d == 0 {
                         return None;
                     }
-                    section += d * m;
+                    section = section.checked_add(d * m)?;
                 }
                 _ => {
                     let v = section + digit.take().unwrap_or(0);
-                    total = (total + if v == 0 { 1 } else { v }) * m;
+                    total = total
+                        .checked_add(if v == 0 { 1 } else { v })?
+                        .checked_mul(m)?;
                     section = 0;
                 }
             }
@@ -77,7 +79,10 @@ pub fn parse_cn(s: &str) -> Option<u64> {
             return None;
         }
     }
-    any.then(|| total + section + digit.unwrap_or(0))
+    if !any {
+        return None;
+    }
+    total.checked_add(section)?.checked_add(digit.unwrap_or(0))
 }
 
 /// Writes `n` (1–99) in Chinese numerals: 1 → 一, 10 → 十, 12 → 十二, 20 → 二十.
@@ -123,7 +128,8 @@ mod tests {
             ("两万", Some(20_000)),
             ("一万二千", Some(12_000)),
             ("十九", Some(19)),
-            ("一一", None), // not a number, two digits in a row
+            ("一一", None),                   // not a number, two digits in a row
+            ("亿亿亿亿亿亿亿亿亿亿亿", None), // overflows u64: not a number
             ("", None),
         ];
         for (s, want) in table {

@@ -599,8 +599,13 @@ fn accepts_run_in(s: &str, at: usize, m: Marker, b: &Builder) -> bool {
 
 /// True when a marker of family `f` numbered `n` follows later in `s` after a separator.
 fn has_following(s: &str, from: usize, f: Family, n: u32) -> bool {
+    // Look a bounded distance ahead so that lines full of candidates stay linear.
+    let mut end = (from + 3000).min(s.len());
+    while !s.is_char_boundary(end) {
+        end += 1;
+    }
     let mut i = from;
-    while i < s.len() {
+    while i < end {
         let Some(c) = s[i..].chars().next() else {
             break;
         };

@@ -107,7 +107,7 @@ impl Normalized {
         let mut traditional_chars = 0;
         for (i, c) in original.char_indices() {
             let f = fold_char(c);
-            if f != c && (c as u32) >= 0x3400 {
+            if f != c && (0x3400..0xF900).contains(&(c as u32)) {
                 traditional_chars += 1;
             }
             text.push(f);
