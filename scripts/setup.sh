@@ -186,10 +186,17 @@ ensure_npm_tools() {
 ensure_chromium() {
     if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then
         say "chromium: present ($(/usr/bin/chromium --version 2>/dev/null | head -n 1))"
-        return
+    else
+        say "chromium, chromium-driver: installing from Debian (~2 min)"
+        apt_install chromium chromium-driver
     fi
-    say "chromium, chromium-driver: installing from Debian (~2 min)"
-    apt_install chromium chromium-driver
+    # Screenshots of a Chinese UI need a CJK font.
+    if command -v fc-list >/dev/null 2>&1 && [[ -n "$(fc-list :lang=zh 2>/dev/null | head -n 1)" ]]; then
+        say "CJK font: present"
+    else
+        say "CJK font: installing fonts-wqy-microhei from Debian"
+        apt_install fonts-wqy-microhei
+    fi
 }
 
 # setup_main [--core|--no-browser]
