@@ -6,6 +6,7 @@
 use crate::document::{self, Document};
 use crate::indicator;
 use crate::outline;
+use crate::parts::{self, Part};
 use crate::text::{Normalized, Script, Span};
 use serde::Serialize;
 
@@ -25,6 +26,8 @@ pub struct Analysis {
     pub diagnostics: Vec<Diagnostic>,
     /// Lines of page chrome (navigation, counters, footers): shown dimmed, never analysed.
     pub chrome: Vec<Span>,
+    /// The five required parts P1–P5, in order.
+    pub parts: Vec<Part>,
 }
 
 /// Report metadata.
@@ -108,8 +111,6 @@ pub enum Family {
     Latin,
     /// Run-in `一是` `二是`
     Shi,
-    /// Run-in `首先` `其次` `再次` `最后`
-    Sequence,
     /// `——` dash items
     Dash,
     /// A heading line whose marker was lost entirely (level taken from context).
@@ -262,6 +263,7 @@ pub fn analyze(text: &str) -> Analysis {
     let mut meta = document::find_meta(&norm.text, &doc);
     meta.script = Some(norm.script());
     meta.chars = text.chars().count();
+    let mut found_parts = parts::find_parts(&norm.text, &doc, &sections, meta.year);
 
     // Map every span from the normalised view back into `text`; text fields as written.
     let map = |s: Span| norm.span_to_original(s);
@@ -290,12 +292,16 @@ pub fn analyze(text: &str) -> Analysis {
     meta.issuer_span = meta.issuer_span.map(map);
     meta.issuer = meta.issuer_span.map(|s| text[s.start..s.end].to_string());
     let chrome = doc.chrome.iter().map(|&s| map(s)).collect();
+    for p in &mut found_parts {
+        p.span = p.span.map(map);
+    }
     Analysis {
         meta,
         sections,
         indicators,
         diagnostics,
         chrome,
+        parts: found_parts,
     }
 }
 

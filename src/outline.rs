@@ -13,6 +13,7 @@
 //! | Circled | `①` … `⑳` | |
 //! | Latin | `A.` `b、` before a Chinese character | `A.B.` |
 //! | Shi (run-in) | `一是` `二是` after `。` `;` `:` `,` or at a line start | `唯一是`, `统一是` |
+//! | Dash | `——坚持依法决策` at a line start | `——`, `——摘自` (too short) |
 //!
 //! A heading at a line start ends at the first `。` `;` `:` `!` `?` (a run-in heading, the
 //! paragraph continues) or at the end of the line (a heading alone). Inside a line, further
@@ -118,6 +119,20 @@ pub fn parse_marker(s: &str) -> Option<Marker> {
         }
         return None;
     }
+    if let Some(rest) = s.strip_prefix("——") {
+        // A dash item: `——坚持依法决策。`; not `——摘自…` quotes of a source (too short).
+        let rest_chars = rest.chars().take(6).count();
+        if rest_chars >= 4 && rest.starts_with(|c: char| (c as u32) >= 0x3400 && c != '—') {
+            return Some(Marker {
+                ordinal: Ordinal {
+                    family: Family::Dash,
+                    number: 0,
+                },
+                len: "——".len(),
+            });
+        }
+        return None;
+    }
     if first == '第' {
         let rest = &s['第'.len_utf8()..];
         let (n, l) = small_cn_number(rest)?;
@@ -217,7 +232,12 @@ pub fn starts_with_marker(s: &str) -> bool {
 fn is_scoped(f: Family) -> bool {
     matches!(
         f,
-        Family::Shi | Family::Digit | Family::DigitParen | Family::Circled | Family::CnOrdinal
+        Family::Shi
+            | Family::Digit
+            | Family::DigitParen
+            | Family::Circled
+            | Family::CnOrdinal
+            | Family::Dash
     )
 }
 
@@ -244,7 +264,8 @@ fn format_marker(family: Family, n: u32, template: Option<&str>) -> String {
         Family::Latin => {
             char::from_u32('A' as u32 + n - 1).map_or(n.to_string(), |c| format!("{c}."))
         }
-        Family::Sequence | Family::Dash | Family::Bare => String::new(),
+        Family::Dash => "——".to_string(),
+        Family::Bare => String::new(),
     }
 }
 
