@@ -41,6 +41,7 @@ pub mod export;
 pub mod indicator;
 pub mod numeral;
 pub mod outline;
+pub mod parts;
 mod t2s_table;
 pub mod text;
 pub mod view;

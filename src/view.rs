@@ -337,6 +337,7 @@ mod tests {
             indicators,
             diagnostics: Vec::new(),
             chrome,
+            parts: Vec::new(),
         }
     }
 

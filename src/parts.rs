@@ -1,0 +1,625 @@
+//! The five required parts of an annual report (《法治政府建设与责任落实督察工作规定》).
+//!
+//! | id | part | typical heading |
+//! |---|---|---|
+//! | P1 | 主要举措和成效 | `一、2023年推进法治政府建设的主要举措和成效` |
+//! | P2 | 存在的不足和原因 | `三、存在的问题` |
+//! | P3 | 党政主要负责人履行第一责任人职责情况 | `二、党政主要负责人履行推进法治建设第一责任人职责情况` |
+//! | P4 | 下一年度主要安排 | `四、下一步工作打算`, `2024年工作思路` |
+//! | P5 | 其他需要报告的情况 | `五、其他需要报告的情况` |
+//!
+//! Each part is **found**, **weak** (traces only) or **missing**, with the span of the heading
+//! or passage that carries it and the phrases that matched. All matching runs on the
+//! normalised (Simplified, half-width) view.
+//!
+//! ## Headings first
+//! A section title carries a part when it contains one of the part's heading variants
+//! (lexicon D). One heading may carry two parts (`存在问题和下一步工作安排` → P2 and P4). A
+//! variant inside a longer variant of another part does not count (`工作举措` inside
+//! `下一步工作举措` is P4 only). Generic variants (`重点工作`, `工作成效`, `基本情况`,
+//! `其他`) count only on top-level headings: `(三)重点工作推进` under P1 is not a plan. Any
+//! title naming `第一责任人` carries P3; a title naming the next year (`2024年…工作思路`)
+//! carries P4; a `党的领导` / `组织领导` section carries P3 when its body names the
+//! 第一责任人 (or 述法, 亲自部署 …) among other P3 cues, weakly when that is the only cue.
+//!
+//! ## Then passages
+//! Unnumbered paragraphs (lines) in the body:
+//! * P2: an opener near the start of the paragraph (`但也存在一些薄弱环节`, `还存在…不足`)
+//!   and at least three distinct P2 cues (`不足`, `有待`, `薄弱`, `不够` …) → found; the
+//!   opener alone → weak. `针对存在的问题，开展了…` deep in a paragraph is rejected.
+//! * P3: a paragraph naming `第一责任人` with two further P3 cues → found; fewer → weak.
+//! * P4: a paragraph whose first sentence opens the next year (`2020年是…我们将…`,
+//!   `下一步，…将…`, `新的一年…`) followed by plan items (`进一步…`, `继续…`) → found, the
+//!   passage running over the plan items; the opener alone → weak.
+//! * P5: the phrase `其他需要报告的情况` anywhere.
+//! * P1 without a heading: two or more top-level work sections carrying no other part →
+//!   found (the span runs from the first to the last of them); one → weak.
+
+use crate::analysis::{Family, Section};
+use crate::document::Document;
+use crate::text::Span;
+use serde::Serialize;
+
+/// How well a part is present.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PartStatus {
+    /// A heading or a clear passage carries it.
+    Found,
+    /// Only traces: an opener without a passage, a cue without context.
+    Weak,
+    /// Nothing carries it.
+    Missing,
+}
+
+impl PartStatus {
+    /// The contract name (`found`, `weak`, `missing`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PartStatus::Found => "found",
+            PartStatus::Weak => "weak",
+            PartStatus::Missing => "missing",
+        }
+    }
+
+    /// The Chinese label shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            PartStatus::Found => "具备",
+            PartStatus::Weak => "较弱",
+            PartStatus::Missing => "缺失",
+        }
+    }
+}
+
+/// What carries a part.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Via {
+    /// A section heading.
+    Heading,
+    /// A paragraph or a run of paragraphs.
+    Passage,
+}
+
+/// One required part and the verdict on it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Part {
+    /// `P1` … `P5`.
+    pub id: &'static str,
+    /// Short official name (`存在的不足和原因`).
+    pub name: &'static str,
+    /// Found, weak or missing.
+    pub status: PartStatus,
+    /// The carrying heading or passage.
+    pub span: Option<Span>,
+    /// Heading or passage.
+    pub via: Option<Via>,
+    /// The section whose heading carries it, if any.
+    pub section: Option<usize>,
+    /// The phrases that matched, in order of first appearance.
+    pub evidence: Vec<String>,
+}
+
+// ---- patterns -------------------------------------------------------------------------
+
+/// Part ids and short names, in order.
+pub const PARTS: [(&str, &str); 5] = [
+    ("P1", "主要举措和成效"),
+    ("P2", "存在的不足和原因"),
+    ("P3", "党政主要负责人履行第一责任人职责情况"),
+    ("P4", "下一年度主要安排"),
+    ("P5", "其他需要报告的情况"),
+];
+
+/// Heading variants (lexicon D) per part index; `(variant, generic)`. Generic variants count
+/// on top-level headings only. Matches `三、存在的问题`; `(三)重点工作推进` is not P4.
+const HEADING_VARIANTS: [&[(&str, bool)]; 5] = [
+    &[
+        ("推进法治政府建设的主要举措和成效", false),
+        ("主要举措和成效", false),
+        ("主要举措及成效", false),
+        ("主要做法和成效", false),
+        ("主要做法及成效", false),
+        ("主要做法和成绩", false),
+        ("主要工作及成效", false),
+        ("工作开展情况", true),
+        ("主要工作情况", true),
+        ("工作成效", true),
+        ("取得的成效", true),
+        ("推进法治政府建设情况", true),
+        ("法治政府建设情况", true),
+        ("年度工作情况", true),
+        ("工作完成情况", true),
+        ("基本情况", true),
+        ("工作回顾", true),
+        ("重点工作推进情况", true),
+        ("主要成效", true),
+        ("工作举措", true),
+    ],
+    &[
+        ("存在的不足和原因", false),
+        ("存在的不足及原因", false),
+        ("存在问题及原因分析", false),
+        ("存在的问题和不足", false),
+        ("存在的主要问题", false),
+        ("存在的问题", false),
+        ("存在问题", false),
+        ("存在的不足", false),
+        ("问题和不足", false),
+        ("不足和问题", false),
+        ("差距和不足", false),
+        ("薄弱环节", false),
+        ("短板弱项", false),
+        ("困难和问题", false),
+        ("不足之处", false),
+        ("问题及原因", false),
+    ],
+    &[
+        ("党政主要负责人履行推进法治建设第一责任人职责情况", false),
+        ("履行推进法治建设第一责任人职责", false),
+        ("履行第一责任人职责", false),
+        ("第一责任人职责履行情况", false),
+        ("加强法治政府建设的有关情况", false),
+        ("党政主要负责人履职情况", false),
+        ("第一责任人", false),
+    ],
+    &[
+        ("下一年度推进法治政府建设的主要安排", false),
+        ("下一年度主要安排", false),
+        ("下一步工作打算", false),
+        ("下一步工作安排", false),
+        ("下一步工作计划", false),
+        ("下一步工作思路", false),
+        ("下一步工作举措", false),
+        ("下一步打算", false),
+        ("下步工作打算", false),
+        ("下步打算", false),
+        ("今后工作打算", false),
+        ("明年工作打算", false),
+        ("努力方向", false),
+        ("下一步", false),
+        ("主要安排", true),
+        ("工作打算", true),
+        ("工作思路", true),
+        ("工作重点", true),
+        ("重点工作", true),
+    ],
+    &[
+        ("其他需要报告的情况", false),
+        ("其他需要说明的情况", false),
+        ("需要说明的问题", false),
+        ("其他情况", true),
+        ("其他事项", true),
+        ("其他", true),
+    ],
+];
+
+/// Titles of party-leadership sections where P3 is often folded in.
+const LEADERSHIP_TITLES: &[&str] = &[
+    "党的领导",
+    "组织领导",
+    "党对法治政府建设的领导",
+    "党委领导",
+    "领导责任",
+];
+
+/// Titles naming the leadership's duty: `形成闭环,着力落实法治政府建设主体责任`. Such a
+/// section carries P3 weakly even without naming the 第一责任人.
+const DUTY_TITLES: &[&str] = &["主体责任", "第一责任"];
+/// Longest title searched for heading variants; longer ones are sentences or questions.
+const MAX_TITLE_CHARS: usize = 40;
+
+/// P3 cues (lexicon D); the strong ones name the duty itself.
+const P3_STRONG: &[&str] = &[
+    "党政主要负责人履行推进法治建设第一责任人职责规定",
+    "第一责任人",
+    "述法",
+    "亲自部署",
+    "亲自过问",
+    "亲自协调",
+    "亲自督办",
+];
+const P3_CUES: &[&str] = &[
+    "党政主要负责人",
+    "主要负责人",
+    "主要负责同志",
+    "主要领导",
+    "专题研究",
+    "常务会议",
+    "常委会会议",
+    "党组会",
+];
+
+/// P2 openers: a paragraph that starts admitting shortcomings. `但也存在一些薄弱环节`.
+const P2_OPENERS: &[&str] = &[
+    "但也存在",
+    "但还存在",
+    "但仍存在",
+    "还存在",
+    "仍存在",
+    "仍然存在",
+    "依然存在",
+    "存在一些",
+    "存在以下",
+    "存在的问题",
+    "薄弱环节",
+    "不足之处",
+    "差距和不足",
+    "问题和不足",
+    "短板弱项",
+    "还需进一步加强",
+];
+/// P2 body cues (lexicon D, without the too common `个别`, `主要是`).
+const P2_CUES: &[&str] = &[
+    "不足",
+    "有待",
+    "不够",
+    "不强",
+    "不高",
+    "不到位",
+    "不平衡",
+    "短板",
+    "薄弱",
+    "滞后",
+    "差距",
+    "一定程度上",
+    "部分单位",
+    "原因",
+    "问题",
+    "还需",
+];
+/// Openers of a plan paragraph, in its first sentence: `下一步,我们将…`, `新的一年…`.
+const P4_OPENERS: &[&str] = &["下一步", "下步", "新的一年", "明年", "今后"];
+/// Verbs of intent that must accompany an opener.
+const P4_INTENT: &[&str] = &["将", "要", "继续", "持续", "进一步", "力争", "计划", "拟"];
+/// Cues of a plan item: `(三)进一步加强规范性文件管理`.
+const P4_CUES: &[&str] = &["进一步", "继续", "持续", "着力", "力争", "将", "深入推进"];
+/// P1 body cues (lexicon D).
+const P1_CUES: &[&str] = &[
+    "一年来",
+    "全年",
+    "共计",
+    "累计",
+    "同比",
+    "实现",
+    "完成",
+    "出台",
+    "制定",
+    "开展",
+];
+/// The phrase that names P5 in a passage.
+const P5_PHRASES: &[&str] = &["其他需要报告的情况", "其他需要说明的情况"];
+
+// ---- search ---------------------------------------------------------------------------
+
+/// Finds the five parts in `text` (the normalised view). `sections` are in view
+/// coordinates; `year` is the year the report covers.
+pub fn find_parts(
+    text: &str,
+    doc: &Document,
+    sections: &[Section],
+    year: Option<u16>,
+) -> Vec<Part> {
+    let mut parts: Vec<Part> = PARTS
+        .iter()
+        .map(|&(id, name)| Part {
+            id,
+            name,
+            status: PartStatus::Missing,
+            span: None,
+            via: None,
+            section: None,
+            evidence: Vec::new(),
+        })
+        .collect();
+
+    // 1. Headings.
+    let mut carriers = vec![false; sections.len()];
+    for (k, s) in sections.iter().enumerate() {
+        // `五是查找一批短板弱项` is a task in a list, never a part's heading.
+        if s.run_in || s.ordinal.family == Family::Shi {
+            continue;
+        }
+        let title = &text[s.title_span.start..s.title_span.end];
+        if title.chars().count() > MAX_TITLE_CHARS {
+            continue; // a sentence or an exam question, not a heading
+        }
+        let hits = heading_parts(title, s.level, year);
+        for (p, phrase) in hits {
+            carriers[k] = true;
+            let part = &mut parts[p];
+            if part.status != PartStatus::Found {
+                part.status = PartStatus::Found;
+                part.span = Some(s.heading);
+                part.via = Some(Via::Heading);
+                part.section = Some(k);
+            }
+            push_unique(&mut part.evidence, phrase);
+        }
+    }
+    // P3 folded into a party-leadership section.
+    if parts[2].status != PartStatus::Found {
+        for (k, s) in sections.iter().enumerate() {
+            let title = &text[s.title_span.start..s.title_span.end];
+            let leadership = LEADERSHIP_TITLES.iter().chain(DUTY_TITLES);
+            if s.run_in || !leadership.clone().any(|t| title.contains(t)) {
+                continue;
+            }
+            let body = &text[s.title_span.end..s.span.end];
+            let (strong, all) = p3_cues(body);
+            let duty = DUTY_TITLES.iter().any(|t| title.contains(t));
+            let status = match (strong.is_empty(), all.len()) {
+                (false, n) if n >= 3 => PartStatus::Found,
+                (false, _) => PartStatus::Weak,
+                (true, n) if duty && n >= 1 => PartStatus::Weak,
+                _ => continue,
+            };
+            if better(status, parts[2].status) {
+                let part = &mut parts[2];
+                part.status = status;
+                part.span = Some(s.heading);
+                part.via = Some(Via::Heading);
+                part.section = Some(k);
+                part.evidence = LEADERSHIP_TITLES
+                    .iter()
+                    .chain(DUTY_TITLES)
+                    .filter(|t| title.contains(*t))
+                    .take(1)
+                    .map(|t| t.to_string())
+                    .chain(all)
+                    .collect();
+            }
+        }
+    }
+
+    // 2. Passages: unnumbered paragraphs.
+    let lines: Vec<Span> = doc.text_lines().map(|l| l.span).collect();
+    let is_heading_line = |l: Span| {
+        sections
+            .iter()
+            .any(|s| !s.run_in && s.heading.start == l.start && s.title_span.end == l.end)
+    };
+    for (n, &l) in lines.iter().enumerate() {
+        let s = &text[l.start..l.end];
+        if is_heading_line(l) {
+            continue;
+        }
+        // P2.
+        if parts[1].status != PartStatus::Found {
+            if let Some(opener) = P2_OPENERS
+                .iter()
+                .find(|o| s.find(*o).is_some_and(|p| s[..p].chars().count() <= 120))
+            {
+                let cues: Vec<&str> = P2_CUES.iter().copied().filter(|c| s.contains(c)).collect();
+                let status = if cues.len() >= 3 {
+                    PartStatus::Found
+                } else {
+                    PartStatus::Weak
+                };
+                if better(status, parts[1].status) {
+                    let part = &mut parts[1];
+                    part.status = status;
+                    part.span = Some(l);
+                    part.via = Some(Via::Passage);
+                    part.evidence = std::iter::once(*opener)
+                        .chain(cues)
+                        .map(String::from)
+                        .collect();
+                    part.evidence.dedup();
+                }
+            }
+        }
+        // P4.
+        if parts[3].status != PartStatus::Found {
+            if let Some(opener) = p4_opener(s, year) {
+                // Plan items that follow: lines with a plan cue, up to the first line without.
+                // One line without a cue may sit between two items.
+                let mut end = l.end;
+                let mut items = 0;
+                let mut gap = 0;
+                let mut ev: Vec<String> = vec![opener];
+                for &m in &lines[n + 1..] {
+                    let t = &text[m.start..m.end];
+                    match P4_CUES.iter().find(|c| t.contains(*c)) {
+                        Some(c) => {
+                            items += 1 + gap;
+                            gap = 0;
+                            end = m.end;
+                            push_unique(&mut ev, c);
+                        }
+                        None if gap == 0 => gap = 1,
+                        None => break,
+                    }
+                }
+                let own: Vec<&str> = P4_CUES.iter().copied().filter(|c| s.contains(c)).collect();
+                let status = if items >= 2 || own.len() >= 3 {
+                    PartStatus::Found
+                } else {
+                    PartStatus::Weak
+                };
+                if better(status, parts[3].status) {
+                    for c in own {
+                        push_unique(&mut ev, c);
+                    }
+                    let part = &mut parts[3];
+                    part.status = status;
+                    part.span = Some(Span::new(l.start, end));
+                    part.via = Some(Via::Passage);
+                    part.evidence = ev;
+                }
+            }
+        }
+        // P5.
+        if parts[4].status == PartStatus::Missing {
+            if let Some(p) = P5_PHRASES.iter().find(|p| s.contains(*p)) {
+                let part = &mut parts[4];
+                part.status = PartStatus::Found;
+                let at = l.start + s.find(p).unwrap_or(0);
+                part.span = Some(Span::new(at, at + p.len()));
+                part.via = Some(Via::Passage);
+                part.evidence = vec![p.to_string()];
+            }
+        }
+    }
+
+    // P3 passages, outside the plan (`全面履行…第一责任人职责` in a plan item is an intent).
+    let plan = match (parts[3].via, parts[3].section) {
+        (Some(Via::Heading), Some(k)) => Some(sections[k].span),
+        _ => parts[3].span,
+    };
+    for &l in &lines {
+        let s = &text[l.start..l.end];
+        if parts[2].status == PartStatus::Found || plan.is_some_and(|p| p.contains(l)) {
+            continue;
+        }
+        // P3.
+        if s.contains("第一责任人") {
+            let (strong, all) = p3_cues(s);
+            let status = if strong.len() + all.len() >= 4 {
+                PartStatus::Found
+            } else {
+                PartStatus::Weak
+            };
+            if better(status, parts[2].status) {
+                let part = &mut parts[2];
+                part.status = status;
+                part.span = Some(l);
+                part.via = Some(Via::Passage);
+                part.evidence = all;
+            }
+        }
+    }
+
+    // 3. P1 without a heading: the top-level work sections.
+    if parts[0].status == PartStatus::Missing {
+        let work: Vec<usize> = (0..sections.len())
+            .filter(|&k| sections[k].level == 1 && !sections[k].run_in && !carriers[k])
+            .collect();
+        if let (Some(&first), Some(&last)) = (work.first(), work.last()) {
+            let start = sections[first].heading.start;
+            // Stop before a later part's passage.
+            let stop = parts[1..]
+                .iter()
+                .filter_map(|p| p.span)
+                .map(|s| s.start)
+                .filter(|&s| s > start)
+                .min()
+                .unwrap_or(usize::MAX);
+            let end = sections[last].span.end.min(stop);
+            let body = &text[start..end];
+            let cues: Vec<String> = P1_CUES
+                .iter()
+                .filter(|c| body.contains(*c))
+                .map(|c| c.to_string())
+                .collect();
+            let part = &mut parts[0];
+            part.status = if work.len() >= 2 && cues.len() >= 3 {
+                PartStatus::Found
+            } else {
+                PartStatus::Weak
+            };
+            part.span = Some(Span::new(start, end));
+            part.via = Some(Via::Passage);
+            part.evidence = std::iter::once(format!("{}个工作章节", work.len()))
+                .chain(cues)
+                .collect();
+        }
+    }
+    parts
+}
+
+/// Parts (by index) carried by a heading title, with the phrase that matched.
+fn heading_parts(title: &str, level: u8, year: Option<u16>) -> Vec<(usize, String)> {
+    // Every variant occurrence; then drop those inside a longer occurrence.
+    let mut occ: Vec<(usize, usize, usize, &str)> = Vec::new(); // part, start, end, phrase
+    for (p, variants) in HEADING_VARIANTS.iter().enumerate() {
+        for &(v, generic) in variants.iter() {
+            if generic && level > 1 && title != v {
+                continue;
+            }
+            if p == 4 && v == "其他" && !title.starts_with(v) {
+                continue;
+            }
+            if let Some(at) = title.find(v) {
+                occ.push((p, at, at + v.len(), v));
+            }
+        }
+    }
+    let keep = |a: &(usize, usize, usize, &str)| {
+        !occ.iter()
+            .any(|b| b.0 != a.0 && b.1 <= a.1 && a.2 <= b.2 && (b.2 - b.1) > (a.2 - a.1))
+    };
+    let mut out: Vec<(usize, String)> = Vec::new();
+    for o in occ.iter().filter(|o| keep(o)) {
+        if !out.iter().any(|(p, _)| *p == o.0) {
+            out.push((o.0, o.3.to_string()));
+        }
+    }
+    if out.is_empty() {
+        // `四、2024年推进法治政府建设的工作目标`: the next year names the plan.
+        if let Some(y) = year {
+            let next = format!("{}年", y + 1);
+            if title.contains(&next) && level == 1 {
+                out.push((3, next));
+            }
+        }
+    }
+    out.sort_by_key(|(p, _)| *p);
+    out
+}
+
+/// Strong and all P3 cues in `s`, in lexicon order.
+fn p3_cues(s: &str) -> (Vec<String>, Vec<String>) {
+    let strong: Vec<String> = P3_STRONG
+        .iter()
+        .filter(|c| s.contains(*c))
+        .map(|c| c.to_string())
+        .collect();
+    let mut all = strong.clone();
+    for c in P3_CUES {
+        if s.contains(c) && !all.iter().any(|a| a.contains(c)) {
+            all.push(c.to_string());
+        }
+    }
+    (strong, all)
+}
+
+/// The opener of a plan paragraph in its first sentence, if any: the next year at the start
+/// (`2020年是…`, `2022年,盐田区将…`) or an opener word with a verb of intent.
+fn p4_opener(s: &str, year: Option<u16>) -> Option<String> {
+    let first = s.split('。').next().unwrap_or(s);
+    if let Some(y) = year {
+        let next = format!("{}年", y + 1);
+        if first.starts_with(&next) && P4_INTENT.iter().any(|v| first.contains(v)) {
+            return Some(next);
+        }
+        if first.starts_with(&next) && s[first.len()..].contains("我们将") {
+            return Some(next);
+        }
+    }
+    let o = P4_OPENERS.iter().find(|o| {
+        first
+            .find(*o)
+            .is_some_and(|p| first[..p].chars().count() <= 10)
+    })?;
+    P4_INTENT
+        .iter()
+        .any(|v| first.contains(v))
+        .then(|| o.to_string())
+}
+
+fn better(new: PartStatus, old: PartStatus) -> bool {
+    matches!(
+        (new, old),
+        (PartStatus::Found, PartStatus::Weak | PartStatus::Missing)
+            | (PartStatus::Weak, PartStatus::Missing)
+    )
+}
+
+fn push_unique(v: &mut Vec<String>, s: impl AsRef<str>) {
+    let s = s.as_ref();
+    if !v.iter().any(|x| x == s) {
+        v.push(s.to_string());
+    }
+}
