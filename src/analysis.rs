@@ -3,6 +3,7 @@
 //! `analyze` is infallible: any string gives an [`Analysis`]; problems in the report are
 //! [`Diagnostic`]s inside it. All spans are byte ranges into the text as given.
 
+use crate::coverage::{self, AreaCoverage};
 use crate::document::{self, Document};
 use crate::indicator;
 use crate::outline;
@@ -28,6 +29,8 @@ pub struct Analysis {
     pub chrome: Vec<Span>,
     /// The five required parts P1–P5, in order.
     pub parts: Vec<Part>,
+    /// Coverage of the 纲要 areas A1–A9, in order.
+    pub coverage: Vec<AreaCoverage>,
 }
 
 /// Report metadata.
@@ -264,6 +267,7 @@ pub fn analyze(text: &str) -> Analysis {
     meta.script = Some(norm.script());
     meta.chars = text.chars().count();
     let mut found_parts = parts::find_parts(&norm.text, &doc, &sections, meta.year);
+    let mut coverage = coverage::find_coverage(&norm.text, &doc, &sections);
 
     // Map every span from the normalised view back into `text`; text fields as written.
     let map = |s: Span| norm.span_to_original(s);
@@ -295,6 +299,9 @@ pub fn analyze(text: &str) -> Analysis {
     for p in &mut found_parts {
         p.span = p.span.map(map);
     }
+    for c in &mut coverage {
+        c.spans.iter_mut().for_each(|s| *s = map(*s));
+    }
     Analysis {
         meta,
         sections,
@@ -302,6 +309,7 @@ pub fn analyze(text: &str) -> Analysis {
         diagnostics,
         chrome,
         parts: found_parts,
+        coverage,
     }
 }
 

@@ -34,6 +34,7 @@
 #![warn(missing_docs)]
 
 pub mod analysis;
+pub mod coverage;
 #[cfg(feature = "decode")]
 pub mod decode;
 pub mod document;
@@ -42,6 +43,7 @@ pub mod indicator;
 pub mod numeral;
 pub mod outline;
 pub mod parts;
+mod phrase;
 mod t2s_table;
 pub mod text;
 pub mod view;

@@ -37,8 +37,10 @@
 
 use crate::analysis::{Family, Section};
 use crate::document::Document;
+use crate::phrase::PhraseIndex;
 use crate::text::Span;
 use serde::Serialize;
+use std::sync::LazyLock;
 
 /// How well a part is present.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -291,7 +293,92 @@ const P1_CUES: &[&str] = &[
 /// The phrase that names P5 in a passage.
 const P5_PHRASES: &[&str] = &["其他需要报告的情况", "其他需要说明的情况"];
 
-// ---- search ---------------------------------------------------------------------------
+/// Cue lists, as tags of the passage index.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum List {
+    P1Cue,
+    P2Opener,
+    P2Cue,
+    P3Strong,
+    P3Cue,
+    P4Opener,
+    P4Intent,
+    P4Cue,
+    P5,
+    Leadership,
+    Duty,
+}
+
+/// Every cue list in one index: a line is scanned once.
+static CUES: LazyLock<PhraseIndex<(List, &'static str)>> = LazyLock::new(|| {
+    let lists: [(List, &[&'static str]); 11] = [
+        (List::P1Cue, P1_CUES),
+        (List::P2Opener, P2_OPENERS),
+        (List::P2Cue, P2_CUES),
+        (List::P3Strong, P3_STRONG),
+        (List::P3Cue, P3_CUES),
+        (List::P4Opener, P4_OPENERS),
+        (List::P4Intent, P4_INTENT),
+        (List::P4Cue, P4_CUES),
+        (List::P5, P5_PHRASES),
+        (List::Leadership, LEADERSHIP_TITLES),
+        (List::Duty, DUTY_TITLES),
+    ];
+    PhraseIndex::new(
+        lists
+            .iter()
+            .flat_map(|&(l, ps)| ps.iter().map(move |&p| (p, (l, p)))),
+    )
+});
+
+/// Heading variants: part index, variant, generic.
+static HEADINGS: LazyLock<PhraseIndex<(usize, &'static str, bool)>> = LazyLock::new(|| {
+    PhraseIndex::new(
+        HEADING_VARIANTS
+            .iter()
+            .enumerate()
+            .flat_map(|(p, vs)| vs.iter().map(move |&(v, generic)| (v, (p, v, generic)))),
+    )
+});
+
+/// The cues found in one stretch of text, with their offsets from its start.
+struct Cues {
+    hits: Vec<(List, &'static str, usize)>,
+}
+
+impl Cues {
+    fn of(text: &str, span: Span) -> Self {
+        let mut hits = Vec::new();
+        CUES.each(text, span, |&(l, p), at| {
+            hits.push((l, p, at.start - span.start))
+        });
+        Cues { hits }
+    }
+
+    /// Distinct phrases of `list`, in order of first appearance; a phrase inside an earlier
+    /// longer one of the same list (`主要负责人` in `党政主要负责人`) is left out.
+    fn distinct(&self, list: List) -> Vec<&'static str> {
+        let mut out: Vec<&'static str> = Vec::new();
+        for &(l, p, _) in &self.hits {
+            if l == list && !out.iter().any(|o| o.contains(p)) {
+                out.push(p);
+            }
+        }
+        out
+    }
+
+    /// The first phrase of `list` starting before byte `limit`.
+    fn first_before(&self, list: List, limit: usize) -> Option<&'static str> {
+        self.hits
+            .iter()
+            .find(|&&(l, _, at)| l == list && at < limit)
+            .map(|&(_, p, _)| p)
+    }
+
+    fn has(&self, list: List) -> bool {
+        self.hits.iter().any(|&(l, _, _)| l == list)
+    }
+}
 
 /// Finds the five parts in `text` (the normalised view). `sections` are in view
 /// coordinates; `year` is the year the report covers.
@@ -325,8 +412,7 @@ pub fn find_parts(
         if title.chars().count() > MAX_TITLE_CHARS {
             continue; // a sentence or an exam question, not a heading
         }
-        let hits = heading_parts(title, s.level, year);
-        for (p, phrase) in hits {
+        for (p, phrase) in heading_parts(text, s.title_span, s.level, year) {
             carriers[k] = true;
             let part = &mut parts[p];
             if part.status != PartStatus::Found {
@@ -341,18 +427,25 @@ pub fn find_parts(
     // P3 folded into a party-leadership section.
     if parts[2].status != PartStatus::Found {
         for (k, s) in sections.iter().enumerate() {
-            let title = &text[s.title_span.start..s.title_span.end];
-            let leadership = LEADERSHIP_TITLES.iter().chain(DUTY_TITLES);
-            if s.run_in || !leadership.clone().any(|t| title.contains(t)) {
+            if s.run_in {
                 continue;
             }
-            let body = &text[s.title_span.end..s.span.end];
-            let (strong, all) = p3_cues(body);
-            let duty = DUTY_TITLES.iter().any(|t| title.contains(t));
-            let status = match (strong.is_empty(), all.len()) {
-                (false, n) if n >= 3 => PartStatus::Found,
-                (false, _) => PartStatus::Weak,
-                (true, n) if duty && n >= 1 => PartStatus::Weak,
+            let title = Cues::of(text, s.title_span);
+            let duty = title.has(List::Duty);
+            let Some(name) = title
+                .distinct(List::Leadership)
+                .into_iter()
+                .chain(title.distinct(List::Duty))
+                .next()
+            else {
+                continue;
+            };
+            let body = Cues::of(text, Span::new(s.title_span.end, s.span.end));
+            let (strong, all) = p3_cues(&body);
+            let status = match (strong, all.len()) {
+                (true, n) if n >= 3 => PartStatus::Found,
+                (true, _) => PartStatus::Weak,
+                (false, n) if duty && n >= 1 => PartStatus::Weak,
                 _ => continue,
             };
             if better(status, parts[2].status) {
@@ -361,38 +454,32 @@ pub fn find_parts(
                 part.span = Some(s.heading);
                 part.via = Some(Via::Heading);
                 part.section = Some(k);
-                part.evidence = LEADERSHIP_TITLES
-                    .iter()
-                    .chain(DUTY_TITLES)
-                    .filter(|t| title.contains(*t))
-                    .take(1)
-                    .map(|t| t.to_string())
-                    .chain(all)
-                    .collect();
+                part.evidence = std::iter::once(name).chain(all).map(String::from).collect();
             }
         }
     }
 
     // 2. Passages: unnumbered paragraphs.
     let lines: Vec<Span> = doc.text_lines().map(|l| l.span).collect();
-    let is_heading_line = |l: Span| {
-        sections
-            .iter()
-            .any(|s| !s.run_in && s.heading.start == l.start && s.title_span.end == l.end)
-    };
+    // Lines that are a heading alone.
+    let mut heading_lines: Vec<Span> = sections
+        .iter()
+        .filter(|s| !s.run_in)
+        .map(|s| Span::new(s.heading.start, s.title_span.end))
+        .collect();
+    heading_lines.sort_unstable();
+    let cues: Vec<Cues> = lines.iter().map(|&l| Cues::of(text, l)).collect();
     for (n, &l) in lines.iter().enumerate() {
-        let s = &text[l.start..l.end];
-        if is_heading_line(l) {
+        if heading_lines.binary_search(&l).is_ok() {
             continue;
         }
-        // P2.
+        let s = &text[l.start..l.end];
+        let c = &cues[n];
+        // P2: an opener within the first 120 characters.
         if parts[1].status != PartStatus::Found {
-            if let Some(opener) = P2_OPENERS
-                .iter()
-                .find(|o| s.find(*o).is_some_and(|p| s[..p].chars().count() <= 120))
-            {
-                let cues: Vec<&str> = P2_CUES.iter().copied().filter(|c| s.contains(c)).collect();
-                let status = if cues.len() >= 3 {
+            if let Some(opener) = c.first_before(List::P2Opener, char_offset(s, 120)) {
+                let found = c.distinct(List::P2Cue);
+                let status = if found.len() >= 3 {
                     PartStatus::Found
                 } else {
                     PartStatus::Weak
@@ -402,45 +489,48 @@ pub fn find_parts(
                     part.status = status;
                     part.span = Some(l);
                     part.via = Some(Via::Passage);
-                    part.evidence = std::iter::once(*opener)
-                        .chain(cues)
-                        .map(String::from)
-                        .collect();
-                    part.evidence.dedup();
+                    part.evidence = Vec::new();
+                    for p in std::iter::once(opener).chain(found) {
+                        push_unique(&mut part.evidence, p);
+                    }
                 }
             }
         }
-        // P4.
+        // P4: an opener, then plan items.
         if parts[3].status != PartStatus::Found {
-            if let Some(opener) = p4_opener(s, year) {
-                // Plan items that follow: lines with a plan cue, up to the first line without.
+            if let Some(opener) = p4_opener(s, c, year) {
                 // One line without a cue may sit between two items.
                 let mut end = l.end;
                 let mut items = 0;
                 let mut gap = 0;
                 let mut ev: Vec<String> = vec![opener];
-                for &m in &lines[n + 1..] {
+                for (m, mc) in lines[n + 1..].iter().zip(&cues[n + 1..]) {
                     let t = &text[m.start..m.end];
-                    match P4_CUES.iter().find(|c| t.contains(*c)) {
-                        Some(c) => {
+                    let cue = mc
+                        .distinct(List::P4Cue)
+                        .first()
+                        .copied()
+                        .or_else(|| t.contains('将').then_some("将"));
+                    match cue {
+                        Some(cue) => {
                             items += 1 + gap;
                             gap = 0;
                             end = m.end;
-                            push_unique(&mut ev, c);
+                            push_unique(&mut ev, cue);
                         }
                         None if gap == 0 => gap = 1,
                         None => break,
                     }
                 }
-                let own: Vec<&str> = P4_CUES.iter().copied().filter(|c| s.contains(c)).collect();
+                let own = c.distinct(List::P4Cue);
                 let status = if items >= 2 || own.len() >= 3 {
                     PartStatus::Found
                 } else {
                     PartStatus::Weak
                 };
                 if better(status, parts[3].status) {
-                    for c in own {
-                        push_unique(&mut ev, c);
+                    for cue in own {
+                        push_unique(&mut ev, cue);
                     }
                     let part = &mut parts[3];
                     part.status = status;
@@ -450,13 +540,12 @@ pub fn find_parts(
                 }
             }
         }
-        // P5.
+        // P5: the phrase anywhere.
         if parts[4].status == PartStatus::Missing {
-            if let Some(p) = P5_PHRASES.iter().find(|p| s.contains(*p)) {
+            if let Some(&(_, p, at)) = c.hits.iter().find(|h| h.0 == List::P5) {
                 let part = &mut parts[4];
                 part.status = PartStatus::Found;
-                let at = l.start + s.find(p).unwrap_or(0);
-                part.span = Some(Span::new(at, at + p.len()));
+                part.span = Some(Span::new(l.start + at, l.start + at + p.len()));
                 part.via = Some(Via::Passage);
                 part.evidence = vec![p.to_string()];
             }
@@ -468,15 +557,14 @@ pub fn find_parts(
         (Some(Via::Heading), Some(k)) => Some(sections[k].span),
         _ => parts[3].span,
     };
-    for &l in &lines {
-        let s = &text[l.start..l.end];
+    for (&l, c) in lines.iter().zip(&cues) {
         if parts[2].status == PartStatus::Found || plan.is_some_and(|p| p.contains(l)) {
             continue;
         }
-        // P3.
-        if s.contains("第一责任人") {
-            let (strong, all) = p3_cues(s);
-            let status = if strong.len() + all.len() >= 4 {
+        if c.hits.iter().any(|h| h.1 == "第一责任人") {
+            let (_, all) = p3_cues(c);
+            // The strong cue itself plus at least two others.
+            let status = if all.len() >= 3 {
                 PartStatus::Found
             } else {
                 PartStatus::Weak
@@ -486,7 +574,7 @@ pub fn find_parts(
                 part.status = status;
                 part.span = Some(l);
                 part.via = Some(Via::Passage);
-                part.evidence = all;
+                part.evidence = all.into_iter().map(String::from).collect();
             }
         }
     }
@@ -507,14 +595,19 @@ pub fn find_parts(
                 .min()
                 .unwrap_or(usize::MAX);
             let end = sections[last].span.end.min(stop);
-            let body = &text[start..end];
-            let cues: Vec<String> = P1_CUES
-                .iter()
-                .filter(|c| body.contains(*c))
-                .map(|c| c.to_string())
-                .collect();
+            let mut found: Vec<&str> = Vec::new();
+            for (l, c) in lines.iter().zip(&cues) {
+                if l.start >= start && l.end <= end {
+                    for p in c.distinct(List::P1Cue) {
+                        if !found.contains(&p) {
+                            found.push(p);
+                        }
+                    }
+                }
+            }
+            found.sort_by_key(|p| P1_CUES.iter().position(|c| c == p));
             let part = &mut parts[0];
-            part.status = if work.len() >= 2 && cues.len() >= 3 {
+            part.status = if work.len() >= 2 && found.len() >= 3 {
                 PartStatus::Found
             } else {
                 PartStatus::Weak
@@ -522,7 +615,7 @@ pub fn find_parts(
             part.span = Some(Span::new(start, end));
             part.via = Some(Via::Passage);
             part.evidence = std::iter::once(format!("{}个工作章节", work.len()))
-                .chain(cues)
+                .chain(found.into_iter().map(String::from))
                 .collect();
         }
     }
@@ -530,37 +623,36 @@ pub fn find_parts(
 }
 
 /// Parts (by index) carried by a heading title, with the phrase that matched.
-fn heading_parts(title: &str, level: u8, year: Option<u16>) -> Vec<(usize, String)> {
-    // Every variant occurrence; then drop those inside a longer occurrence.
-    let mut occ: Vec<(usize, usize, usize, &str)> = Vec::new(); // part, start, end, phrase
-    for (p, variants) in HEADING_VARIANTS.iter().enumerate() {
-        for &(v, generic) in variants.iter() {
-            if generic && level > 1 && title != v {
-                continue;
-            }
-            if p == 4 && v == "其他" && !title.starts_with(v) {
-                continue;
-            }
-            if let Some(at) = title.find(v) {
-                occ.push((p, at, at + v.len(), v));
-            }
+fn heading_parts(text: &str, title: Span, level: u8, year: Option<u16>) -> Vec<(usize, String)> {
+    let t = &text[title.start..title.end];
+    // Every variant occurrence; then drop those inside a longer occurrence of another part.
+    let mut occ: Vec<(usize, Span, &str)> = Vec::new();
+    HEADINGS.each(text, title, |&(p, v, generic), at| {
+        let whole = at == title;
+        if generic && level > 1 && !whole {
+            return;
         }
-    }
-    let keep = |a: &(usize, usize, usize, &str)| {
-        !occ.iter()
-            .any(|b| b.0 != a.0 && b.1 <= a.1 && a.2 <= b.2 && (b.2 - b.1) > (a.2 - a.1))
+        // `其他` only as the start of a title: `其他需要…`, not `…和其他工作`.
+        if v == "其他" && at.start != title.start {
+            return;
+        }
+        occ.push((p, at, v));
+    });
+    let inside_longer = |a: &(usize, Span, &str)| {
+        occ.iter()
+            .any(|b| b.0 != a.0 && b.1.contains(a.1) && b.1.len() > a.1.len())
     };
     let mut out: Vec<(usize, String)> = Vec::new();
-    for o in occ.iter().filter(|o| keep(o)) {
+    for o in occ.iter().filter(|o| !inside_longer(o)) {
         if !out.iter().any(|(p, _)| *p == o.0) {
-            out.push((o.0, o.3.to_string()));
+            out.push((o.0, o.2.to_string()));
         }
     }
-    if out.is_empty() {
+    if out.is_empty() && level == 1 {
         // `四、2024年推进法治政府建设的工作目标`: the next year names the plan.
         if let Some(y) = year {
             let next = format!("{}年", y + 1);
-            if title.contains(&next) && level == 1 {
+            if t.contains(&next) {
                 out.push((3, next));
             }
         }
@@ -569,17 +661,13 @@ fn heading_parts(title: &str, level: u8, year: Option<u16>) -> Vec<(usize, Strin
     out
 }
 
-/// Strong and all P3 cues in `s`, in lexicon order.
-fn p3_cues(s: &str) -> (Vec<String>, Vec<String>) {
-    let strong: Vec<String> = P3_STRONG
-        .iter()
-        .filter(|c| s.contains(*c))
-        .map(|c| c.to_string())
-        .collect();
-    let mut all = strong.clone();
-    for c in P3_CUES {
-        if s.contains(c) && !all.iter().any(|a| a.contains(c)) {
-            all.push(c.to_string());
+/// Whether a strong P3 cue occurs, and all P3 cues (strong first).
+fn p3_cues(c: &Cues) -> (bool, Vec<&'static str>) {
+    let mut all = c.distinct(List::P3Strong);
+    let strong = !all.is_empty();
+    for p in c.distinct(List::P3Cue) {
+        if !all.iter().any(|a| a.contains(p)) {
+            all.push(p);
         }
     }
     (strong, all)
@@ -587,26 +675,23 @@ fn p3_cues(s: &str) -> (Vec<String>, Vec<String>) {
 
 /// The opener of a plan paragraph in its first sentence, if any: the next year at the start
 /// (`2020年是…`, `2022年,盐田区将…`) or an opener word with a verb of intent.
-fn p4_opener(s: &str, year: Option<u16>) -> Option<String> {
+fn p4_opener(s: &str, c: &Cues, year: Option<u16>) -> Option<String> {
     let first = s.split('。').next().unwrap_or(s);
+    let intent =
+        c.first_before(List::P4Intent, first.len()).is_some() || first.contains(['将', '要', '拟']);
     if let Some(y) = year {
         let next = format!("{}年", y + 1);
-        if first.starts_with(&next) && P4_INTENT.iter().any(|v| first.contains(v)) {
-            return Some(next);
-        }
-        if first.starts_with(&next) && s[first.len()..].contains("我们将") {
+        if first.starts_with(&next) && (intent || s[first.len()..].contains("我们将")) {
             return Some(next);
         }
     }
-    let o = P4_OPENERS.iter().find(|o| {
-        first
-            .find(*o)
-            .is_some_and(|p| first[..p].chars().count() <= 10)
-    })?;
-    P4_INTENT
-        .iter()
-        .any(|v| first.contains(v))
-        .then(|| o.to_string())
+    let opener = c.first_before(List::P4Opener, char_offset(s, 10))?;
+    intent.then(|| opener.to_string())
+}
+
+/// Byte offset of the `n`-th char of `s` (or its length).
+fn char_offset(s: &str, n: usize) -> usize {
+    s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)
 }
 
 fn better(new: PartStatus, old: PartStatus) -> bool {

@@ -338,6 +338,7 @@ mod tests {
             diagnostics: Vec::new(),
             chrome,
             parts: Vec::new(),
+            coverage: Vec::new(),
         }
     }
 
