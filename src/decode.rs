@@ -50,6 +50,32 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
     check_text(text.into_owned()).map(|t| (t, enc.name()))
 }
 
+/// Decodes `bytes` that declare an encoding (an HTML page's `<meta charset>`): a BOM wins,
+/// then valid UTF-8 (pages re-saved as UTF-8 often keep their old GBK declaration), then the
+/// declared `label` if `encoding_rs` knows it (`gb2312` → GBK, as in browsers), then detection.
+pub fn decode_with_label(
+    bytes: &[u8],
+    label: Option<&str>,
+) -> Result<(String, &'static str), DecodeError> {
+    let declared = label
+        .and_then(|l| encoding_rs::Encoding::for_label(l.trim().as_bytes()))
+        .filter(|e| {
+            *e != encoding_rs::UTF_8 && *e != encoding_rs::UTF_16LE && *e != encoding_rs::UTF_16BE
+        });
+    match declared {
+        Some(enc)
+            if !bytes.is_empty()
+                && encoding_rs::Encoding::for_bom(bytes).is_none()
+                && std::str::from_utf8(bytes).is_err()
+                && !looks_binary(bytes) =>
+        {
+            let (text, _) = enc.decode_without_bom_handling(bytes);
+            check_text(text.into_owned()).map(|t| (t, enc.name()))
+        }
+        _ => decode(bytes),
+    }
+}
+
 fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
     if head.contains(&0) {
@@ -99,6 +125,48 @@ mod tests {
         let mut u16 = vec![0xFF, 0xFE];
         u16.extend(s.encode_utf16().flat_map(|u| u.to_le_bytes()));
         assert_eq!(decode(&u16).unwrap().0, s);
+    }
+
+    #[test]
+    fn declared_labels() {
+        let s = "<meta charset=\"gbk\"><p>梅列区2019年法治政府建设工作情况报告，办复率100%。</p>";
+        let (gbk, _, _) = encoding_rs::GBK.encode(s);
+        // (bytes, label, expected encoding, reason)
+        let rows: &[(&[u8], Option<&str>, &str, &str)] = &[
+            (&gbk, Some("gbk"), "GBK", "declared and true"),
+            (
+                &gbk,
+                Some("gb2312"),
+                "GBK",
+                "gb2312 is read as GBK, as in browsers",
+            ),
+            (
+                s.as_bytes(),
+                Some("gbk"),
+                "UTF-8",
+                "valid UTF-8 wins over a stale declaration",
+            ),
+            (
+                &gbk,
+                Some("utf-8"),
+                "GBK",
+                "a false UTF-8 declaration falls back to detection",
+            ),
+            (
+                &gbk,
+                Some("no-such-charset"),
+                "GBK",
+                "unknown labels fall back to detection",
+            ),
+        ];
+        for (bytes, label, want, why) in rows {
+            let (text, enc) = decode_with_label(bytes, *label).unwrap();
+            assert_eq!(text, s, "{why}");
+            assert!(
+                enc == *want || (*want == "GBK" && enc == "gb18030"),
+                "{why}: {enc}"
+            );
+        }
     }
 
     #[test]

@@ -38,8 +38,14 @@ pub mod coverage;
 #[cfg(feature = "decode")]
 pub mod decode;
 pub mod document;
+#[cfg(feature = "docx")]
+pub mod docx;
 pub mod export;
+#[cfg(feature = "html")]
+pub mod html;
 pub mod indicator;
+#[cfg(feature = "input")]
+pub mod input;
 pub mod numeral;
 pub mod outline;
 pub mod parts;

@@ -3,18 +3,22 @@
 //! ```text
 //! report-lens analyze [--format json|table|csv|markdown] FILE...   (- reads stdin)
 //! ```
-//! JSON prints one object per file per line (the contract, code-point offsets); CSV prints
-//! one header (UTF-8 BOM) and one row per indicator with a file column. Directories are
-//! expanded to their `.txt` files. Errors go to stderr in English; the exit code is 1 when
-//! any file failed, 2 on a usage error.
+//! FILE may be `.txt` (UTF-8/UTF-16/GB18030/Big5), `.docx`, or a saved `.html`/`.htm` page
+//! (see [`report_lens::input`]); `.doc`, `.pdf` and images are refused with a hint on how to
+//! convert them. JSON prints one object per file per line (the contract, code-point
+//! offsets); CSV prints one header (UTF-8 BOM) and one row per indicator with a file column.
+//! Directories are expanded to their `.txt`, `.docx`, `.html` and `.htm` files. Errors go to
+//! stderr in English; the exit code is 1 when any file failed, 2 on a usage error.
 
-use report_lens::{analyze, decode::decode, export};
+use report_lens::input::{extension, read_bytes, MAX_INPUT_BYTES};
+use report_lens::{analyze, export};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: report-lens analyze [--format json|table|csv|markdown] FILE...\n\
-  FILE may be - (stdin) or a directory (its .txt files). Offsets in JSON are code points.";
+  FILE: .txt, .docx, .html/.htm, - (stdin), or a directory (its .txt/.docx/.html/.htm files).\n\
+  Offsets in JSON are code points.";
 
 #[derive(Clone, Copy, PartialEq)]
 enum Format {
@@ -110,7 +114,10 @@ fn parse_format(v: &str) -> Result<Format, String> {
     }
 }
 
-/// Expands directories into their `.txt` files, sorted by name.
+/// Extensions read from a directory.
+const DIR_EXTENSIONS: &[&str] = &["txt", "docx", "html", "htm"];
+
+/// Expands directories into their `.txt`/`.docx`/`.html`/`.htm` files, sorted by name.
 fn expand(files: &[String]) -> Vec<String> {
     let mut out = Vec::new();
     for f in files {
@@ -121,7 +128,10 @@ fn expand(files: &[String]) -> Vec<String> {
                 .flatten()
                 .flatten()
                 .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")))
+                .filter(|p| {
+                    p.is_file()
+                        && DIR_EXTENSIONS.contains(&extension(&p.to_string_lossy()).as_str())
+                })
                 .map(|p| p.to_string_lossy().into_owned())
                 .collect();
             v.sort();
@@ -133,14 +143,12 @@ fn expand(files: &[String]) -> Vec<String> {
     out
 }
 
-/// Size limit for one input: reports are tens of kilobytes; 200 MB is certainly not one.
-const MAX_BYTES: u64 = 64 * 1024 * 1024;
-
 fn read_input(name: &str) -> Result<String, String> {
+    let limit = MAX_INPUT_BYTES as u64;
     let mut bytes = Vec::new();
     if name == "-" {
         std::io::stdin()
-            .take(MAX_BYTES + 1)
+            .take(limit + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| format!("cannot read stdin: {e}"))?;
     } else {
@@ -148,15 +156,11 @@ fn read_input(name: &str) -> Result<String, String> {
             std::io::ErrorKind::NotFound => "no such file".to_string(),
             _ => format!("cannot open: {e}"),
         })?;
-        f.take(MAX_BYTES + 1)
+        f.take(limit + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| format!("cannot read: {e}"))?;
     }
-    if bytes.len() as u64 > MAX_BYTES {
-        return Err(format!(
-            "larger than {} MB; split it or check that it is a report",
-            MAX_BYTES / 1024 / 1024
-        ));
-    }
-    decode(&bytes).map(|(t, _)| t).map_err(|e| e.to_string())
+    read_bytes(name, &bytes)
+        .map(|doc| doc.text)
+        .map_err(|e| e.to_string())
 }
