@@ -160,6 +160,7 @@ async function paste(page, text) {
       domMs: tDom - t0,
       paintMs: tPaint - t0,
       analysisMs: Number(summary?.dataset.analysisMs ?? NaN),
+      layoutMs: Number(summary?.dataset.layoutMs ?? NaN),
       marks: document.querySelectorAll('#doc mark[data-indicator]').length,
     };
   }, text);
@@ -244,7 +245,11 @@ async function inView(page, selector) {
 
 function encodeWith(iconvTarget, text) {
   try {
-    return execFileSync('iconv', ['-f', 'UTF-8', '-t', iconvTarget], { input: text, maxBuffer: 64 << 20 });
+    return execFileSync('iconv', ['-f', 'UTF-8', '-t', iconvTarget], {
+      input: text,
+      maxBuffer: 64 << 20,
+      stdio: ['pipe', 'pipe', 'ignore'],
+    });
   } catch {
     return null;
   }
@@ -548,6 +553,25 @@ async function main() {
     await page.waitForTimeout(200);
     await shot(page, '10-phone');
     await page.setViewportSize({ width: 1440, height: 900 });
+
+    section('the one-file build, opened from disk');
+    const single = join(DIST, 'report-lens.html');
+    if (existsSync(single)) {
+      const fileUrl = `file://${single}`;
+      const before = requests.length;
+      await page.goto(fileUrl);
+      await page.waitForSelector('textarea#report-input', { timeout: 20000 });
+      await page.click('button:has-text("示例报告")');
+      await page.waitForSelector('#doc mark[data-indicator]', { timeout: 10000 });
+      const marks = await page.locator('#doc mark[data-indicator]').count();
+      ok(marks > 0, `report-lens.html works from file:// (${marks} highlights in the sample)`);
+      const own = requests.slice(before).filter((u) => u !== fileUrl && !u.startsWith('data:') && !u.startsWith('blob:'));
+      ok(own.length === 0, 'it loads nothing besides itself', own.slice(0, 3).join(', '));
+      await shot(page, '11-single-file');
+      requests.splice(before); // checked here; the origin check below is for the served app
+    } else {
+      console.log(`  skip  no ${single}: run 'node scripts/build-single-file.mjs' to test it`);
+    }
 
     section('nothing leaves the origin');
     const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));

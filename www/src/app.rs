@@ -23,6 +23,12 @@ const SAMPLE_NAME: &str = "示例报告-梅列区2019年法治政府建设工作
 /// Edits are analysed this long after the last keystroke.
 const DEBOUNCE_MS: u32 = 400;
 
+/// Lines rendered per step: a long report appears a chunk at a time, the page stays responsive.
+const CHUNK_LINES: usize = 6 * document::BLOCK_LINES;
+
+/// Above this many bytes the page first shows that it is working, then analyses.
+const BUSY_BYTES: usize = 512 * 1024;
+
 /// Milliseconds since the page started, from `performance.now()`.
 pub fn now() -> f64 {
     gloo::utils::window()
@@ -48,6 +54,9 @@ fn flash(el: &web_sys::Element) {
     }
     let _ = list.add_1("flash");
 }
+
+/// A loaded text, its file name and a notice about it.
+type Loaded = (String, Option<String>, Option<String>);
 
 /// Which side tab is showing.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -75,6 +84,8 @@ pub struct State {
     /// Indicators per section, subsections included.
     pub counts: Shared<Vec<usize>>,
     pub analysis_ms: f64,
+    /// Time to build the view model (lines, runs, tooltips) after the analysis.
+    pub layout_ms: f64,
     /// Changes on every analysis.
     pub revision: u32,
     /// Showing the editable text instead of the highlighted document.
@@ -89,6 +100,10 @@ pub struct State {
     /// A scroll request, numbered so that repeating one still fires.
     pub reveal: Option<(Target, u32)>,
     pub dragging: bool,
+    /// How many document lines are rendered so far.
+    pub rendered: usize,
+    /// Shown while a large text is being analysed.
+    pub busy: Option<String>,
 }
 
 impl State {
@@ -100,6 +115,7 @@ impl State {
             layout: Shared::default(),
             counts: Shared::default(),
             analysis_ms: 0.0,
+            layout_ms: 0.0,
             revision: 0,
             editing: true,
             hidden: 0,
@@ -109,6 +125,8 @@ impl State {
             notice: None,
             reveal: None,
             dragging: false,
+            rendered: 0,
+            busy: None,
         }
     }
 
@@ -116,18 +134,33 @@ impl State {
     fn with_text(mut self, text: Rc<str>) -> State {
         let t0 = now();
         let analysis = report_lens::analyze(&text);
-        self.analysis_ms = now() - t0;
+        let t1 = now();
+        self.analysis_ms = t1 - t0;
         self.layout = Shared::new(document::build(&text, &analysis));
         self.counts = Shared::new(section_indicator_counts(&analysis));
+        self.layout_ms = now() - t1;
         self.analysis = Shared::new(analysis);
         self.text = text;
         self.revision = self.revision.wrapping_add(1);
         self.selected = None;
         self.current_section = None;
+        self.rendered = CHUNK_LINES;
+        self.busy = None;
         self
     }
 
     fn reveal(&mut self, target: Target) {
+        // Render far enough to reach the target.
+        let layout = &self.layout;
+        let at = match target {
+            Target::Section(i) => layout
+                .section_line
+                .get(i)
+                .map_or(0, |&l| layout.position_of_line(l)),
+            Target::Indicator(i) => layout.position_of_indicator(i),
+            Target::Offset(at) => layout.position_of_offset(at),
+        };
+        self.rendered = self.rendered.max(at + CHUNK_LINES / 4);
         let n = self.reveal.map_or(0, |(_, n)| n.wrapping_add(1));
         self.reveal = Some((target, n));
         self.editing = false;
@@ -153,6 +186,9 @@ pub enum Action {
     Tab(Tab),
     Notice(Option<String>),
     Dragging(bool),
+    /// Render the next chunk of lines.
+    RenderMore,
+    Busy(Option<String>),
     Clear,
 }
 
@@ -205,6 +241,8 @@ impl Reducible for State {
             Action::Tab(tab) => s.tab = tab,
             Action::Notice(n) => s.notice = n,
             Action::Dragging(d) => s.dragging = d,
+            Action::RenderMore => s.rendered = s.rendered.saturating_add(CHUNK_LINES),
+            Action::Busy(b) => s.busy = b,
             Action::Clear => {
                 let hidden = s.hidden;
                 s = State::new();
@@ -250,6 +288,20 @@ pub fn App() -> Html {
                 )));
             }
         });
+    }
+
+    // Render long documents a chunk per task, so input and painting go on in between.
+    {
+        let state = state.clone();
+        let total = state.layout.lines.len();
+        use_effect_with(
+            (state.revision, state.rendered, state.editing),
+            move |&(_, rendered, editing)| {
+                let timer = (!editing && rendered < total)
+                    .then(|| Timeout::new(0, move || state.dispatch(Action::RenderMore)));
+                move || drop(timer)
+            },
+        );
     }
 
     // Time from paste/drop/open to highlights on screen, after the browser has painted.
@@ -324,16 +376,32 @@ pub fn App() -> Html {
     let load = {
         let state = state.clone();
         let load_started = load_started.clone();
-        Callback::from(
-            move |(text, file_name, notice): (String, Option<String>, Option<String>)| {
-                *load_started.borrow_mut() = Some(now());
+        Callback::from(move |(text, file_name, notice): Loaded| {
+            *load_started.borrow_mut() = Some(now());
+            if text.len() < BUSY_BYTES {
                 state.dispatch(Action::Load {
                     text,
                     file_name,
                     notice,
                 });
-            },
-        )
+                return;
+            }
+            // Let the browser paint the notice before the analysis takes the thread.
+            let mb = text.len() as f64 / 1_048_576.0;
+            state.dispatch(Action::Busy(Some(format!("正在分析 {mb:.1} MB 文本…"))));
+            let state = state.clone();
+            let frame = gloo::render::request_animation_frame(move |_| {
+                Timeout::new(0, move || {
+                    state.dispatch(Action::Load {
+                        text,
+                        file_name,
+                        notice,
+                    })
+                })
+                .forget();
+            });
+            std::mem::forget(frame);
+        })
     };
 
     let open_file = {
@@ -558,61 +626,55 @@ pub fn App() -> Html {
     };
 
     // --- panels -------------------------------------------------------------------------------
-    let onselect = {
-        let state = state.clone();
-        Callback::from(move |i| state.dispatch(Action::Select(i)))
-    };
-    let onpick = {
-        let state = state.clone();
-        Callback::from(move |i| state.dispatch(Action::Pick(i)))
-    };
-    let onreveal_section = {
-        let state = state.clone();
-        Callback::from(move |i| state.dispatch(Action::Reveal(Target::Section(i))))
-    };
-    let onreveal_offset = {
-        let state = state.clone();
-        Callback::from(move |at| state.dispatch(Action::Reveal(Target::Offset(at))))
-    };
-    let ontoggle_kind = {
-        let state = state.clone();
-        Callback::from(move |k| state.dispatch(Action::ToggleKind(k)))
-    };
-    let onshow_diagnostics = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Tab(Tab::Diagnostics)))
-    };
-    let ondoc_scroll = {
-        // The current section: the last heading at or above the top of the view (one lookup
-        // per animation frame, binary search over headings in document order).
-        let state = state.clone();
-        let pending = scroll_frame.borrow().clone();
-        Callback::from(move |top: f64| {
+    // Callbacks handed to child components keep their identity across renders (they only
+    // dispatch), so a child whose other props did not change is not re-rendered.
+    let dispatcher = state.dispatcher();
+    let onselect = use_callback(dispatcher.clone(), |i, d| d.dispatch(Action::Select(i)));
+    let onpick = use_callback(dispatcher.clone(), |i, d| d.dispatch(Action::Pick(i)));
+    let onreveal_section = use_callback(dispatcher.clone(), |i, d| {
+        d.dispatch(Action::Reveal(Target::Section(i)))
+    });
+    let onreveal_offset = use_callback(dispatcher.clone(), |at, d| {
+        d.dispatch(Action::Reveal(Target::Offset(at)))
+    });
+    let ontoggle_kind = use_callback(dispatcher.clone(), |k, d| d.dispatch(Action::ToggleKind(k)));
+    let onshow_diagnostics = use_callback(dispatcher.clone(), |_, d| {
+        d.dispatch(Action::Tab(Tab::Diagnostics))
+    });
+    // The current section: the last heading at or above the top of the view (one lookup per
+    // animation frame, binary search over headings in document order).
+    let ondoc_scroll = use_callback(
+        (
+            state.layout.clone(),
+            state.current_section,
+            dispatcher.clone(),
+        ),
+        move |top: f64, (layout, current, d)| {
+            let pending = scroll_frame.borrow().clone();
             if pending.replace(true) {
                 return;
             }
-            let state = state.clone();
-            let pending = pending.clone();
+            let (layout, current, d) = (layout.clone(), *current, d.clone());
             let frame = gloo::render::request_animation_frame(move |_| {
                 pending.set(false);
                 let doc = gloo::utils::document();
                 let offset_of = |line: usize| {
-                    let k = state.layout.lines.partition_point(|l| l.index < line);
-                    let l = state.layout.lines.get(k)?;
+                    let l = layout.lines.get(layout.position_of_line(line))?;
                     let el = doc.get_element_by_id(&format!("l-{}", l.index))?;
                     Some(el.dyn_into::<HtmlElement>().ok()?.offset_top() as f64)
                 };
-                let lines = &state.layout.section_line;
                 // partition_point needs a monotone predicate: headings are in document order.
-                let n = lines.partition_point(|&l| offset_of(l).is_some_and(|y| y <= top + 24.0));
-                let current = n.checked_sub(1);
-                if current != state.current_section {
-                    state.dispatch(Action::CurrentSection(current));
+                let n = layout
+                    .section_line
+                    .partition_point(|&l| offset_of(l).is_some_and(|y| y <= top + 24.0));
+                let now_current = n.checked_sub(1);
+                if now_current != current {
+                    d.dispatch(Action::CurrentSection(now_current));
                 }
             });
             std::mem::forget(frame);
-        })
-    };
+        },
+    );
 
     // --- view ---------------------------------------------------------------------------------
     let a = &state.analysis;
@@ -625,7 +687,7 @@ pub fn App() -> Html {
         .collect();
 
     let textarea = html! {
-        <textarea id="report-input" ref={input_ref.clone()} value={state.text.to_string()}
+        <textarea id="report-input" ref={input_ref.clone()} value={AttrValue::Rc(state.text.clone())}
             placeholder="粘贴报告全文，或把文件拖到这里" aria-label="报告全文" spellcheck="false"
             onpaste={onpaste} oninput={oninput} onkeydown={onkeydown_area} />
     };
@@ -634,7 +696,9 @@ pub fn App() -> Html {
             ref={file_ref.clone()} onchange={onfile} tabindex="-1" aria-hidden="true" />
     };
     let notice = html! {
-        <p class="notice" role="status" aria-live="polite">{ state.notice.clone().unwrap_or_default() }</p>
+        <p class={classes!("notice", state.busy.is_some().then_some("busy"))} role="status" aria-live="polite">
+            { state.busy.clone().or_else(|| state.notice.clone()).unwrap_or_default() }
+        </p>
     };
 
     let toolbar = html! {
@@ -747,7 +811,7 @@ pub fn App() -> Html {
                     <h2>{ title }</h2>
                     if !meta_bits.is_empty() { <p class="meta">{ meta_bits.join(" · ") }</p> }
                 </div>
-                <DocumentView layout={state.layout.clone()} selected={state.selected}
+                <DocumentView layout={state.layout.clone()} limit={state.rendered} selected={state.selected}
                     class={hidden_classes} onselect={onselect} onscroll={ondoc_scroll} />
                 { for details }
             </section>
@@ -767,7 +831,7 @@ pub fn App() -> Html {
     html! {
         <div class={root_class} {ondragover} {ondragleave} {ondrop}>
             { header }
-            <Summary analysis={state.analysis.clone()} hidden={state.hidden} analysis_ms={state.analysis_ms}
+            <Summary analysis={state.analysis.clone()} hidden={state.hidden} analysis_ms={state.analysis_ms} layout_ms={state.layout_ms}
                 ontoggle={ontoggle_kind} ondiagnostics={onshow_diagnostics} />
             { notice }
             <main class="panes">

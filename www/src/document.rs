@@ -55,6 +55,27 @@ pub struct Layout {
     pub section_line: Vec<usize>,
 }
 
+impl Layout {
+    /// Position in `lines` of the first rendered line at or after text line `line`.
+    pub fn position_of_line(&self, line: usize) -> usize {
+        self.lines.partition_point(|l| l.index < line)
+    }
+
+    /// Position in `lines` of the line that shows indicator `i`.
+    pub fn position_of_indicator(&self, i: usize) -> usize {
+        self.lines.partition_point(|l| l.indicators.end <= i)
+    }
+
+    /// Position in `lines` of the line containing byte `at` of the text.
+    pub fn position_of_offset(&self, at: usize) -> usize {
+        let line = self
+            .line_starts
+            .partition_point(|&s| s <= at)
+            .saturating_sub(1);
+        self.position_of_line(line)
+    }
+}
+
 /// Builds the rendered lines of `text`.
 pub fn build(text: &str, a: &Analysis) -> Layout {
     let paragraphs = view::paragraphs(text, a);
@@ -200,9 +221,34 @@ pub fn LineView(props: &LineProps) -> Html {
     }
 }
 
+/// Lines per [`Block`].
+pub const BLOCK_LINES: usize = 250;
+
+#[derive(Properties, PartialEq)]
+pub struct BlockProps {
+    pub layout: Shared<Layout>,
+    /// Positions in `layout.lines`.
+    pub start: usize,
+    pub end: usize,
+    /// The selected indicator, only when it is in this block.
+    pub selected: Option<usize>,
+}
+
+/// A run of consecutive lines, re-rendered only when its lines or its selection change.
+#[component]
+pub fn Block(props: &BlockProps) -> Html {
+    let lines = props.layout.lines[props.start..props.end].iter().map(|l| {
+        let selected = props.selected.filter(|s| l.indicators.contains(s));
+        html! { <LineView key={l.index} line={l.clone()} {selected} /> }
+    });
+    html! { <div class="block">{ for lines }</div> }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct DocumentProps {
     pub layout: Shared<Layout>,
+    /// How many of `layout.lines` to render (long reports are rendered a chunk at a time).
+    pub limit: usize,
     pub selected: Option<usize>,
     /// Extra classes on the container: `hide-count` … for kinds toggled off.
     pub class: Classes,
@@ -248,15 +294,25 @@ pub fn DocumentView(props: &DocumentProps) -> Html {
             }
         })
     };
-    let selected = props.selected;
-    let lines = props.layout.lines.iter().map(|l| {
-        let sel = selected.filter(|s| l.indicators.contains(s));
-        html! { <LineView key={l.index} line={l.clone()} selected={sel} /> }
+    let layout = &props.layout;
+    let total = layout.lines.len();
+    let limit = props.limit.min(total);
+    // Lines go in fixed blocks so that a render diffs a few blocks, not thousands of lines.
+    let blocks = (0..limit).step_by(BLOCK_LINES).map(|start| {
+        let end = (start + BLOCK_LINES).min(limit);
+        let covers = layout.lines[start].indicators.start..layout.lines[end - 1].indicators.end;
+        let selected = props.selected.filter(|s| covers.contains(s));
+        html! { <Block key={start} layout={layout.clone()} {start} {end} {selected} /> }
     });
     html! {
         <div id="doc" class={classes!("doc", props.class.clone())} {onclick} {onkeydown} {onscroll}
             aria-label="报告全文">
-            { for lines }
+            // Keyed blocks alone in their container: next to an unkeyed sibling, Yew would
+            // diff them by position and remount every block on each render.
+            <div class="blocks">{ for blocks }</div>
+            if limit < total {
+                <p class="progress" role="status">{ format!("正在显示 {limit} / {total} 行…") }</p>
+            }
         </div>
     }
 }

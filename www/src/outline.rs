@@ -32,30 +32,51 @@ pub fn Outline(props: &OutlineProps) -> Html {
             }
         });
     }
-    let items = a.sections.iter().enumerate().map(|(i, s)| {
-        let onclick = {
-            let onreveal = props.onreveal.clone();
-            Callback::from(move |_: MouseEvent| onreveal.emit(i))
-        };
-        let current = props.current == Some(i);
-        let level = format!("lvl-{}", s.level.clamp(1, 5));
-        let count = props.counts.get(i).copied().unwrap_or(0);
+    let items = (0..a.sections.len()).map(|i| {
         html! {
-            <li class={classes!(level, s.run_in.then_some("run-in"))}>
-                <button type="button" data-section={i.to_string()}
-                    class={classes!(current.then_some("current"), s.inferred.then_some("inferred"))}
-                    aria-current={current.then_some("location")} {onclick}>
-                    <span class="marker">{ &s.marker }</span>
-                    <span class="title">{ &s.title }</span>
-                    if s.inferred {
-                        <span class="flag" title="编号由上下文推断或修复">{ "推断" }</span>
-                    }
-                    if count > 0 {
-                        <span class="count" title={format!("本节共 {count} 个指标")}>{ count }</span>
-                    }
-                </button>
-            </li>
+            <OutlineItem key={i} analysis={props.analysis.clone()} index={i}
+                count={props.counts.get(i).copied().unwrap_or(0)}
+                current={props.current == Some(i)} onreveal={props.onreveal.clone()} />
         }
     });
     html! { <ol id="outline" class="outline">{ for items }</ol> }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct OutlineItemProps {
+    pub analysis: Shared<Analysis>,
+    pub index: usize,
+    pub count: usize,
+    pub current: bool,
+    pub onreveal: Callback<usize>,
+}
+
+/// One entry; only the entries whose `current` flips re-render while the document scrolls.
+#[component]
+fn OutlineItem(props: &OutlineItemProps) -> Html {
+    let i = props.index;
+    let s = &props.analysis.sections[i];
+    let onclick = {
+        let onreveal = props.onreveal.clone();
+        Callback::from(move |_: MouseEvent| onreveal.emit(i))
+    };
+    let current = props.current;
+    let count = props.count;
+    let level = format!("lvl-{}", s.level.clamp(1, 5));
+    html! {
+        <li class={classes!(level, s.run_in.then_some("run-in"))}>
+            <button type="button" data-section={i.to_string()}
+                class={classes!(current.then_some("current"), s.inferred.then_some("inferred"))}
+                aria-current={current.then_some("location")} {onclick}>
+                <span class="marker">{ &s.marker }</span>
+                <span class="title">{ &s.title }</span>
+                if s.inferred {
+                    <span class="flag" title="编号由上下文推断或修复">{ "推断" }</span>
+                }
+                if count > 0 {
+                    <span class="count" title={format!("本节共 {count} 个指标")}>{ count }</span>
+                }
+            </button>
+        </li>
+    }
 }

@@ -11,6 +11,7 @@ pub struct SummaryProps {
     /// Bit `k` set: kind `Kind::ALL[k]` is hidden.
     pub hidden: u8,
     pub analysis_ms: f64,
+    pub layout_ms: f64,
     pub ontoggle: Callback<Kind>,
     pub ondiagnostics: Callback<()>,
 }
@@ -43,7 +44,8 @@ pub fn Summary(props: &SummaryProps) -> Html {
     };
     html! {
         <section id="summary" class="summary" aria-label="概要"
-            data-analysis-ms={format!("{:.2}", props.analysis_ms)}>
+            data-analysis-ms={format!("{:.2}", props.analysis_ms)}
+            data-layout-ms={format!("{:.2}", props.layout_ms)}>
             <span class="stat"><b>{ a.meta.chars }</b>{ " 字" }</span>
             <span class="stat"><b>{ a.sections.len() }</b>{ " 个章节" }</span>
             <span class="stat"><b>{ a.indicators.len() }</b>{ " 个指标：" }</span>

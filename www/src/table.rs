@@ -157,7 +157,7 @@ pub fn IndicatorTable(props: &TableProps) -> Html {
                 <td class="section">{ section(i) }</td>
                 <td>{ &ind.subject }</td>
                 <td class="num">{ ind.approx.map(|q| format!("{q} ")).unwrap_or_default() }{ format_value(ind.value) }</td>
-                <td>{ &ind.unit }</td>
+                <td class="unit">{ &ind.unit }</td>
                 <td><span class={classes!("kind", ind.kind.as_str())}>{ ind.kind.label() }</span></td>
                 <td class="text">{ original(i) }</td>
             </tr>

@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// Writes report-lens.html: the whole web app in one self-contained file (script, wasm, styles
+// and icon inlined) that works when double-clicked from a folder or a USB stick — no server,
+// for intranets where nobody can host anything.
+//
+//   trunk build --release && node scripts/build-single-file.mjs [--dist dist] [--out FILE]
+//
+// Default output: dist/report-lens.html (so a Pages deployment offers it as a download too).
+// The wasm is embedded as base64 and instantiated from bytes (file:// pages cannot fetch).
+// The page keeps a strict Content-Security-Policy: the one inline script and the one inline
+// style are allowed by their SHA-256 hashes, and nothing may be fetched at all.
+
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : dflt;
+};
+const DIST = resolve(opt('--dist', join(ROOT, 'dist')));
+const OUT = resolve(opt('--out', join(DIST, 'report-lens.html')));
+
+function die(msg) {
+  console.error(`build-single-file: ${msg}`);
+  process.exit(1);
+}
+
+const indexPath = join(DIST, 'index.html');
+if (!existsSync(indexPath)) die(`no ${indexPath}: run 'trunk build --release' first`);
+const index = readFileSync(indexPath, 'utf8');
+
+// Trunk's output names are hashed: take them from the tags it wrote.
+const attr = (re, what) => (index.match(re) ?? die(`cannot find ${what} in ${indexPath}`))[1];
+const jsName = attr(/data-js="\.\/([^"]+)"/, 'the script (data-js)');
+const wasmName = attr(/data-wasm="\.\/([^"]+)"/, 'the wasm (data-wasm)');
+const cssName = attr(/<link rel="stylesheet" href="\.\/([^"]+)"/, 'the stylesheet');
+const iconName = index.match(/<link rel="icon" href="\.\/([^"]+)"/)?.[1];
+
+// The wasm-bindgen glue is an ES module; inline it as a module script without its exports.
+let glue = readFileSync(join(DIST, jsName), 'utf8');
+if (/^\s*import\s/m.test(glue)) die('the glue imports other modules (wasm-bindgen snippets); inline them first');
+glue = glue.replace(/^export\s*\{[^}]*\};?\s*$/gm, '');
+if (/^export\s/m.test(glue)) die('unexpected export statement left in the glue');
+if (!glue.includes('function __wbg_init')) die('the glue has no __wbg_init');
+
+const wasm = readFileSync(join(DIST, wasmName));
+const css = readFileSync(join(DIST, cssName), 'utf8');
+const script = `${glue}
+const bytes = Uint8Array.from(atob("${wasm.toString('base64')}"), (c) => c.charCodeAt(0));
+await __wbg_init({ module_or_path: bytes });
+document.getElementById('loading')?.remove();
+`;
+const style = `\n${css}\n`;
+if (/<\/script/i.test(script) || /<\/style/i.test(style)) die('a closing tag inside the inlined code');
+const sha256 = (s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
+const csp = [
+  "default-src 'none'",
+  `script-src ${sha256(script)} 'wasm-unsafe-eval'`,
+  `style-src ${sha256(style)}`,
+  'img-src data:',
+  "connect-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+let html = index;
+html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
+if (!html.includes(csp)) die('no Content-Security-Policy meta in index.html to replace');
+// Drop every tag that would load a file: stylesheet, preloads, the boot script, the icon.
+html = html.replace(/<link rel="(?:stylesheet|modulepreload|preload|icon)"[^>]*>/g, '');
+html = html.replace(/<script type="module" src="[^"]*"[^>]*><\/script>/g, '');
+html = html.replace(/<!--[^]*?-->\s*/g, '');
+if (/(?:src|href)="\.\//.test(html)) die('a reference to another file is left in the page');
+const icon = iconName
+  ? `<link rel="icon" href="data:image/svg+xml;base64,${readFileSync(join(DIST, iconName)).toString('base64')}">`
+  : '';
+// A function replacement: `$` in the inlined code must stay literal.
+html = html.replace('</head>', () => `  ${icon}\n  <style>${style}</style>\n  <script type="module">${script}</script>\n</head>`);
+
+writeFileSync(OUT, html);
+const kb = (n) => `${Math.round(n / 1024)} KB`;
+console.log(`build-single-file: wrote ${OUT} (${kb(Buffer.byteLength(html))}; wasm ${kb(wasm.length)} as base64)`);
