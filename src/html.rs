@@ -45,8 +45,8 @@
 //! Elements whose `id` or `class` names an article body (`content`, `article`, `zoom`,
 //! `TRS_Editor`, `Custom_UnionStyle`, `main-txt`, `detail`, `zhengwen`, `zw` …) are
 //! candidates; the one holding the most Chinese characters wins (the outermost on a tie, so
-//! its date and source lines stay). Without a candidate holding at least
-//! [`MIN_ARTICLE_HAN`] Chinese characters, the whole body is used. Look-alikes not taken:
+//! its date and source lines stay). A candidate must hold at least [`MIN_ARTICLE_HAN`]
+//! Chinese characters or half of the body's; without one, the whole body is used. Look-alikes not taken:
 //! `class="content-nav"`-style candidates lose to the real body by the Chinese-character count,
 //! and `id="contact"` is no candidate.
 //!
@@ -59,7 +59,7 @@
 //! content="text/html; charset=…">` or `<?xml encoding=…?>` in the first 8 KB;
 //! [`crate::input`] decodes with it (GBK pages are common).
 
-/// An article candidate needs at least this many Chinese characters to beat the whole body.
+/// An article candidate with this many Chinese characters (or half the body's) beats the body.
 pub const MIN_ARTICLE_HAN: usize = 50;
 
 /// The text of a page.
@@ -695,9 +695,10 @@ fn choose_article(tree: &Tree) -> usize {
             stack.extend(children.iter().rev());
         }
     }
+    let enough = |n: usize| n > 0 && (n >= MIN_ARTICLE_HAN || n * 2 >= counts[whole]);
     for id in order {
         let n = counts[id];
-        if n >= MIN_ARTICLE_HAN && best.is_none_or(|(_, b)| n > b) {
+        if enough(n) && best.is_none_or(|(_, b)| n > b) {
             best = Some((id, n));
         }
     }

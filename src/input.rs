@@ -158,7 +158,7 @@ impl fmt::Display for ReadError {
             ReadError::LegacyDoc => write!(f, "legacy Word/WPS .doc files are not read; save it as .docx in Word, or copy the text and paste it"),
             ReadError::EncryptedDocx => write!(f, "this .docx is password-protected or really a legacy .doc; remove the password and save it as .docx in Word"),
             ReadError::Pdf => write!(f, "PDF files are not read; copy the text out of the PDF and paste it, or save it as .docx / .txt"),
-            ReadError::Image(kind) => write!(f, "this is an image ({kind}) with no text to read; use the text version of the report"),
+            ReadError::Image(kind) => write!(f, "this is an image ({kind}), a binary file with no text to read; use the text version of the report"),
             ReadError::Rtf => write!(f, "RTF files are not read; save it as .docx in Word"),
             ReadError::OtherZip(kind) => write!(f, "a zip archive that is not a Word .docx ({})", match kind {
                 ZipKind::Spreadsheet => "an Excel spreadsheet",
