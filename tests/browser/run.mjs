@@ -232,6 +232,18 @@ function compare(name, json, text, view) {
   ok(bad.length === 0, `${name}: every highlight covers the CLI's text and kind`, bad.slice(0, 3).join('\n        '));
 }
 
+// The path and values of the first difference between two JSON values.
+function firstDifference(a, b, path = '$') {
+  if (JSON.stringify(a) === JSON.stringify(b)) return null;
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      const d = firstDifference(a[k], b[k], `${path}.${k}`);
+      if (d) return d;
+    }
+  }
+  return `${path}: page ${JSON.stringify(a)?.slice(0, 80)} vs CLI ${JSON.stringify(b)?.slice(0, 80)}`;
+}
+
 async function inView(page, selector) {
   return page.evaluate((selector) => {
     const el = document.querySelector(selector);
@@ -462,7 +474,7 @@ async function main() {
     if (exported.length) {
       const cliOut = cliJson(seed004);
       const parsed = JSON.parse(exported);
-      ok(!cliOut || JSON.stringify(parsed) === JSON.stringify(cliOut), 'JSON export equals the CLI\'s JSON');
+      ok(!cliOut || JSON.stringify(parsed) === JSON.stringify(cliOut), 'JSON export equals the CLI\'s JSON', firstDifference(parsed, cliOut));
     }
 
     section('reload restores the text');

@@ -84,6 +84,9 @@ pub fn build(text: &str, a: &Analysis) -> Layout {
     let mut line_starts = Vec::with_capacity(paragraphs.len());
     let mut lines = Vec::new();
     let mut last_indicator = None;
+    // Indicators before the current line: lines without any get the empty range `seen..seen`,
+    // so the ranges stay sorted and searchable.
+    let mut seen = 0;
     for (n, p) in paragraphs.iter().enumerate() {
         line_starts.push(p.span.start);
         for &s in &p.opens {
@@ -101,7 +104,7 @@ pub fn build(text: &str, a: &Analysis) -> Layout {
             _ => "line",
         };
         let mut first_ind = usize::MAX;
-        let mut end_ind = 0;
+        let mut end_ind = seen;
         let pieces = p
             .runs
             .iter()
@@ -122,6 +125,7 @@ pub fn build(text: &str, a: &Analysis) -> Layout {
                 }
             })
             .collect();
+        seen = end_ind;
         lines.push(Rc::new(Line {
             index: n,
             class,
@@ -327,6 +331,18 @@ mod tests {
         assert_eq!(format_value(1.35), "1.35");
         assert_eq!(format_value(0.5), "0.5");
         assert_eq!(format_value(14.70), "14.7");
+    }
+
+    #[test]
+    fn indicator_ranges_are_sorted_and_searchable() {
+        let text = "共12件。\n无数字\n共3项，5次。\n\n末行";
+        let a = report_lens::analyze(text);
+        assert_eq!(a.indicators.len(), 3, "{:?}", a.indicators);
+        let layout = build(text, &a);
+        let ranges: Vec<_> = layout.lines.iter().map(|l| l.indicators.clone()).collect();
+        assert_eq!(ranges, [0..1, 1..1, 1..3, 3..3]);
+        assert_eq!(layout.position_of_indicator(0), 0);
+        assert_eq!(layout.position_of_indicator(2), 2);
     }
 
     #[test]
