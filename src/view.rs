@@ -44,8 +44,10 @@ pub struct Paragraph {
     pub span: Span,
     /// Runs covering `span` exactly, in order; empty for a blank line.
     pub runs: Vec<Run>,
-    /// The block (not run-in) heading this line belongs to, if any: the line is styled as a
-    /// heading of that section's level. A heading wrapped over two lines marks both.
+    /// The block (not run-in) heading this line is, if any: the line is styled as a heading of
+    /// that section's level. Set only when the heading covers every non-space character of the
+    /// line (a heading wrapped over two lines marks both); a heading followed by body text on
+    /// the same line is left to its runs, like a run-in heading.
     pub heading: Option<usize>,
     /// Sections whose heading starts on this line (block or run-in), in order: scroll targets.
     pub opens: Vec<usize>,
@@ -159,7 +161,12 @@ pub fn paragraphs(text: &str, analysis: &Analysis) -> Vec<Paragraph> {
             .iter()
             .take_while(|(s, _)| s.start < line.end)
             .map(|&(_, i)| i)
-            .find(|&i| block(i));
+            .find(|&i| block(i))
+            .filter(|&i| {
+                p.runs.iter().all(|r| {
+                    r.heading == Some(i) || text[r.span.start..r.span.end].trim().is_empty()
+                })
+            });
         p.chrome = p
             .runs
             .iter()
@@ -441,7 +448,7 @@ mod tests {
     fn layers_overlap_and_adjacent_marks_stay_apart() {
         let text = "（一）办结52件100%\n";
         let a = analysis(
-            vec![section(span_of(text, "（一）办结52件"), 2, None, false)],
+            vec![section(span_of(text, "（一）办结52件100%"), 2, None, false)],
             vec![
                 indicator(span_of(text, "52件"), Some(0)),
                 indicator(span_of(text, "100%"), Some(0)),
@@ -452,7 +459,7 @@ mod tests {
         check_invariants(text, &ps);
         assert_eq!(
             render(text, &ps),
-            ["H0 <0:（一）办结><0:[0:52件]>[1:100%]", ""],
+            ["H0 <0:（一）办结><0:[0:52件]><0:[1:100%]>", ""],
             "a number inside a heading is both; touching marks are two runs"
         );
     }
@@ -481,6 +488,30 @@ mod tests {
             ps[1].opens.is_empty(),
             "only the first line opens the section"
         );
+    }
+
+    #[test]
+    fn a_heading_with_body_text_after_it_does_not_style_the_line() {
+        let text = "八是健全科技保障体系。加快建设数字法治政府，上线12个系统。\n  三、总结  ";
+        let a = analysis(
+            vec![
+                section(span_of(text, "八是健全科技保障体系"), 2, None, false),
+                section(span_of(text, "三、总结"), 1, None, false),
+            ],
+            vec![indicator(span_of(text, "12个"), Some(0))],
+            vec![],
+        );
+        let ps = paragraphs(text, &a);
+        check_invariants(text, &ps);
+        assert_eq!(
+            render(text, &ps),
+            [
+                "<0:八是健全科技保障体系>。加快建设数字法治政府，上线[0:12个]系统。",
+                "H1   <1:三、总结>  "
+            ],
+            "surrounding spaces do not count as body text"
+        );
+        assert_eq!(ps[0].opens, [0], "still the section's scroll target");
     }
 
     #[test]
@@ -543,7 +574,7 @@ mod tests {
         let ps = paragraphs(text, &a);
         check_invariants(text, &ps);
         // Byte 1 is inside 短: the heading starts at 0; the indicator runs to the end.
-        assert_eq!(render(text, &ps), ["H0 <0:短>[0:文本]"]);
+        assert_eq!(render(text, &ps), ["<0:短>[0:文本]"]);
     }
 
     #[test]
