@@ -5,6 +5,7 @@
 
 use crate::coverage::{self, AreaCoverage};
 use crate::document::{self, Document};
+use crate::figures;
 use crate::indicator;
 use crate::outline;
 use crate::parts::{self, Part};
@@ -12,7 +13,7 @@ use crate::text::{Normalized, Script, Span};
 use serde::Serialize;
 
 /// Version of the JSON contract written by [`crate::export::to_json`].
-pub const CONTRACT_VERSION: u32 = 1;
+pub const CONTRACT_VERSION: u32 = 2;
 
 /// Everything report-lens finds in one report.
 #[derive(Clone, Debug, Serialize)]
@@ -54,6 +55,58 @@ pub struct Meta {
     pub script: Option<Script>,
     /// Length in Unicode code points.
     pub chars: usize,
+    /// Kind of report, from the title.
+    pub kind: Option<ReportKind>,
+    /// The signature block at the end (issuer and date lines).
+    pub signature: Option<Signature>,
+}
+
+/// Kinds of report, told apart by the title.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum ReportKind {
+    /// `…法治政府建设年度报告`, `…法治政府建设情况报告`, `…法治政府建设工作报告`.
+    #[serde(rename = "法治政府建设年度报告")]
+    RuleOfLawGovernment,
+    /// `…依法行政工作报告`, `…依法行政情况报告`.
+    #[serde(rename = "依法行政工作报告")]
+    LawfulAdministration,
+    /// Any other title (`法治建设工作总结`, `述法报告`).
+    #[serde(rename = "other")]
+    Other,
+}
+
+impl ReportKind {
+    /// The kind named by a title (normalised view): `法治政府` and `报告` make the annual
+    /// report, `依法行政` and `报告` the older 依法行政工作报告; anything else is other.
+    pub fn of_title(title: &str) -> ReportKind {
+        if title.contains("法治政府") && title.contains("报告") {
+            ReportKind::RuleOfLawGovernment
+        } else if title.contains("依法行政") && title.contains("报告") {
+            ReportKind::LawfulAdministration
+        } else {
+            ReportKind::Other
+        }
+    }
+
+    /// The label shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            ReportKind::RuleOfLawGovernment => "法治政府建设年度报告",
+            ReportKind::LawfulAdministration => "依法行政工作报告",
+            ReportKind::Other => "其他",
+        }
+    }
+}
+
+/// The signature block: issuer line and date line at the end of the report.
+#[derive(Clone, Debug, Serialize)]
+pub struct Signature {
+    /// The issuing body as written (`梅列区人民政府`), when a line names it.
+    pub issuer: Option<String>,
+    /// The date, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// From the issuer line (or the date line) to the end of the date line.
+    pub span: Span,
 }
 
 /// One heading and the section it opens.
@@ -236,14 +289,19 @@ impl Severity {
 #[derive(Clone, Debug, Serialize)]
 pub struct Diagnostic {
     /// Stable code: `numbering-gap`, `numbering-repaired`, `numbering-duplicate`,
-    /// `numbering-order`, `numbering-restart`.
+    /// `numbering-order`, `numbering-restart`; figure checks `figure-sum`, `figure-rate`,
+    /// `figure-range`, `figure-conflict`, `year-mismatch` (see [`crate::figures`]).
     pub code: &'static str,
     /// How serious.
     pub severity: Severity,
     /// Message in Chinese, for users.
     pub message: String,
-    /// Where.
+    /// Where: the whole finding (for figure checks, from the first figure to the last).
     pub span: Span,
+    /// Every figure involved (figure checks); empty for other findings.
+    pub spans: Vec<Span>,
+    /// How sure the check is, 0–1; `None` for findings that are certain by construction.
+    pub confidence: Option<f32>,
 }
 
 /// Analyses one report. Infallible and linear in the length of `text`.
@@ -268,6 +326,13 @@ pub fn analyze(text: &str) -> Analysis {
     meta.chars = text.chars().count();
     let mut found_parts = parts::find_parts(&norm.text, &doc, &sections, meta.year);
     let mut coverage = coverage::find_coverage(&norm.text, &doc, &sections);
+    diagnostics.extend(figures::check_figures(
+        &norm.text,
+        &doc,
+        &indicators,
+        meta.year,
+    ));
+    diagnostics.sort_by_key(|d| d.span.start);
 
     // Map every span from the normalised view back into `text`; text fields as written.
     let map = |s: Span| norm.span_to_original(s);
@@ -290,9 +355,23 @@ pub fn analyze(text: &str) -> Analysis {
     }
     for d in &mut diagnostics {
         d.span = map(d.span);
+        d.spans.iter_mut().for_each(|s| *s = map(*s));
     }
+    // Kind from the title in the normalised view, before its span is mapped.
+    meta.kind = meta
+        .title_span
+        .map(|t| ReportKind::of_title(&norm.text[t.start..t.end]));
     meta.title_span = meta.title_span.map(map);
     meta.title = meta.title_span.map(|s| text[s.start..s.end].to_string());
+    meta.signature = find_signature(&norm.text, &doc).map(|(issuer, date)| {
+        let issuer = issuer.map(map);
+        let date_span = map(date);
+        Signature {
+            issuer: issuer.map(|s| text[s.start..s.end].to_string()),
+            date: document::parse_date(&norm.text[date.start..date.end]),
+            span: Span::new(issuer.map_or(date_span.start, |s| s.start), date_span.end),
+        }
+    });
     meta.issuer_span = meta.issuer_span.map(map);
     meta.issuer = meta.issuer_span.map(|s| text[s.start..s.end].to_string());
     let chrome = doc.chrome.iter().map(|&s| map(s)).collect();
@@ -311,6 +390,29 @@ pub fn analyze(text: &str) -> Analysis {
         parts: found_parts,
         coverage,
     }
+}
+
+/// The signature block in the normalised view: a short dated line `2020年1月10日` among the
+/// last 40 lines, and the line before it when it names a body without sentence punctuation
+/// (`梅列区人民政府`). Mirrors the private signature reader of [`crate::document`].
+fn find_signature(text: &str, doc: &Document) -> Option<(Option<Span>, Span)> {
+    let lines = &doc.lines;
+    let start = lines.len().saturating_sub(40);
+    for k in (start..lines.len()).rev() {
+        let l = lines[k].span;
+        let s = &text[l.start..l.end];
+        let short = s.chars().count() <= 16;
+        if short && s.ends_with('日') && s.contains('年') && document::parse_date(s).is_some() {
+            let issuer = (k > 0).then(|| lines[k - 1].span).filter(|p| {
+                let ps = &text[p.start..p.end];
+                ps.chars().count() <= 30
+                    && !ps.contains(['。', ',', ';', ':', '、'])
+                    && !ps.chars().any(|c| c.is_ascii_digit())
+            });
+            return Some((issuer, l));
+        }
+    }
+    None
 }
 
 fn assign_sections(sections: &[Section], indicators: &mut [Indicator]) {

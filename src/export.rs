@@ -16,6 +16,34 @@ struct JsonReport<'a> {
     indicators: Vec<JsonIndicator<'a>>,
     diagnostics: Vec<JsonDiagnostic<'a>>,
     chrome: Vec<[usize; 2]>,
+    parts: Vec<JsonPart<'a>>,
+    coverage: Vec<JsonArea<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonPart<'a> {
+    id: &'static str,
+    status: &'static str,
+    start: Option<usize>,
+    end: Option<usize>,
+    evidence: &'a [String],
+}
+
+#[derive(Serialize)]
+struct JsonArea<'a> {
+    area: &'static str,
+    name: &'static str,
+    score: u32,
+    sections: &'a [usize],
+    phrases: &'a [crate::coverage::PhraseHit],
+}
+
+#[derive(Serialize)]
+struct JsonSignature<'a> {
+    issuer: Option<&'a str>,
+    date: Option<&'a str>,
+    start: usize,
+    end: usize,
 }
 
 #[derive(Serialize)]
@@ -26,6 +54,8 @@ struct JsonMeta<'a> {
     issuer: Option<&'a str>,
     script: Option<crate::text::Script>,
     chars: usize,
+    kind: Option<crate::analysis::ReportKind>,
+    signature: Option<JsonSignature<'a>>,
 }
 
 #[derive(Serialize)]
@@ -63,6 +93,8 @@ struct JsonDiagnostic<'a> {
     message: &'a str,
     start: usize,
     end: usize,
+    spans: Vec<[usize; 2]>,
+    confidence: Option<f32>,
 }
 
 /// Converts every span of `a` to code-point offsets with one pass over `text`.
@@ -83,8 +115,13 @@ impl CharOffsets {
             add(s.heading);
         });
         a.indicators.iter().for_each(|i| add(i.span));
-        a.diagnostics.iter().for_each(|d| add(d.span));
+        a.diagnostics.iter().for_each(|d| {
+            add(d.span);
+            d.spans.iter().for_each(|&s| add(s));
+        });
         a.chrome.iter().for_each(|&s| add(s));
+        a.parts.iter().filter_map(|p| p.span).for_each(&mut add);
+        a.meta.signature.iter().for_each(|s| add(s.span));
         bytes.sort_unstable();
         bytes.dedup();
         let chars = byte_to_char_offsets(text, &bytes);
@@ -112,6 +149,13 @@ pub fn to_json(text: &str, a: &Analysis) -> String {
             issuer: a.meta.issuer.as_deref(),
             script: a.meta.script,
             chars: a.meta.chars,
+            kind: a.meta.kind,
+            signature: a.meta.signature.as_ref().map(|s| JsonSignature {
+                issuer: s.issuer.as_deref(),
+                date: s.date.as_deref(),
+                start: off.get(s.span.start),
+                end: off.get(s.span.end),
+            }),
         },
         sections: a
             .sections
@@ -154,12 +198,40 @@ pub fn to_json(text: &str, a: &Analysis) -> String {
                 message: &d.message,
                 start: off.get(d.span.start),
                 end: off.get(d.span.end),
+                spans: d
+                    .spans
+                    .iter()
+                    .map(|s| [off.get(s.start), off.get(s.end)])
+                    .collect(),
+                confidence: d.confidence,
             })
             .collect(),
         chrome: a
             .chrome
             .iter()
             .map(|s| [off.get(s.start), off.get(s.end)])
+            .collect(),
+        parts: a
+            .parts
+            .iter()
+            .map(|p| JsonPart {
+                id: p.id,
+                status: p.status.as_str(),
+                start: p.span.map(|s| off.get(s.start)),
+                end: p.span.map(|s| off.get(s.end)),
+                evidence: &p.evidence,
+            })
+            .collect(),
+        coverage: a
+            .coverage
+            .iter()
+            .map(|c| JsonArea {
+                area: c.area,
+                name: c.name,
+                score: c.score,
+                sections: &c.sections,
+                phrases: &c.phrases,
+            })
             .collect(),
     };
     serde_json::to_string(&report).unwrap_or_else(|_| "{}".to_string())
@@ -265,6 +337,17 @@ pub fn to_table(text: &str, a: &Analysis) -> String {
         m.issuer.as_deref().unwrap_or("-"),
         m.chars
     ));
+    let sig = m.signature.as_ref().map_or("-".to_string(), |s| {
+        format!(
+            "{} {}",
+            s.issuer.as_deref().unwrap_or("-"),
+            s.date.as_deref().unwrap_or("-")
+        )
+    });
+    out.push_str(&format!(
+        "类型: {}  落款: {sig}\n",
+        m.kind.map_or("-", |k| k.label())
+    ));
     out.push_str(&format!("\n== 提纲 ({} 项)\n", a.sections.len()));
     for (i, s) in a.sections.iter().enumerate() {
         let indent = "  ".repeat(s.level.saturating_sub(1) as usize);
@@ -296,10 +379,60 @@ pub fn to_table(text: &str, a: &Analysis) -> String {
             i.subject
         ));
     }
+    out.push_str("\n== 必备部分\n");
+    for p in &a.parts {
+        let at = match (p.via, p.section, p.span) {
+            (Some(crate::parts::Via::Heading), Some(k), _) => format!("标题 #{k}"),
+            (_, _, Some(s)) => {
+                let t: String = text
+                    .get(s.start..s.end)
+                    .unwrap_or("")
+                    .lines()
+                    .next()
+                    .unwrap_or("")
+                    .chars()
+                    .take(16)
+                    .collect();
+                format!("段落 “{t}…”")
+            }
+            _ => "-".to_string(),
+        };
+        out.push_str(&format!(
+            "{} {} | {} | {at} | {}\n",
+            p.id,
+            p.name,
+            p.status.label(),
+            p.evidence.join("、")
+        ));
+    }
+    out.push_str(&format!(
+        "\n== 纲要覆盖 (满分{}分, 同一词语最多计{}次)\n",
+        crate::coverage::FULL_POINTS,
+        crate::coverage::PHRASE_CAP
+    ));
+    for c in &a.coverage {
+        let flag = if c.score == 0 { " [未涉及]" } else { "" };
+        let phrases = c
+            .phrases
+            .iter()
+            .map(|h| format!("{}×{}", h.text, h.count))
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.push_str(&format!(
+            "{} {:>3} | {}{flag} | 章节 {} | {phrases}\n",
+            c.area,
+            c.score,
+            c.name,
+            c.sections.len()
+        ));
+    }
     out.push_str(&format!("\n== 诊断 ({} 项)\n", a.diagnostics.len()));
     for d in &a.diagnostics {
+        let conf = d
+            .confidence
+            .map_or(String::new(), |c| format!(" (置信度{c:.1})"));
         out.push_str(&format!(
-            "[{}] {} {}\n",
+            "[{}] {} {}{conf}\n",
             d.severity.label(),
             d.code,
             d.message

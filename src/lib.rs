@@ -41,6 +41,7 @@ pub mod document;
 #[cfg(feature = "docx")]
 pub mod docx;
 pub mod export;
+pub mod figures;
 #[cfg(feature = "html")]
 pub mod html;
 pub mod indicator;
@@ -55,7 +56,7 @@ pub mod text;
 pub mod view;
 
 pub use analysis::{
-    analyze, Analysis, Diagnostic, Direction, Family, Indicator, Kind, Meta, Ordinal, Section,
-    Severity,
+    analyze, Analysis, Diagnostic, Direction, Family, Indicator, Kind, Meta, Ordinal, ReportKind,
+    Section, Severity, Signature,
 };
 pub use text::{Script, Span};

@@ -463,6 +463,8 @@ impl<'a> Builder<'a> {
                 severity: Severity::Warning,
                 message: format!("标题序号缺失，已按上下文补为“{marker}”"),
                 span: heading,
+                spans: Vec::new(),
+                confidence: None,
             });
         }
         if let Some((code, message)) = diag {
@@ -471,6 +473,8 @@ impl<'a> Builder<'a> {
                 severity: Severity::Warning,
                 message,
                 span: heading,
+                spans: Vec::new(),
+                confidence: None,
             });
         }
         self.out.sections.push(Section {

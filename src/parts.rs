@@ -233,7 +233,8 @@ const P3_CUES: &[&str] = &[
     "党组会",
 ];
 
-/// P2 openers: a paragraph that starts admitting shortcomings. `但也存在一些薄弱环节`.
+/// P2 openers: a paragraph that starts admitting shortcomings. `但也存在一些薄弱环节`;
+/// nouns alone (`查找一批短板弱项`, `补齐薄弱环节`) are tasks, not admissions.
 const P2_OPENERS: &[&str] = &[
     "但也存在",
     "但还存在",
@@ -245,11 +246,6 @@ const P2_OPENERS: &[&str] = &[
     "存在一些",
     "存在以下",
     "存在的问题",
-    "薄弱环节",
-    "不足之处",
-    "差距和不足",
-    "问题和不足",
-    "短板弱项",
     "还需进一步加强",
 ];
 /// P2 body cues (lexicon D, without the too common `个别`, `主要是`).
@@ -628,8 +624,7 @@ fn heading_parts(text: &str, title: Span, level: u8, year: Option<u16>) -> Vec<(
     // Every variant occurrence; then drop those inside a longer occurrence of another part.
     let mut occ: Vec<(usize, Span, &str)> = Vec::new();
     HEADINGS.each(text, title, |&(p, v, generic), at| {
-        let whole = at == title;
-        if generic && level > 1 && !whole {
+        if generic && level > 1 {
             return;
         }
         // `其他` only as the start of a title: `其他需要…`, not `…和其他工作`.

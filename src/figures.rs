@@ -1,0 +1,607 @@
+//! Figure cross-checks: what a reviewer checks by hand with a calculator.
+//!
+//! All checks read the indicators of one sentence (up to `。` `;` `!` `?` within a line) on
+//! the normalised view, and stay silent when the sentence structure is unclear. Each finding
+//! is a [`Diagnostic`] with a confidence and the spans of every figure involved.
+//!
+//! * **`figure-sum`** — `共完成审计项目33个,其中:预算执行审计项目2个、…`: a total followed
+//!   by `其中` and a list of clauses (split at `,` `、` `;`) each holding one figure of the
+//!   same unit. Equal → info; parts above the total → warning; parts below the total →
+//!   warning only for a `其中:` list of three or more parts running to the sentence end
+//!   (`300路(其中人像卡口100路,车辆卡口16路)` lists only some parts: silence). Rejected as
+//!   unclear: a nested breakdown (`受理案件中,…`, a second `其中`), a bare number without
+//!   unit (`其他方式处理21,`), two figures in one clause, approximate figures (`20余件`).
+//! * **`figure-rate`** — a rate after two counts of the same unit in its sentence:
+//!   `共排查…913件,调处成功907件,调解成功率99%` (907/913 = 99.3 %), or `593项,占…644项的92%`.
+//!   The rate must name what the second count did (`调解成功率` shares `成功` with
+//!   `调处成功907件`), so `办结95件,群众满意率98%` is not compared. Agreement within one
+//!   unit of the stated precision (99 % for 99.3 % or 99.7 %) → info; otherwise a warning.
+//! * **`figure-range`** — a share above 100 % (`办结率101%`); growth rates (`增长率`,
+//!   `同比上升120%`) may exceed 100 % and are skipped.
+//! * **`figure-conflict`** — the same subject (four characters or more, exact after
+//!   normalisation) with the same unit and two different counts or amounts, in sentences
+//!   without a comparison (`同比`, `上年`, `较`) or a second year: low confidence. Rates are
+//!   not compared: `满意率和基本满意率98.79%` and `…100%` belong to 建议 and 提案.
+//! * **`year-mismatch`** — the year covered (from the title) against `YYYY年` in the body:
+//!   two or more years later, outside titles `《…》`, document numbers `〔…〕`, ranges
+//!   (`2021-2025年`) and plans (`到2025年`, `力争`, `将`, `规划`). The next year is normal
+//!   (plans, publication) and is never flagged.
+
+use crate::analysis::{Diagnostic, Indicator, Kind, Severity};
+use crate::document::Document;
+use crate::export::format_value;
+use crate::text::Span;
+
+// ---- patterns -------------------------------------------------------------------------
+
+/// Sentence ends inside a line.
+const SENTENCE_END: &[char] = &['。', ';', '!', '?'];
+/// Clause separators inside a `其中` list.
+const CLAUSE_SEP: &[char] = &[',', '、', ';', ':'];
+/// Words that mark a total: `共完成审计项目33个`.
+const TOTAL_CUES: &[&str] = &["共", "累计", "总计", "合计"];
+/// Subjects of rates that may exceed 100 %: `增长率`, `增幅`.
+const GROWTH_WORDS: &[&str] = &[
+    "增长",
+    "增幅",
+    "增速",
+    "提高",
+    "提升",
+    "上升",
+    "增加",
+    "同比",
+    "环比",
+    "比上年",
+    "较",
+];
+/// Words that make two figures incomparable: other periods, comparisons.
+const COMPARISON_WORDS: &[&str] = &[
+    "同比",
+    "环比",
+    "上年",
+    "去年",
+    "上一年",
+    "较",
+    "比",
+    "增长",
+    "下降",
+    "减少",
+    "增加",
+    "提高",
+];
+/// Words that put a later year in a plan, not in the past: `到2025年`, `力争`.
+const PLAN_WORDS: &[&str] = &[
+    "将", "到", "至", "计划", "目标", "力争", "争取", "规划", "预计", "确保", "纲要", "方案", "前",
+    "底", "以来", "届",
+];
+
+/// Cross-checks the figures of a report. `text` is the normalised view, `indicators` are in
+/// view coordinates; `year` is the year covered.
+pub fn check_figures(
+    text: &str,
+    doc: &Document,
+    indicators: &[Indicator],
+    year: Option<u16>,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let sentences = sentences(text, doc);
+    // Indicators per sentence (both in document order).
+    let mut k = 0;
+    let mut per: Vec<&[Indicator]> = Vec::with_capacity(sentences.len());
+    for s in &sentences {
+        while k < indicators.len() && indicators[k].span.start < s.start {
+            k += 1;
+        }
+        let a = k;
+        while k < indicators.len() && indicators[k].span.end <= s.end {
+            k += 1;
+        }
+        per.push(&indicators[a..k]);
+    }
+    for (s, inds) in sentences.iter().zip(&per) {
+        check_sums(text, *s, inds, &mut out);
+        check_rates(text, *s, inds, &mut out);
+        check_ranges(text, inds, &mut out);
+    }
+    check_conflicts(text, &sentences, &per, &mut out);
+    if let Some(y) = year {
+        check_years(text, doc, y, &mut out);
+    }
+    out.sort_by_key(|d| d.span.start);
+    out
+}
+
+/// Sentences of the text lines.
+fn sentences(text: &str, doc: &Document) -> Vec<Span> {
+    let mut out = Vec::new();
+    for l in doc.text_lines() {
+        let s = &text[l.span.start..l.span.end];
+        let mut start = 0;
+        for (i, c) in s.char_indices() {
+            if SENTENCE_END.contains(&c) {
+                out.push(Span::new(l.span.start + start, l.span.start + i));
+                start = i + c.len_utf8();
+            }
+        }
+        if start < s.len() {
+            out.push(Span::new(l.span.start + start, l.span.end));
+        }
+    }
+    out
+}
+
+fn diag(
+    code: &'static str,
+    severity: Severity,
+    message: String,
+    spans: Vec<Span>,
+    confidence: f32,
+) -> Diagnostic {
+    let span = Span::new(
+        spans.iter().map(|s| s.start).min().unwrap_or(0),
+        spans.iter().map(|s| s.end).max().unwrap_or(0),
+    );
+    Diagnostic {
+        code,
+        severity,
+        message,
+        span,
+        spans,
+        confidence: Some(confidence),
+    }
+}
+
+fn v(x: f64) -> String {
+    format_value(x)
+}
+
+/// A figure that can be added: a count or an amount, exact.
+fn addable(i: &Indicator) -> bool {
+    matches!(i.kind, Kind::Count | Kind::Money | Kind::Other) && i.approx.is_none()
+}
+
+// ---- figure-sum -------------------------------------------------------------------------
+
+fn check_sums(text: &str, sentence: Span, inds: &[Indicator], out: &mut Vec<Diagnostic>) {
+    for (n, total) in inds.iter().enumerate() {
+        if !addable(total) {
+            continue;
+        }
+        // `,其中` / `(其中` / `其中:` right after the total.
+        let after = &text[total.span.end..sentence.end];
+        let trimmed = after.trim_start_matches([',', ' ']);
+        let paren = trimmed.starts_with('(');
+        let trimmed = trimmed.trim_start_matches('(');
+        let Some(rest) = trimmed.strip_prefix("其中") else {
+            continue;
+        };
+        let colon = rest.starts_with(':');
+        let list_start = sentence.end - rest.len();
+        let list_end = if paren {
+            list_start + rest.find(')').unwrap_or(rest.len())
+        } else {
+            sentence.end
+        };
+        let clause_start = text[sentence.start..total.span.start]
+            .rfind(CLAUSE_SEP)
+            .map_or(sentence.start, |p| sentence.start + p);
+        let cue = TOTAL_CUES
+            .iter()
+            .any(|c| text[clause_start..total.span.start].contains(c));
+        let Some((parts, to_end)) = list_parts(text, list_start, list_end, total, &inds[n + 1..])
+        else {
+            continue;
+        };
+        if parts.len() < 2 {
+            continue;
+        }
+        let sum: f64 = parts.iter().map(|p| p.value).sum();
+        let unit = &total.unit;
+        let terms = parts
+            .iter()
+            .map(|p| v(p.value))
+            .collect::<Vec<_>>()
+            .join("+");
+        let mut spans = vec![total.span];
+        spans.extend(parts.iter().map(|p| p.span));
+        let base = if cue { 0.2 } else { 0.0 };
+        let eps = 1e-6 * total.value.abs().max(1.0);
+        if (sum - total.value).abs() <= eps {
+            out.push(diag(
+                "figure-sum",
+                Severity::Info,
+                format!("分项之和与总数一致：{terms}={}{unit}", v(sum)),
+                spans,
+                0.7 + base,
+            ));
+        } else if sum > total.value {
+            out.push(diag(
+                "figure-sum",
+                Severity::Warning,
+                format!(
+                    "分项之和大于总数：{terms}={}{unit}，总数为{}{unit}，多出{}{unit}",
+                    v(sum),
+                    v(total.value),
+                    v(sum - total.value)
+                ),
+                spans,
+                0.5 + base,
+            ));
+        } else if colon && to_end && parts.len() >= 3 {
+            out.push(diag(
+                "figure-sum",
+                Severity::Warning,
+                format!(
+                    "分项之和小于总数：{terms}={}{unit}，总数为{}{unit}，相差{}{unit}（如“其中”未列全可忽略）",
+                    v(sum),
+                    v(total.value),
+                    v(total.value - sum)
+                ),
+                spans,
+                0.4 + base,
+            ));
+        }
+    }
+}
+
+/// The parts listed in `text[start..end]`, and whether the list runs to its end; `None`
+/// when the structure is unclear.
+fn list_parts<'a>(
+    text: &str,
+    start: usize,
+    end: usize,
+    total: &Indicator,
+    later: &'a [Indicator],
+) -> Option<(Vec<&'a Indicator>, bool)> {
+    let mut parts = Vec::new();
+    let list = &text[start..end];
+    let mut clauses: Vec<Span> = Vec::new();
+    let mut cs = 0;
+    for (i, c) in list.char_indices() {
+        if CLAUSE_SEP.contains(&c) {
+            clauses.push(Span::new(start + cs, start + i));
+            cs = i + c.len_utf8();
+        }
+    }
+    clauses.push(Span::new(start + cs, end));
+    for cl in clauses {
+        let s = &text[cl.start..cl.end];
+        if s.trim().is_empty() {
+            continue;
+        }
+        // A nested breakdown: `受理案件中`, `其中`.
+        if s.ends_with('中') || s.contains("其中") {
+            return None;
+        }
+        let inside: Vec<&Indicator> = later
+            .iter()
+            .filter(|i| i.span.start >= cl.start && i.span.end <= cl.end)
+            .collect();
+        if bare_number(text, cl, &inside) {
+            return None;
+        }
+        match inside.as_slice() {
+            [] if parts.is_empty() => {}
+            [] => return Some((parts, false)),
+            [one] if one.unit == total.unit && one.kind == total.kind => {
+                if one.approx.is_some() {
+                    return None;
+                }
+                parts.push(*one);
+            }
+            [one] if parts.is_empty() && one.unit != total.unit => return None,
+            [_] => return Some((parts, false)),
+            _ => return None,
+        }
+    }
+    Some((parts, true))
+}
+
+/// True when `cl` holds a run of ASCII digits outside every indicator and followed by a
+/// Chinese character or the clause end (`其他方式处理21,`); `1+X专项` is a name.
+fn bare_number(text: &str, cl: Span, inside: &[&Indicator]) -> bool {
+    let s = &text[cl.start..cl.end];
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            let st = i;
+            while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'.') {
+                i += 1;
+            }
+            let at = cl.start + st;
+            let covered = inside.iter().any(|x| x.span.start <= at && at < x.span.end);
+            let next = s[i..].chars().next();
+            if !covered && next.is_none_or(|c| c as u32 >= 0x3400) {
+                return true;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    false
+}
+
+// ---- figure-rate ------------------------------------------------------------------------
+
+fn check_rates(text: &str, sentence: Span, inds: &[Indicator], out: &mut Vec<Diagnostic>) {
+    for (n, r) in inds.iter().enumerate() {
+        if r.kind != Kind::Rate || r.unit != "%" || r.approx.is_some() {
+            continue;
+        }
+        // Counts since the previous rate in the sentence.
+        let from = inds[..n]
+            .iter()
+            .rposition(|i| i.kind == Kind::Rate || i.kind == Kind::Change)
+            .map_or(0, |p| p + 1);
+        let counts: Vec<&Indicator> = inds[from..n].iter().filter(|i| addable(i)).collect();
+        if counts.len() < 2 || counts.iter().any(|c| c.unit != counts[0].unit) {
+            continue;
+        }
+        let (a, b, named) = if let [.., b, a] = counts.as_slice() {
+            // `593项,占…644项的92%`.
+            if text[b.span.end..a.span.start].contains('占') {
+                (*a, *b, true)
+            } else if counts.len() == 2 {
+                (counts[0], counts[1], false)
+            } else {
+                continue;
+            }
+        } else {
+            continue;
+        };
+        if a.value <= 0.0 || b.value > a.value {
+            continue;
+        }
+        if !named && !rate_names_count(text, sentence, r, b) {
+            continue;
+        }
+        let stated = r.value;
+        let got = b.value / a.value * 100.0;
+        let places = decimals(&text[r.number.start..r.number.end]);
+        let tol = 10f64.powi(-(places as i32)) + 1e-9;
+        let shown = format!("{:.*}", places.max(1), got);
+        let spans = vec![a.span, b.span, r.span];
+        let unit = &a.unit;
+        if (got - stated).abs() <= tol {
+            out.push(diag(
+                "figure-rate",
+                Severity::Info,
+                format!(
+                    "比率与数量相符：{}{unit}÷{}{unit}={shown}%，文中为{}%",
+                    v(b.value),
+                    v(a.value),
+                    v(stated)
+                ),
+                spans,
+                0.8,
+            ));
+        } else {
+            out.push(diag(
+                "figure-rate",
+                Severity::Warning,
+                format!(
+                    "比率与数量不符：{}{unit}÷{}{unit}={shown}%，文中为{}%",
+                    v(b.value),
+                    v(a.value),
+                    v(stated)
+                ),
+                spans,
+                if named { 0.7 } else { 0.6 },
+            ));
+        }
+    }
+}
+
+/// True when the rate's stem (`调解成功率` → `调解成功`) shares two consecutive characters
+/// with the clause of the count (`调处成功907件`).
+fn rate_names_count(text: &str, sentence: Span, r: &Indicator, b: &Indicator) -> bool {
+    let stem: Vec<char> = r.subject.trim_end_matches('率').chars().collect();
+    let clause_start = text[sentence.start..b.span.start]
+        .rfind(CLAUSE_SEP)
+        .map_or(sentence.start, |p| sentence.start + p);
+    let clause = &text[clause_start..b.span.end];
+    stem.windows(2)
+        .any(|w| !w.contains(&'的') && clause.contains(&w.iter().collect::<String>()))
+}
+
+fn decimals(number: &str) -> usize {
+    number.find('.').map_or(0, |p| number.len() - p - 1)
+}
+
+// ---- figure-range -----------------------------------------------------------------------
+
+fn check_ranges(text: &str, inds: &[Indicator], out: &mut Vec<Diagnostic>) {
+    for r in inds {
+        let share = r.subject.ends_with('率') || r.subject.ends_with('的');
+        if r.kind != Kind::Rate
+            || r.unit != "%"
+            || r.value <= 100.0
+            || !share
+            || GROWTH_WORDS.iter().any(|g| r.subject.contains(g))
+        {
+            continue;
+        }
+        let t = &text[r.span.start..r.span.end];
+        out.push(diag(
+            "figure-range",
+            Severity::Warning,
+            format!("{}为{t}，超过100%", r.subject),
+            vec![r.span],
+            0.8,
+        ));
+    }
+}
+
+// ---- figure-conflict --------------------------------------------------------------------
+
+fn check_conflicts(
+    text: &str,
+    sentences: &[Span],
+    per: &[&[Indicator]],
+    out: &mut Vec<Diagnostic>,
+) {
+    // Candidates: exact figures with a specific subject, in plain sentences.
+    let mut cands: Vec<(&str, &Indicator)> = Vec::new();
+    for (s, inds) in sentences.iter().zip(per) {
+        let st = &text[s.start..s.end];
+        if COMPARISON_WORDS.iter().any(|w| st.contains(w)) || years_in(st) > 1 {
+            continue;
+        }
+        for i in inds.iter() {
+            let subject = i.subject.trim_start_matches(['共', '已', '全', '年']);
+            // Rates of one name recur for different programmes (`办复率100%` for 建议 and
+            // for 提案): only counts and amounts are compared.
+            if matches!(i.kind, Kind::Count | Kind::Money)
+                && i.approx.is_none()
+                && i.direction.is_none()
+                && subject.chars().count() >= 4
+                && !subject.ends_with('的')
+            {
+                cands.push((subject, i));
+            }
+        }
+    }
+    cands.sort_by(|a, b| (a.0, &a.1.unit).cmp(&(b.0, &b.1.unit)));
+    let mut k = 0;
+    while k < cands.len() {
+        let mut e = k + 1;
+        while e < cands.len() && cands[e].0 == cands[k].0 && cands[e].1.unit == cands[k].1.unit {
+            e += 1;
+        }
+        let group = &cands[k..e];
+        let first = group[0].1;
+        if let Some(other) = group.iter().map(|g| g.1).find(|g| g.value != first.value) {
+            let (a, b) = if first.span.start < other.span.start {
+                (first, other)
+            } else {
+                (other, first)
+            };
+            out.push(diag(
+                "figure-conflict",
+                Severity::Warning,
+                format!(
+                    "同一事项两处数值不同：“{}”先为{}，后为{}",
+                    group[0].0,
+                    &text[a.span.start..a.span.end],
+                    &text[b.span.start..b.span.end]
+                ),
+                vec![a.span, b.span],
+                0.4,
+            ));
+        }
+        k = e;
+    }
+}
+
+/// Number of `YYYY年` mentions in `s`.
+fn years_in(s: &str) -> usize {
+    year_mentions(s).count()
+}
+
+/// `(offset, year)` of every `YYYY年` (1990–2099) in `s` not preceded by a digit.
+fn year_mentions(s: &str) -> impl Iterator<Item = (usize, u16)> + '_ {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(4)).filter_map(move |i| {
+        let ok = b[i..i + 4].iter().all(u8::is_ascii_digit)
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+            && s[i + 4..].starts_with('年');
+        let y: u16 = if ok {
+            s[i..i + 4].parse().ok()?
+        } else {
+            return None;
+        };
+        (1990..2100).contains(&y).then_some((i, y))
+    })
+}
+
+// ---- year-mismatch ----------------------------------------------------------------------
+
+fn check_years(text: &str, doc: &Document, year: u16, out: &mut Vec<Diagnostic>) {
+    let mut found: Vec<(u16, Vec<Span>)> = Vec::new();
+    for l in doc.text_lines() {
+        let s = &text[l.span.start..l.span.end];
+        for (i, y) in year_mentions(s) {
+            if y < year + 2 {
+                continue;
+            }
+            let before = &s[..i];
+            // Inside a title or a document number.
+            let depth = |open: char, close: char| {
+                before.matches(open).count() > before.matches(close).count()
+            };
+            if depth('《', '》') || depth('〔', '〕') || depth('[', ']') || depth('(', ')') {
+                continue;
+            }
+            // A range `2021-2025年` or `2021—2025年`.
+            if before.ends_with(['-', '—', '–', '~', '至', '到']) {
+                continue;
+            }
+            // The clause: a plan, not a past event.
+            let cs = before
+                .char_indices()
+                .rfind(|&(_, c)| matches!(c, ',' | '。' | ';'))
+                .map_or(0, |(p, c)| p + c.len_utf8());
+            let ce = s[i..].find([',', '。', ';']).map_or(s.len(), |p| i + p);
+            let clause = &s[cs..ce];
+            if PLAN_WORDS.iter().any(|w| clause.contains(w)) {
+                continue;
+            }
+            let span = Span::new(l.span.start + i, l.span.start + i + "0000年".len());
+            match found.iter_mut().find(|(fy, _)| *fy == y) {
+                Some((_, v)) => v.push(span),
+                None => found.push((y, vec![span])),
+            }
+        }
+    }
+    for (y, spans) in found {
+        let n = spans.len();
+        let mut d = diag(
+            "year-mismatch",
+            Severity::Warning,
+            format!(
+                "报告年度为{year}年，正文却{n}处提到{y}年的事项（晚了{}年）",
+                y - year
+            ),
+            spans,
+            0.5,
+        );
+        d.span = d.spans[0];
+        out.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::indicator::find_indicators;
+
+    /// Codes, severities and messages for one normalised text.
+    pub(super) fn run(text: &str, year: Option<u16>) -> Vec<(&'static str, Severity, String)> {
+        let doc = Document::new(text);
+        let inds = find_indicators(text, &doc);
+        check_figures(text, &doc, &inds, year)
+            .into_iter()
+            .map(|d| (d.code, d.severity, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn bare_numbers_and_names() {
+        let t = "其他方式处理21";
+        assert!(
+            bare_number(t, Span::new(0, t.len()), &[]),
+            "21 without unit"
+        );
+        let t = "1+X专项审计调查项目";
+        assert!(!bare_number(t, Span::new(0, t.len()), &[]), "1+X is a name");
+    }
+
+    #[test]
+    fn year_mentions_skip_longer_numbers() {
+        let got: Vec<u16> = year_mentions("2019年和12020年").map(|(_, y)| y).collect();
+        assert_eq!(got, [2019]);
+        assert!(run("", Some(2019)).is_empty());
+    }
+}
