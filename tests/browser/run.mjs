@@ -361,9 +361,9 @@ async function main() {
       await item.click();
       await page.waitForTimeout(400);
       const line = await page.evaluate((k) => {
-        // The rendered line that opens section k: first line at or after its heading.
-        const lines = [...document.querySelectorAll('#doc p[data-heading]')];
-        const el = lines.find((p) => p.dataset.heading === String(k));
+        // The rendered line on which section k's heading starts.
+        const lines = [...document.querySelectorAll('#doc p[data-opens]')];
+        const el = lines.find((p) => p.dataset.opens.split(' ').includes(String(k)));
         return el ? `#${el.id}` : null;
       }, k);
       ok(line !== null && (await inView(page, line)), `clicking outline entry ${k} scrolls its heading into view`);

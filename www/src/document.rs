@@ -21,6 +21,8 @@ pub struct Line {
     pub class: &'static str,
     /// The block heading's section, if this line is (part of) one.
     pub heading: Option<usize>,
+    /// Sections whose heading starts on this line, as `data-opens="3 4"`.
+    pub opens: Option<String>,
     /// Pieces of text in order.
     pub pieces: Vec<Piece>,
     /// Indicators present on this line.
@@ -130,6 +132,10 @@ pub fn build(text: &str, a: &Analysis) -> Layout {
             index: n,
             class,
             heading: p.heading,
+            opens: (!p.opens.is_empty()).then(|| {
+                let ids: Vec<String> = p.opens.iter().map(|s| s.to_string()).collect();
+                ids.join(" ")
+            }),
             pieces,
             indicators: first_ind.min(end_ind)..end_ind,
         }));
@@ -221,7 +227,8 @@ pub fn LineView(props: &LineProps) -> Html {
     });
     html! {
         <p class={line.class} id={format!("l-{}", line.index)}
-            data-heading={line.heading.map(|h| h.to_string())}>{ for pieces }</p>
+            data-heading={line.heading.map(|h| h.to_string())}
+            data-opens={line.opens.clone()}>{ for pieces }</p>
     }
 }
 
