@@ -444,6 +444,9 @@ fn check_conflicts(
     // Candidates: exact figures with a specific subject, in plain sentences.
     let mut cands: Vec<(&str, &Indicator)> = Vec::new();
     for (s, inds) in sentences.iter().zip(per) {
+        if inds.is_empty() {
+            continue;
+        }
         let st = &text[s.start..s.end];
         if COMPARISON_WORDS.iter().any(|w| st.contains(w)) || years_in(st) > 1 {
             continue;
@@ -499,18 +502,17 @@ fn years_in(s: &str) -> usize {
     year_mentions(s).count()
 }
 
-/// `(offset, year)` of every `YYYY年` (1990–2099) in `s` not preceded by a digit.
+/// `(offset, year)` of every `YYYY年` (1990–2099) in `s` not preceded by a digit; found from
+/// the `年`s, so the scan is a memchr.
 fn year_mentions(s: &str) -> impl Iterator<Item = (usize, u16)> + '_ {
     let b = s.as_bytes();
-    (0..b.len().saturating_sub(4)).filter_map(move |i| {
-        let ok = b[i..i + 4].iter().all(u8::is_ascii_digit)
-            && (i == 0 || !b[i - 1].is_ascii_digit())
-            && s[i + 4..].starts_with('年');
-        let y: u16 = if ok {
-            s[i..i + 4].parse().ok()?
-        } else {
+    s.match_indices('年').filter_map(move |(e, _)| {
+        let i = e.checked_sub(4)?;
+        let digits = b[i..e].iter().all(u8::is_ascii_digit);
+        if !digits || (i > 0 && b[i - 1].is_ascii_digit()) {
             return None;
-        };
+        }
+        let y: u16 = s[i..e].parse().ok()?;
         (1990..2100).contains(&y).then_some((i, y))
     })
 }
@@ -521,16 +523,30 @@ fn check_years(text: &str, doc: &Document, year: u16, out: &mut Vec<Diagnostic>)
     let mut found: Vec<(u16, Vec<Span>)> = Vec::new();
     for l in doc.text_lines() {
         let s = &text[l.span.start..l.span.end];
+        // Bracket depths at each mention, in one pass over the line.
+        let mut depth = [0i32; 4]; // 《》 〔〕 [] ()
+        let mut walked = 0;
         for (i, y) in year_mentions(s) {
+            for c in s[walked..i].chars() {
+                match c {
+                    '《' => depth[0] += 1,
+                    '》' => depth[0] -= 1,
+                    '〔' => depth[1] += 1,
+                    '〕' => depth[1] -= 1,
+                    '[' => depth[2] += 1,
+                    ']' => depth[2] -= 1,
+                    '(' => depth[3] += 1,
+                    ')' => depth[3] -= 1,
+                    _ => {}
+                }
+            }
+            walked = i;
             if y < year + 2 {
                 continue;
             }
             let before = &s[..i];
             // Inside a title or a document number.
-            let depth = |open: char, close: char| {
-                before.matches(open).count() > before.matches(close).count()
-            };
-            if depth('《', '》') || depth('〔', '〕') || depth('[', ']') || depth('(', ')') {
+            if depth.iter().any(|&d| d > 0) {
                 continue;
             }
             // A range `2021-2025年` or `2021—2025年`.
