@@ -29,6 +29,10 @@ const CHUNK_LINES: usize = 6 * document::BLOCK_LINES;
 /// Above this many bytes the page first shows that it is working, then analyses.
 const BUSY_BYTES: usize = 512 * 1024;
 
+/// Above this many characters (UTF-16 units) edits are analysed on request only.
+const LARGE_EDIT_CHARS: u32 = 200_000;
+const LARGE_EDIT_NOTICE: &str = "文本较大：编辑完成后按 Ctrl+Enter 或点“查看分析”重新分析。";
+
 /// Milliseconds since the page started, from `performance.now()`.
 pub fn now() -> f64 {
     gloo::utils::window()
@@ -43,6 +47,15 @@ pub fn scroll_into_view(el: &web_sys::Element, block: ScrollLogicalPosition) {
     options.set_block(block);
     options.set_inline(ScrollLogicalPosition::Nearest);
     el.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Runs `f` after the browser has painted the current frame (so a notice shows first).
+fn after_paint(f: impl FnOnce() + 'static) {
+    let frame = gloo::render::request_animation_frame(move |_| {
+        Timeout::new(0, f).forget();
+    });
+    // The frame must not be cancelled when the handle goes out of scope.
+    std::mem::forget(frame);
 }
 
 /// Restarts the one-shot highlight animation on `el`.
@@ -220,6 +233,7 @@ impl Reducible for State {
                 if *s.text != *text {
                     s = s.with_text(text.into());
                 }
+                s.busy = None;
             }
             Action::SetEditing(editing) => s.editing = editing,
             Action::ToggleKind(kind) => s.hidden ^= 1 << (kind as u8),
@@ -310,19 +324,16 @@ pub fn App() -> Html {
         let analysis_ms = state.analysis_ms;
         use_effect_with(state.revision, move |_| {
             if let Some(t0) = load_started.borrow_mut().take() {
-                let frame = gloo::render::request_animation_frame(move |_| {
-                    Timeout::new(0, move || {
-                        let ms = now() - t0;
-                        if let Some(el) = gloo::utils::document().get_element_by_id("summary") {
-                            let _ = el.set_attribute("data-paint-ms", &format!("{ms:.1}"));
-                        }
-                        web_sys::console::log_1(
-                            &format!("report-lens: analysis {analysis_ms:.2} ms, on screen after {ms:.1} ms").into(),
-                        );
-                    })
-                    .forget();
+                after_paint(move || {
+                    let ms = now() - t0;
+                    if let Some(el) = gloo::utils::document().get_element_by_id("summary") {
+                        let _ = el.set_attribute("data-paint-ms", &format!("{ms:.1}"));
+                    }
+                    let line = format!(
+                        "report-lens: analysis {analysis_ms:.2} ms, on screen after {ms:.1} ms"
+                    );
+                    web_sys::console::log_1(&line.into());
                 });
-                std::mem::forget(frame);
             }
         });
     }
@@ -390,17 +401,13 @@ pub fn App() -> Html {
             let mb = text.len() as f64 / 1_048_576.0;
             state.dispatch(Action::Busy(Some(format!("正在分析 {mb:.1} MB 文本…"))));
             let state = state.clone();
-            let frame = gloo::render::request_animation_frame(move |_| {
-                Timeout::new(0, move || {
-                    state.dispatch(Action::Load {
-                        text,
-                        file_name,
-                        notice,
-                    })
+            after_paint(move || {
+                state.dispatch(Action::Load {
+                    text,
+                    file_name,
+                    notice,
                 })
-                .forget();
             });
-            std::mem::forget(frame);
         })
     };
 
@@ -458,12 +465,21 @@ pub fn App() -> Html {
         let input_ref = input_ref.clone();
         let debounce = debounce.clone();
         Callback::from(move |_: InputEvent| {
-            let state = state.clone();
-            let input_ref = input_ref.clone();
-            *debounce.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
-                if let Some(area) = input_ref.cast::<HtmlTextAreaElement>() {
-                    state.dispatch(Action::Edit(area.value()));
+            let Some(area) = input_ref.cast::<HtmlTextAreaElement>() else {
+                return;
+            };
+            // A large text is analysed when the user asks (Ctrl+Enter, 查看分析), not after
+            // every pause in typing: the analysis would take the thread for too long.
+            if area.text_length() > LARGE_EDIT_CHARS {
+                debounce.borrow_mut().take();
+                if state.notice.as_deref() != Some(LARGE_EDIT_NOTICE) {
+                    state.dispatch(Action::Notice(Some(LARGE_EDIT_NOTICE.into())));
                 }
+                return;
+            }
+            let state = state.clone();
+            *debounce.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
+                state.dispatch(Action::Edit(area.value()));
             }));
         })
     };
@@ -473,9 +489,16 @@ pub fn App() -> Html {
         let debounce = debounce.clone();
         move || {
             debounce.borrow_mut().take();
-            if let Some(area) = input_ref.cast::<HtmlTextAreaElement>() {
+            let Some(area) = input_ref.cast::<HtmlTextAreaElement>() else {
+                return;
+            };
+            if area.text_length() <= LARGE_EDIT_CHARS {
                 state.dispatch(Action::Edit(area.value()));
+                return;
             }
+            state.dispatch(Action::Busy(Some("正在重新分析…".into())));
+            let state = state.clone();
+            after_paint(move || state.dispatch(Action::Edit(area.value())));
         }
     };
     let onkeydown_area = {
