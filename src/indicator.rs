@@ -423,6 +423,36 @@ fn chinese_at(s: &str, i: usize) -> Option<Number> {
     })
 }
 
+/// The longest unit at the start of `s`.
+fn unit_at(s: &str) -> Option<(&'static str, Kind)> {
+    let c = s.chars().next()?;
+    let mut buf = [0u8; 4];
+    let first = c.encode_utf8(&mut buf).as_bytes();
+    UNITS
+        .iter()
+        .filter(|(u, _)| u.as_bytes().starts_with(first) && s.starts_with(u))
+        .max_by_key(|(u, _)| u.len())
+        .copied()
+}
+
+/// Cheap pre-check mirroring [`recognise`]: a unit can follow the number (after an optional
+/// magnitude, `余`/`多` and a space before `%`).
+fn unit_follows(s: &str, n: &Number) -> bool {
+    let mut j = n.end;
+    if !n.chinese {
+        if let Some(m) = ["万", "亿", "千"].iter().find(|m| s[j..].starts_with(*m)) {
+            j += m.len();
+        }
+    }
+    if let Some(a) = starts_with_any(&s[j..], INNER_APPROX) {
+        j += a.len();
+    }
+    if s[j..].starts_with(' ') {
+        j += 1;
+    }
+    unit_at(&s[j..]).is_some()
+}
+
 /// Finds the indicators of `text` (the normalised view), in document order.
 pub fn find_indicators(text: &str, doc: &Document) -> Vec<Indicator> {
     let mut out = Vec::new();
@@ -434,7 +464,7 @@ pub fn find_indicators(text: &str, doc: &Document) -> Vec<Indicator> {
 
 fn scan_line(text: &str, line: Span, out: &mut Vec<Indicator>) {
     let s = &text[line.start..line.end];
-    let protected = protected_ranges(s);
+    let mut protected: Option<Vec<(usize, usize)>> = None; // computed on first need
     let mut i = 0;
     let mut prev_end = 0; // end of the previous indicator in this line
     while i < s.len() {
@@ -456,7 +486,13 @@ fn scan_line(text: &str, line: Span, out: &mut Vec<Indicator>) {
             continue;
         };
         let next = num.end.max(i + c.len_utf8());
-        if let Some(mut ind) = recognise(s, &num, prev_end, &protected) {
+        // Most numerals (进一步, 统一, 一是) have no unit after them: skip them cheaply.
+        if !unit_follows(s, &num) {
+            i = next;
+            continue;
+        }
+        let protected = protected.get_or_insert_with(|| protected_ranges(s));
+        if let Some(mut ind) = recognise(s, &num, prev_end, protected) {
             // `95件,比上年增长66.7%`: a change without its own subject measures the
             // previous figure's subject.
             if ind.subject.is_empty() && prev_end > 0 && !s[prev_end..ind.span.start].contains('。')
@@ -563,11 +599,7 @@ fn recognise(
     if s[k..].starts_with(' ') && s[k + 1..].starts_with(['%', '‰']) {
         k += 1;
     }
-    let (unit, kind) = UNITS
-        .iter()
-        .filter(|(u, _)| s[k..].starts_with(u))
-        .max_by_key(|(u, _)| u.len())
-        .map(|&(u, kind)| (u, kind))?;
+    let (unit, kind) = unit_at(&s[k..])?;
     // Money and magnitude: 万 + 元 is the unit 万元 (already in the list when adjacent).
     let mut end = k + unit.len();
     let unit_text = format!("{magnitude}{unit}");

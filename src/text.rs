@@ -93,10 +93,44 @@ pub fn fold_char(c: char) -> char {
 
 /// The Simplified form of a Traditional character, or the character itself.
 pub fn to_simplified(c: char) -> char {
+    if !maybe_traditional(c) {
+        return c;
+    }
     match T2S.binary_search_by(|&(t, _)| t.cmp(&c)) {
         Ok(i) => T2S[i].1,
         Err(_) => c,
     }
+}
+
+/// First and last+1 code points covered by the Traditional bitmap.
+const BITMAP_LO: u32 = 0x3400;
+const BITMAP_HI: u32 = 0xA000;
+
+/// One bit per code point in `BITMAP_LO..BITMAP_HI`: set when the character has an entry in
+/// the T2S table, so that most characters skip the binary search.
+fn traditional_bitmap() -> &'static [u64] {
+    static BITMAP: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    BITMAP.get_or_init(|| {
+        let mut bits = vec![0u64; ((BITMAP_HI - BITMAP_LO) as usize).div_ceil(64)];
+        for &(t, _) in T2S {
+            let u = t as u32;
+            if (BITMAP_LO..BITMAP_HI).contains(&u) {
+                let k = (u - BITMAP_LO) as usize;
+                bits[k / 64] |= 1 << (k % 64);
+            }
+        }
+        bits
+    })
+}
+
+/// False when `c` certainly has no Traditional→Simplified entry.
+fn maybe_traditional(c: char) -> bool {
+    let u = c as u32;
+    if !(BITMAP_LO..BITMAP_HI).contains(&u) {
+        return u >= BITMAP_HI; // rare characters outside the bitmap: search
+    }
+    let k = (u - BITMAP_LO) as usize;
+    traditional_bitmap()[k / 64] & (1 << (k % 64)) != 0
 }
 
 impl Normalized {
@@ -105,17 +139,23 @@ impl Normalized {
         let mut text = String::with_capacity(original.len());
         let mut checkpoints = Vec::new();
         let mut traditional_chars = 0;
+        let mut simplified_chars = 0;
         for (i, c) in original.char_indices() {
+            if c.is_ascii() {
+                text.push(c);
+                continue;
+            }
             let f = fold_char(c);
             if f != c && (0x3400..0xF900).contains(&(c as u32)) {
                 traditional_chars += 1;
+            } else if is_simplified_marker(c) {
+                simplified_chars += 1;
             }
             text.push(f);
             if f.len_utf8() != c.len_utf8() {
                 checkpoints.push((text.len(), i + c.len_utf8()));
             }
         }
-        let simplified_chars = count_simplified_only(&text, traditional_chars);
         Normalized {
             text,
             checkpoints,
@@ -154,14 +194,67 @@ impl Normalized {
     }
 }
 
-/// Counts characters of `folded` that are Simplified-only forms, excluding those that came
-/// from folding (`already_folded` of them). A character counts when it is the target of a
-/// Traditional pair; the result is an estimate good enough to tell scripts apart.
-fn count_simplified_only(folded: &str, already_folded: usize) -> usize {
-    // Common Simplified-only characters of the genre; cheap and discriminating.
-    const MARKERS: &str = "区发会国为这个们时对说来过还进开关经动学业长门问间书见现实义务产处总办议县设员计级条项亿万与党领导审资数据网据规范务并机构体报";
-    let n = folded.chars().filter(|c| MARKERS.contains(*c)).count();
-    n.saturating_sub(already_folded)
+/// Common Simplified-only characters of the genre (their Traditional forms differ and
+/// mirror sites do not mix them in); cheap and discriminating for script detection.
+fn is_simplified_marker(c: char) -> bool {
+    matches!(
+        c,
+        '区' | '发'
+            | '会'
+            | '国'
+            | '为'
+            | '这'
+            | '个'
+            | '们'
+            | '时'
+            | '对'
+            | '说'
+            | '来'
+            | '过'
+            | '还'
+            | '进'
+            | '开'
+            | '关'
+            | '经'
+            | '动'
+            | '学'
+            | '业'
+            | '长'
+            | '门'
+            | '问'
+            | '间'
+            | '书'
+            | '见'
+            | '现'
+            | '实'
+            | '义'
+            | '务'
+            | '产'
+            | '处'
+            | '总'
+            | '办'
+            | '议'
+            | '县'
+            | '设'
+            | '员'
+            | '计'
+            | '级'
+            | '条'
+            | '项'
+            | '亿'
+            | '万'
+            | '与'
+            | '党'
+            | '领'
+            | '导'
+            | '审'
+            | '资'
+            | '数'
+            | '据'
+            | '网'
+            | '构'
+            | '报'
+    )
 }
 
 /// Converts byte offsets to code-point offsets in one forward pass.
