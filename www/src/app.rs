@@ -443,7 +443,7 @@ pub fn App() -> Html {
             else {
                 return;
             };
-            let value_len = area.value().encode_utf16().count() as u32;
+            let value_len = area.text_length(); // UTF-16 units, like the selection
             let all_selected = area.selection_start().ok().flatten() == Some(0)
                 && area.selection_end().ok().flatten() == Some(value_len);
             // Pasting a whole report into an empty (or fully selected) area loads it at once;
