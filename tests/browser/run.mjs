@@ -485,6 +485,15 @@ async function main() {
       ok(!cliOut || JSON.stringify(parsed) === JSON.stringify(cliOut), 'JSON export equals the CLI\'s JSON', firstDifference(parsed, cliOut));
     }
 
+    section('copy the outline');
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    await page.click('#copy-outline');
+    await page.waitForFunction(() => document.querySelector('.notice')?.textContent.includes('剪贴板'), null, { timeout: 5000 });
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const markdown = cli('markdown', seed004);
+    if (markdown !== null) ok(copied.trim() === markdown.trim(), `the copied outline equals the CLI's Markdown (${copied.split('\n').length} lines)`);
+    else ok(copied.length > 0, 'the outline was copied');
+
     section('reload restores the text');
     const before = await page.textContent('#summary');
     await page.reload();

@@ -156,7 +156,10 @@ pub fn IndicatorTable(props: &TableProps) -> Html {
                 <td class="num">{ i + 1 }</td>
                 <td class="section">{ section(i) }</td>
                 <td>{ &ind.subject }</td>
-                <td class="num">{ ind.approx.map(|q| format!("{q} ")).unwrap_or_default() }{ format_value(ind.value) }</td>
+                <td class="num">
+                    { format_value(ind.value) }
+                    if let Some(q) = ind.approx { <small class="approx" title="约数">{ q }</small> }
+                </td>
                 <td class="unit">{ &ind.unit }</td>
                 <td><span class={classes!("kind", ind.kind.as_str())}>{ ind.kind.label() }</span></td>
                 <td class="text">{ original(i) }</td>
