@@ -34,6 +34,7 @@
 #![warn(missing_docs)]
 
 pub mod analysis;
+pub mod compare;
 pub mod coverage;
 #[cfg(feature = "decode")]
 pub mod decode;
@@ -49,6 +50,7 @@ pub mod indicator;
 pub mod input;
 pub mod numeral;
 pub mod outline;
+pub mod overview;
 pub mod parts;
 mod phrase;
 mod t2s_table;

@@ -1,22 +1,34 @@
 //! `report-lens` — the command-line tool over the analysis core.
 //!
 //! ```text
-//! report-lens analyze [--format json|table|csv|markdown] FILE...   (- reads stdin)
+//! report-lens analyze  [--format json|table|csv|markdown] FILE...   (- reads stdin)
+//! report-lens overview [--format table|csv|json] [--jobs N] FILE|DIR...
+//! report-lens compare  [--format table|csv|json] A B
 //! ```
 //! FILE may be `.txt` (UTF-8/UTF-16/GB18030/Big5), `.docx`, or a saved `.html`/`.htm` page
 //! (see [`report_lens::input`]); `.doc`, `.pdf` and images are refused with a hint on how to
 //! convert them. JSON prints one object per file per line (the contract, code-point
 //! offsets); CSV prints one header (UTF-8 BOM) and one row per indicator with a file column.
-//! Directories are expanded to their `.txt`, `.docx`, `.html` and `.htm` files. Errors go to
-//! stderr in English; the exit code is 1 when any file failed, 2 on a usage error.
+//! Directories are expanded to their `.txt`, `.docx`, `.html` and `.htm` files.
+//!
+//! `overview` prints one row per report ([`report_lens::overview`]): a table (default), CSV
+//! with a BOM, or JSON Lines. Files are read and analysed on `--jobs` threads (default: all
+//! cores); rows keep the order of the arguments. `compare` matches the indicators and outlines of an earlier report `A`
+//! and a later `B` ([`report_lens::compare`]): a table (default), CSV with a BOM, or one JSON
+//! object.
+//!
+//! Errors go to stderr in English; the exit code is 1 when any file failed, 2 on a usage
+//! error.
 
 use report_lens::input::{extension, read_bytes, MAX_INPUT_BYTES};
-use report_lens::{analyze, export};
+use report_lens::{analyze, compare, export, overview};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: report-lens analyze [--format json|table|csv|markdown] FILE...\n\
+  \x20      report-lens overview [--format table|csv|json] [--jobs N] FILE|DIR...\n\
+  \x20      report-lens compare [--format table|csv|json] A B   (A earlier, B later)\n\
   FILE: .txt, .docx, .html/.htm, - (stdin), or a directory (its .txt/.docx/.html/.htm files).\n\
   Offsets in JSON are code points.";
 
@@ -43,24 +55,30 @@ fn main() -> ExitCode {
 /// Returns Ok(all files succeeded) or Err(usage message).
 fn run(args: &[String]) -> Result<bool, String> {
     let mut it = args.iter();
-    match it.next().map(String::as_str) {
-        Some("analyze") => {}
+    let command = match it.next().map(String::as_str) {
+        Some(c @ ("analyze" | "overview" | "compare")) => c,
         Some("-h" | "--help") => {
             println!("{USAGE}");
             return Ok(true);
         }
         Some(other) => return Err(format!("unknown command '{other}'")),
         None => return Err("missing command".into()),
-    }
-    let mut format = Format::Json;
+    };
+    let mut format = None;
+    let mut jobs = None;
     let mut files: Vec<String> = Vec::new();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--format" | "-f" => {
                 let v = it.next().ok_or("--format needs a value")?;
-                format = parse_format(v)?;
+                format = Some(parse_format(v)?);
             }
-            s if s.starts_with("--format=") => format = parse_format(&s[9..])?,
+            s if s.starts_with("--format=") => format = Some(parse_format(&s[9..])?),
+            "--jobs" | "-j" => {
+                let v = it.next().ok_or("--jobs needs a value")?;
+                jobs = Some(parse_jobs(v)?);
+            }
+            s if s.starts_with("--jobs=") => jobs = Some(parse_jobs(&s[7..])?),
             "-" => files.push(a.clone()),
             s if s.starts_with('-') => return Err(format!("unknown option '{s}'")),
             _ => files.push(a.clone()),
@@ -69,11 +87,19 @@ fn run(args: &[String]) -> Result<bool, String> {
     if files.is_empty() {
         return Err("no input files".into());
     }
+    match command {
+        "analyze" => run_analyze(format.unwrap_or(Format::Json), &files),
+        "overview" => run_overview(format.unwrap_or(Format::Table), jobs, &files),
+        _ => run_compare(format.unwrap_or(Format::Table), &files),
+    }
+}
+
+fn run_analyze(format: Format, files: &[String]) -> Result<bool, String> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut ok = true;
     let mut wrote_header = false;
-    for name in expand(&files) {
+    for name in expand(files) {
         let text = match read_input(&name) {
             Ok(t) => t,
             Err(e) => {
@@ -83,15 +109,12 @@ fn run(args: &[String]) -> Result<bool, String> {
             }
         };
         let a = analyze(&text);
-        let file_label = Path::new(&name)
-            .file_name()
-            .map_or(name.clone(), |f| f.to_string_lossy().into_owned());
         let s = match format {
             Format::Json => export::to_json(&text, &a) + "\n",
             Format::Table => format!("# {name}\n{}\n", export::to_table(&text, &a)),
             Format::Markdown => export::to_markdown(&a),
             Format::Csv => {
-                let s = export::to_csv(&file_label, &text, &a, !wrote_header);
+                let s = export::to_csv(&file_label(&name), &text, &a, !wrote_header);
                 wrote_header = true;
                 s
             }
@@ -102,6 +125,133 @@ fn run(args: &[String]) -> Result<bool, String> {
     }
     let _ = out.flush();
     Ok(ok)
+}
+
+/// The file name without its directory, as shown in CSV file columns.
+fn file_label(name: &str) -> String {
+    Path::new(name)
+        .file_name()
+        .map_or(name.to_string(), |f| f.to_string_lossy().into_owned())
+}
+
+fn parse_jobs(v: &str) -> Result<usize, String> {
+    v.parse::<usize>()
+        .ok()
+        .filter(|&n| n > 0)
+        .ok_or(format!("--jobs needs a positive number, got '{v}'"))
+}
+
+fn run_overview(format: Format, jobs: Option<usize>, files: &[String]) -> Result<bool, String> {
+    if format == Format::Markdown {
+        return Err("overview writes table, csv or json".into());
+    }
+    let names = expand(files);
+    let threads =
+        jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let rows = map_parallel(&names, threads, |name| {
+        read_input(name).map(|text| overview::row(&file_label(name), &analyze(&text)))
+    });
+    let mut ok = true;
+    let mut good = Vec::with_capacity(rows.len());
+    for (name, r) in names.iter().zip(rows) {
+        match r {
+            Ok(row) => good.push(row),
+            Err(e) => {
+                eprintln!("report-lens: {name}: {e}");
+                ok = false;
+            }
+        }
+    }
+    let s = match format {
+        Format::Csv => overview::to_csv(&good),
+        Format::Json => good
+            .iter()
+            .map(|r| serde_json::to_string(r).unwrap_or_default() + "\n")
+            .collect(),
+        _ => overview::to_table(&good),
+    };
+    let mut out = std::io::stdout().lock();
+    if out
+        .write_all(s.as_bytes())
+        .and_then(|_| out.flush())
+        .is_err()
+    {
+        return Ok(false);
+    }
+    Ok(ok)
+}
+
+/// Applies `f` to every item on up to `threads` threads, keeping the order. Each thread
+/// takes the next unclaimed item, so one long report does not hold up a chunk.
+fn map_parallel<T, R, F>(items: &[T], threads: usize, f: F) -> Vec<R>
+where
+    T: Sync,
+    R: Send,
+    F: Fn(&T) -> R + Sync,
+{
+    let threads = threads.min(items.len());
+    if threads <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        done.push((i, f(item)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect()
+    });
+    results.sort_unstable_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
+}
+
+fn run_compare(format: Format, files: &[String]) -> Result<bool, String> {
+    if format == Format::Markdown {
+        return Err("compare writes table, csv or json".into());
+    }
+    let [a, b] = files else {
+        return Err(format!(
+            "compare needs two files (earlier, later), got {}",
+            files.len()
+        ));
+    };
+    let mut texts = Vec::new();
+    for name in [a, b] {
+        match read_input(name) {
+            Ok(t) => texts.push(t),
+            Err(e) => {
+                eprintln!("report-lens: {name}: {e}");
+                return Ok(false);
+            }
+        }
+    }
+    let c = compare::compare(&analyze(&texts[0]), &analyze(&texts[1]));
+    let s = match format {
+        Format::Csv => compare::to_csv(&c),
+        Format::Json => compare::to_json(&c) + "\n",
+        _ => compare::to_table(&c),
+    };
+    let mut out = std::io::stdout().lock();
+    if out
+        .write_all(s.as_bytes())
+        .and_then(|_| out.flush())
+        .is_err()
+    {
+        return Ok(false);
+    }
+    Ok(true)
 }
 
 fn parse_format(v: &str) -> Result<Format, String> {
