@@ -770,6 +770,15 @@ pub fn App() -> Html {
         };
     }
 
+    // The outline grows with the rendered document (a long report renders in chunks).
+    let layout = &state.layout;
+    let outline_limit = match layout.lines.get(state.rendered) {
+        Some(first_unrendered) => {
+            let line = first_unrendered.index;
+            layout.section_line.partition_point(|&l| l < line)
+        }
+        None => a.sections.len(),
+    };
     let meta = &a.meta;
     let title = meta
         .title
@@ -861,7 +870,7 @@ pub fn App() -> Html {
                 <nav class="outline-pane" aria-label="大纲">
                     <h2>{ "大纲" }</h2>
                     <Outline analysis={state.analysis.clone()} counts={state.counts.clone()}
-                        current={state.current_section} onreveal={onreveal_section} />
+                        current={state.current_section} limit={outline_limit} onreveal={onreveal_section} />
                 </nav>
                 { center }
                 <aside class="side-pane">

@@ -10,6 +10,8 @@ pub struct OutlineProps {
     /// Indicators per section, subsections included.
     pub counts: Shared<Vec<usize>>,
     pub current: Option<usize>,
+    /// How many entries to show: those whose heading is already rendered in the document.
+    pub limit: usize,
     pub onreveal: Callback<usize>,
 }
 
@@ -32,7 +34,7 @@ pub fn Outline(props: &OutlineProps) -> Html {
             }
         });
     }
-    let items = (0..a.sections.len()).map(|i| {
+    let items = (0..a.sections.len().min(props.limit)).map(|i| {
         html! {
             <OutlineItem key={i} analysis={props.analysis.clone()} index={i}
                 count={props.counts.get(i).copied().unwrap_or(0)}
