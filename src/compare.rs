@@ -297,7 +297,8 @@ pub struct Pair {
     pub change: f64,
     /// Unit of `change`: `个百分点` for `%`, else `unit`.
     pub change_unit: String,
-    /// `change / |a_value|`; `None` when `a_value` is 0.
+    /// `change / |a_value|`; `None` when `a_value` is 0, for `%` and for changes (their
+    /// difference in 个百分点 is the figure to read).
     pub relative: Option<f64>,
     /// Why they were paired, in Chinese.
     pub why: String,
@@ -621,7 +622,9 @@ fn pair(a: Side, b: Side, how: How, score: f32) -> Pair {
     let a_value = round(signed(&a) * fa);
     let b_value = round(signed(&b) * fb);
     let change = round(b_value - a_value);
-    let relative = (a_value != 0.0).then(|| round(change / a_value.abs()));
+    // A relative change of a percentage or of a growth rate misleads: 个百分点 say it.
+    let relative = (a_value != 0.0 && unit != "%" && a.kind != Kind::Change)
+        .then(|| round(change / a_value.abs()));
     let change_unit = if unit == "%" {
         "个百分点".to_string()
     } else {
