@@ -471,10 +471,14 @@ pub fn App() -> Html {
             // A large text is analysed when the user asks (Ctrl+Enter, 查看分析), not after
             // every pause in typing: the analysis would take the thread for too long.
             if area.text_length() > LARGE_EDIT_CHARS {
-                debounce.borrow_mut().take();
                 if state.notice.as_deref() != Some(LARGE_EDIT_NOTICE) {
                     state.dispatch(Action::Notice(Some(LARGE_EDIT_NOTICE.into())));
                 }
+                // Still saved after each pause, so a crash loses nothing.
+                let name = state.file_name.clone();
+                *debounce.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
+                    storage::save(&area.value(), name.as_deref());
+                }));
                 return;
             }
             let state = state.clone();
