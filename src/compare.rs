@@ -49,6 +49,7 @@
 
 use crate::analysis::{Analysis, Direction, Kind};
 use crate::export::format_value;
+use crate::text::fold_char;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -425,8 +426,9 @@ pub struct SectionChange {
 
 // ---- normalisation --------------------------------------------------------------------
 
-/// The comparison key of a subject: punctuation and years removed, scope words stripped
-/// from the edges of each phrase.
+/// The comparison key of a subject: widths folded and Traditional → Simplified (as in the
+/// analysis), punctuation and years removed, scope words stripped from the edges of each
+/// phrase.
 ///
 /// ```
 /// use report_lens::compare::normalize_subject;
@@ -436,17 +438,25 @@ pub struct SectionChange {
 /// assert_eq!(normalize_subject("共享平台接入"), "共享平台接入");
 /// ```
 pub fn normalize_subject(subject: &str) -> String {
+    let folded: String = subject.chars().map(fold_char).collect();
     let mut out = String::new();
-    for phrase in subject.split(|c: char| !c.is_alphanumeric()) {
+    for phrase in folded.split(|c: char| !c.is_alphanumeric()) {
         let phrase = strip_years(phrase);
         out.push_str(strip_scope(&phrase));
     }
     out
 }
 
-/// The comparison key of a section title: punctuation and years removed.
+/// The comparison key of a section title: widths folded, Traditional → Simplified (titles
+/// are kept as written), punctuation and years removed.
+///
+/// ```
+/// use report_lens::compare::normalize_title;
+/// assert_eq!(normalize_title("2023年度工作報告"), normalize_title("2024年工作报告"));
+/// ```
 pub fn normalize_title(title: &str) -> String {
-    title
+    let folded: String = title.chars().map(fold_char).collect();
+    folded
         .split(|c: char| !c.is_alphanumeric())
         .map(strip_years)
         .collect()

@@ -5,6 +5,12 @@
 //! batch finishes, and [`to_csv`] exports the table. The indicators of every report go to one
 //! CSV with [`indicators_csv`], which reuses [`crate::export::to_csv`] and its file column.
 //!
+//! ## Performance
+//! A row costs nothing next to [`crate::analyze`]. Measured with `report-lens overview
+//! --format csv DIR` on 300 reports of 20 KB (6.1 MB, built from the fixtures; release build,
+//! 2 shared cores): 236 ms on one thread, 122 ms on two (`--jobs`, default all cores) —
+//! about 0.8 ms per report per core.
+//!
 //! ```
 //! use report_lens::{analyze, overview};
 //! let a = analyze("一、依法全面履行政府职能\n全区已精简64项申报材料，办复率100%。");

@@ -279,6 +279,33 @@ fn a_deleted_section_is_gone_where_it_stood() {
 }
 
 #[test]
+fn a_traditional_report_compares_with_a_simplified_one() {
+    let trad: String = year_2020()
+        .chars()
+        .map(|c| match c {
+            '区' => '區',
+            '审' => '審',
+            '计' => '計',
+            '调' => '調',
+            '报' => '報',
+            '项' => '項',
+            '务' => '務',
+            '监' => '監',
+            '执' => '執',
+            c => c,
+        })
+        .collect();
+    let (a, b) = (analyze(&year_2020()), analyze(&trad));
+    let c = compare::compare(&a, &b);
+    assert_eq!(c.counts.pairs, compare::compare(&a, &a).counts.pairs);
+    assert_eq!(
+        c.counts.sections_same,
+        a.sections.len(),
+        "titles fold to Simplified"
+    );
+}
+
+#[test]
 fn years_in_titles_do_not_hide_a_match() {
     let a = analyze("一、2022年工作情况\n二、2023年工作打算\n");
     let b = analyze("一、2023年工作情况\n二、2024年工作打算\n");
