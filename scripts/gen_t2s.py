@@ -20,7 +20,7 @@ print("//! Data: the one-to-one character list of the `simplet2s` crate, MIT lic
 print("//! © 2017 BosonData. Every pair has equal UTF-8 length, which `text::Normalized` relies on.")
 print()
 print("/// Sorted by the Traditional character; look up with binary search.")
-print("pub(crate) static T2S: &[(char, char)] = &[")
+print("pub(crate) const T2S: &[(char, char)] = &[")
 for t in sorted(pairs):
     print(f"    ('{t}', '{pairs[t]}'),")
 print("];")

@@ -14,7 +14,9 @@
 //! Chrome and meta lines are excluded from the outline and from indicators.
 
 use crate::analysis::Meta;
+use crate::phrase::PhraseIndex;
 use crate::text::Span;
+use std::sync::LazyLock;
 
 /// How a line is used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -179,46 +181,55 @@ impl Document {
 /// Non-blank lines of `text`, trimmed of spaces and tabs.
 pub fn split_lines(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut start = 0;
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i <= bytes.len() {
-        let at_end = i == bytes.len();
-        let brk = if at_end {
-            0
-        } else {
-            match bytes[i] {
-                b'\n' | b'\r' => 1,
-                // U+2028 / U+2029 are E2 80 A8 / E2 80 A9.
-                0xE2 if bytes.get(i + 1) == Some(&0x80)
-                    && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
-                {
-                    3
-                }
-                _ => 0,
+    let mut push = |start: usize, end: usize| {
+        let line = &text[start..end];
+        let lead = line.len() - line.trim_start().len();
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            out.push(Span::new(start + lead, start + lead + trimmed.len()));
+        }
+    };
+    let (mut start, mut i) = (0, 0);
+    // Step a whole character at a time; only \n, \r and U+2028/2029 (E2 80 A8/A9) break.
+    while i < bytes.len() {
+        let b = bytes[i];
+        let brk = match b {
+            b'\n' | b'\r' => 1,
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+            {
+                3
             }
+            _ => 0,
         };
-        if at_end || brk > 0 {
-            let line = &text[start..i];
-            let lead = line.len() - line.trim_start().len();
-            let trimmed = line.trim();
-            if !trimmed.is_empty() {
-                out.push(Span::new(start + lead, start + lead + trimmed.len()));
-            }
-            if at_end {
-                break;
-            }
+        if brk > 0 {
+            push(start, i);
             i += brk;
             start = i;
         } else {
-            i += 1;
+            i += utf8_len(b);
         }
     }
+    push(start, bytes.len());
     out
 }
 
+/// Length of the UTF-8 sequence that starts with byte `b` (1 for a stray continuation
+/// byte, so that a scan always advances).
+#[inline]
+pub(crate) fn utf8_len(b: u8) -> usize {
+    (b.leading_ones() as usize).max(1)
+}
+
+/// Number of characters, counted up to 200 (every limit here is below that): long
+/// paragraphs are not counted to their end.
 fn char_len(s: &str) -> usize {
-    s.chars().count()
+    if s.len() <= 200 {
+        s.chars().count()
+    } else {
+        s.chars().take(200).count()
+    }
 }
 
 /// True for a line of page chrome; see the module docs.
@@ -233,7 +244,7 @@ pub fn is_chrome_line(s: &str) -> bool {
     if is_page_footer(s) {
         return true;
     }
-    if n <= 80 && CHROME_TOKENS.iter().any(|t| s.contains(t)) {
+    if n <= 80 && has_chrome_token(s) {
         // `发布时间:… 点击数:…` lines are chrome even though they carry metadata; the
         // metadata reader looks at chrome lines too.
         return true;
@@ -254,9 +265,23 @@ fn is_page_footer(s: &str) -> bool {
     false
 }
 
+/// All chrome tokens in one index: one pass over a line instead of one search per token.
+static CHROME_INDEX: LazyLock<PhraseIndex<()>> =
+    LazyLock::new(|| PhraseIndex::new(CHROME_TOKENS.iter().map(|&t| (t, ()))));
+
+fn has_chrome_token(s: &str) -> bool {
+    let mut found = false;
+    CHROME_INDEX.each(s, Span::new(0, s.len()), |_, _| found = true);
+    found
+}
+
 /// True for a labelled metadata line such as `发布时间:2020-01-24` or `来源:盐田区司法局`.
 pub fn is_meta_line(s: &str) -> bool {
-    if char_len(s) > 120 {
+    // Every label starts with one of these characters: a cheap filter before the list.
+    const FIRST: &[char] = &[
+        '发', '更', '成', '信', '文', '来', '索', '主', '有', '责', '作', '日', '时',
+    ];
+    if !s.starts_with(FIRST) || char_len(s) > 120 {
         return false;
     }
     META_LABELS.iter().any(|l| {

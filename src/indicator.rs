@@ -426,13 +426,28 @@ fn chinese_at(s: &str, i: usize) -> Option<Number> {
 /// The longest unit at the start of `s`.
 fn unit_at(s: &str) -> Option<(&'static str, Kind)> {
     let c = s.chars().next()?;
-    let mut buf = [0u8; 4];
-    let first = c.encode_utf8(&mut buf).as_bytes();
-    UNITS
+    let units = units_by_first_char();
+    let at = units.partition_point(|&(f, _, _)| f < c);
+    // Sorted by first character, then longest first: the first full match is the longest.
+    units[at..]
         .iter()
-        .filter(|(u, _)| u.as_bytes().starts_with(first) && s.starts_with(u))
-        .max_by_key(|(u, _)| u.len())
-        .copied()
+        .take_while(|&&(f, _, _)| f == c)
+        .find(|(_, u, _)| s.starts_with(u))
+        .map(|&(_, u, k)| (u, k))
+}
+
+/// `UNITS` sorted by first character, longest first within one first character.
+fn units_by_first_char() -> &'static [(char, &'static str, Kind)] {
+    static SORTED: std::sync::OnceLock<Vec<(char, &'static str, Kind)>> =
+        std::sync::OnceLock::new();
+    SORTED.get_or_init(|| {
+        let mut v: Vec<(char, &'static str, Kind)> = UNITS
+            .iter()
+            .filter_map(|&(u, k)| Some((u.chars().next()?, u, k)))
+            .collect();
+        v.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())));
+        v
+    })
 }
 
 /// Cheap pre-check mirroring [`recognise`]: a unit can follow the number (after an optional
@@ -467,7 +482,26 @@ fn scan_line(text: &str, line: Span, out: &mut Vec<Indicator>) {
     let mut protected: Option<Vec<(usize, usize)>> = None; // computed on first need
     let mut i = 0;
     let mut prev_end = 0; // end of the previous indicator in this line
+    let bytes = s.as_bytes();
     while i < s.len() {
+        // Fast paths on raw bytes: only ASCII digits and a few Chinese numerals start a
+        // number (一 E4 B8 80 … 十 E5 8D 81, 〇 E3 80 87, 零 E9 9B B6).
+        let b0 = bytes[i];
+        if b0 < 0x80 {
+            if !b0.is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+        } else if (0xE0..0xF0).contains(&b0) && i + 2 < bytes.len() {
+            let cp = ((b0 as u32 & 0x0F) << 12)
+                | ((bytes[i + 1] as u32 & 0x3F) << 6)
+                | (bytes[i + 2] as u32 & 0x3F);
+            let numeral = char::from_u32(cp).is_some_and(|c| cn_digit(c).is_some() || c == '十');
+            if !numeral {
+                i += 3;
+                continue;
+            }
+        }
         let Some(c) = s[i..].chars().next() else {
             break;
         };

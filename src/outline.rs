@@ -60,8 +60,6 @@ pub struct Marker {
 
 /// Characters that end a heading that runs into its paragraph.
 const TITLE_END: &[char] = &['。', ';', '!', '?', ':'];
-/// Characters after which a run-in marker may start.
-const RUN_IN_BEFORE: &[char] = &['。', ';', ':', '!', '?', ',', ' ', '”'];
 /// Longest heading title kept whole; longer ones are cut at the first comma.
 const MAX_TITLE_CHARS: usize = 50;
 
@@ -576,21 +574,43 @@ pub fn find_sections(text: &str, doc: &Document) -> Outline {
 /// The next run-in marker in `s` at or after `from` that continues a sequence.
 fn next_run_in(s: &str, from: usize, b: &Builder) -> Option<(usize, Marker)> {
     let mut i = from;
-    while i < s.len() {
-        let c = s[i..].chars().next()?;
-        let cl = c.len_utf8();
-        if RUN_IN_BEFORE.contains(&c) {
-            let mut j = i + cl;
-            while s[j..].starts_with(' ') {
-                j += 1;
-            }
-            if let Some(m) = parse_marker(&s[j..]) {
-                if accepts_run_in(s, j, m, b) {
-                    return Some((j, m));
-                }
+    while let Some(j) = next_separator(s, i) {
+        if let Some(m) = parse_marker(&s[j..]) {
+            if accepts_run_in(s, j, m, b) {
+                return Some((j, m));
             }
         }
-        i += cl;
+        i = j;
+    }
+    None
+}
+
+/// The position after the next separator (`。` `;` `:` `!` `?` `,` `”` or a space) at or
+/// after `from`, with
+/// following spaces skipped. Scans bytes: the separators are ASCII or start with E2/E3,
+/// and UTF-8 continuation bytes never look like either.
+fn next_separator(s: &str, from: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = from;
+    while i < b.len() {
+        let len = match b[i] {
+            b' ' | b',' | b';' | b':' | b'!' | b'?' => 1,
+            // 。 E3 80 82, ” E2 80 9D
+            0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x82) => 3,
+            0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x9D) => 3,
+            c => {
+                i += crate::document::utf8_len(c);
+                continue;
+            }
+        };
+        let mut j = i + len;
+        while b.get(j) == Some(&b' ') {
+            j += 1;
+        }
+        if j < b.len() {
+            return Some(j);
+        }
+        return None;
     }
     None
 }
@@ -625,29 +645,22 @@ fn accepts_run_in(s: &str, at: usize, m: Marker, b: &Builder) -> bool {
 /// True when a marker of family `f` numbered `n` follows later in `s` after a separator.
 fn has_following(s: &str, from: usize, f: Family, n: u32) -> bool {
     // Look a bounded distance ahead so that lines full of candidates stay linear.
-    let mut end = (from + 3000).min(s.len());
-    while !s.is_char_boundary(end) {
-        end += 1;
-    }
+    let limit = from + 3000;
     let mut i = from;
-    while i < end {
-        let Some(c) = s[i..].chars().next() else {
+    while let Some(j) = next_separator(s, i) {
+        if j > limit {
             break;
-        };
-        if RUN_IN_BEFORE.contains(&c) {
-            let j = i + c.len_utf8();
-            let j = j + (s[j..].len() - s[j..].trim_start().len());
-            if parse_marker(&s[j..]).is_some_and(|m| {
-                m.ordinal
-                    == Ordinal {
-                        family: f,
-                        number: n,
-                    }
-            }) {
-                return true;
-            }
         }
-        i += c.len_utf8();
+        if parse_marker(&s[j..]).is_some_and(|m| {
+            m.ordinal
+                == Ordinal {
+                    family: f,
+                    number: n,
+                }
+        }) {
+            return true;
+        }
+        i = j;
     }
     false
 }

@@ -70,12 +70,26 @@ impl<T> PhraseIndex<T> {
 
     /// Candidates starting at `s[i..]`, longest first (with a few of other buckets' pairs).
     fn candidates(&self, s: &str, i: usize) -> &[(String, T)] {
-        let mut chars = s[i..].chars();
-        let Some(a) = chars.next() else { return &[] };
-        let c = a as usize & 0xFFFF;
+        // Most positions start no phrase: test the filter on the code point computed from
+        // the raw bytes (the text is valid UTF-8) before decoding anything.
+        let b = s.as_bytes();
+        let c = match b[i] {
+            x @ 0..=0x7F => x as usize,
+            x @ 0xE0..=0xEF if i + 2 < b.len() => {
+                ((x as usize & 0x0F) << 12)
+                    | ((b[i + 1] as usize & 0x3F) << 6)
+                    | (b[i + 2] as usize & 0x3F)
+            }
+            _ => match s[i..].chars().next() {
+                Some(a) => a as usize & 0xFFFF,
+                None => return &[],
+            },
+        };
         if self.first[c >> 6] & (1u64 << (c & 63)) == 0 {
             return &[];
         }
+        let mut chars = s[i..].chars();
+        let Some(a) = chars.next() else { return &[] };
         let Some(b) = chars.next() else { return &[] };
         let k = bucket(a, b);
         &self.phrases[self.starts[k] as usize..self.starts[k + 1] as usize]
@@ -84,10 +98,14 @@ impl<T> PhraseIndex<T> {
     /// Every occurrence in `text[span]`, by start position then longest first.
     pub(crate) fn each(&self, text: &str, span: Span, mut hit: impl FnMut(&T, Span)) {
         let s = &text[span.start..span.end];
-        for (i, _) in s.char_indices() {
-            for (p, t) in self.candidates(s, i) {
-                if s[i..].starts_with(p.as_str()) {
-                    hit(t, Span::new(span.start + i, span.start + i + p.len()));
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let at = i;
+            i += crate::document::utf8_len(bytes[i]);
+            for (p, t) in self.candidates(s, at) {
+                if s[at..].starts_with(p.as_str()) {
+                    hit(t, Span::new(span.start + at, span.start + at + p.len()));
                 }
             }
         }
@@ -99,7 +117,7 @@ impl<T> PhraseIndex<T> {
         let s = &text[span.start..span.end];
         let mut i = 0;
         while i < s.len() {
-            let step = s[i..].chars().next().map_or(1, char::len_utf8);
+            let step = crate::document::utf8_len(s.as_bytes()[i]);
             let mut matched: Option<usize> = None;
             for (p, t) in self.candidates(s, i) {
                 if matched.is_some_and(|len| p.len() < len) {

@@ -4,7 +4,7 @@
 //! © 2017 BosonData. Every pair has equal UTF-8 length, which `text::Normalized` relies on.
 
 /// Sorted by the Traditional character; look up with binary search.
-pub(crate) static T2S: &[(char, char)] = &[
+pub(crate) const T2S: &[(char, char)] = &[
     ('丟', '丢'),
     ('並', '并'),
     ('乾', '干'),

@@ -106,22 +106,23 @@ pub fn to_simplified(c: char) -> char {
 const BITMAP_LO: u32 = 0x3400;
 const BITMAP_HI: u32 = 0xA000;
 
-/// One bit per code point in `BITMAP_LO..BITMAP_HI`: set when the character has an entry in
-/// the T2S table, so that most characters skip the binary search.
-fn traditional_bitmap() -> &'static [u64] {
-    static BITMAP: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
-    BITMAP.get_or_init(|| {
-        let mut bits = vec![0u64; ((BITMAP_HI - BITMAP_LO) as usize).div_ceil(64)];
-        for &(t, _) in T2S {
-            let u = t as u32;
-            if (BITMAP_LO..BITMAP_HI).contains(&u) {
-                let k = (u - BITMAP_LO) as usize;
-                bits[k / 64] |= 1 << (k % 64);
-            }
+const BITMAP_WORDS: usize = ((BITMAP_HI - BITMAP_LO) as usize).div_ceil(64);
+
+/// One bit per code point in `BITMAP_LO..BITMAP_HI`, set when the character has an entry in
+/// the T2S table, so that most characters skip the binary search. Built at compile time.
+static TRADITIONAL_BITMAP: [u64; BITMAP_WORDS] = {
+    let mut bits = [0u64; BITMAP_WORDS];
+    let mut i = 0;
+    while i < T2S.len() {
+        let u = T2S[i].0 as u32;
+        if u >= BITMAP_LO && u < BITMAP_HI {
+            let k = (u - BITMAP_LO) as usize;
+            bits[k / 64] |= 1 << (k % 64);
         }
-        bits
-    })
-}
+        i += 1;
+    }
+    bits
+};
 
 /// False when `c` certainly has no Traditional→Simplified entry.
 fn maybe_traditional(c: char) -> bool {
@@ -130,7 +131,7 @@ fn maybe_traditional(c: char) -> bool {
         return u >= BITMAP_HI; // rare characters outside the bitmap: search
     }
     let k = (u - BITMAP_LO) as usize;
-    traditional_bitmap()[k / 64] & (1 << (k % 64)) != 0
+    TRADITIONAL_BITMAP[k / 64] & (1 << (k % 64)) != 0
 }
 
 impl Normalized {
@@ -143,6 +144,14 @@ impl Normalized {
         for (i, c) in original.char_indices() {
             if c.is_ascii() {
                 text.push(c);
+                continue;
+            }
+            // Common case: a CJK ideograph without a Traditional entry is copied as is.
+            if (0x4E00..0xA000).contains(&(c as u32)) && !maybe_traditional(c) {
+                if is_simplified_marker(c) {
+                    simplified_chars += 1;
+                }
+                text.push_str(&original[i..i + 3]);
                 continue;
             }
             let f = fold_char(c);
