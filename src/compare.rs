@@ -17,9 +17,10 @@
 //!    with a magnitude prefix (`元`/`万元`/`亿元`, `人次`/`万人次`), in which case both values
 //!    are given in the smaller unit. `件` and `件次` are different units. The kind must agree too
 //!    (a rate `%` never pairs with a change `同比下降14.7%`).
-//! 3. A group is (key, unit, kind). A key that occurs **more than once** in either report with
-//!    that unit and kind is ambiguous (`办复率 100%` for 建议 and again for 提案): none of its
-//!    indicators is paired, each is listed with [`Reason::Ambiguous`].
+//! 3. A group is (key, unit, kind). A key present in both reports but **more than once** in
+//!    either with that unit and kind is ambiguous (`办复率 100%` for 建议 and again for 提案):
+//!    none of its indicators is paired, each is listed with [`Reason::Ambiguous`]. (Repeated
+//!    in one report and absent from the other, it is simply new or gone.)
 //! 4. Exact key equality pairs first. Among what is left, a **fuzzy** pair needs one key to
 //!    contain the other with both at least 4 characters, or a character-bigram Dice
 //!    coefficient of at least 0.8; each side must be the other's unique best candidate. Fuzzy
@@ -703,13 +704,16 @@ pub fn compare(a: &Analysis, b: &Analysis) -> Comparison {
     let mut reason_a: Vec<Option<Reason>> = vec![None; sa.len()];
     let mut reason_b: Vec<Option<Reason>> = vec![None; sb.len()];
 
-    // 1. Exact keys, multiplicity one on both sides; ambiguous groups are set aside.
+    // 1. Exact keys, multiplicity one on both sides; ambiguous groups are set aside. A key
+    //    repeated in one report and absent from the other is simply new or gone, but takes
+    //    no part in fuzzy matching (it could not pair one to one).
+    let mut repeated_a = vec![false; sa.len()];
+    let mut repeated_b = vec![false; sb.len()];
     for (g, ia) in &count_a {
         let ib = count_b.get(g).map_or(&[][..], Vec::as_slice);
-        if ib.is_empty() && ia.len() == 1 {
-            continue;
-        }
-        if ia.len() == 1 && ib.len() == 1 {
+        if ib.is_empty() {
+            ia.iter().for_each(|&i| repeated_a[i] = ia.len() > 1);
+        } else if ia.len() == 1 && ib.len() == 1 {
             partner_a[ia[0]] = Some((ib[0], How::Exact, 1.0));
             partner_b[ib[0]] = Some(ia[0]);
         } else {
@@ -722,12 +726,8 @@ pub fn compare(a: &Analysis, b: &Analysis) -> Comparison {
         }
     }
     for (g, ib) in &count_b {
-        if ib.len() > 1 && !count_a.contains_key(g) {
-            let r = Reason::Ambiguous {
-                in_a: 0,
-                in_b: ib.len(),
-            };
-            ib.iter().for_each(|&i| reason_b[i] = Some(r.clone()));
+        if !count_a.contains_key(g) {
+            ib.iter().for_each(|&i| repeated_b[i] = ib.len() > 1);
         }
     }
     for (i, s) in sa.iter().enumerate() {
@@ -743,10 +743,10 @@ pub fn compare(a: &Analysis, b: &Analysis) -> Comparison {
 
     // 2. Fuzzy: free indicators whose key has no group on the other side.
     let free_a: Vec<usize> = (0..sa.len())
-        .filter(|&i| partner_a[i].is_none() && reason_a[i].is_none())
+        .filter(|&i| partner_a[i].is_none() && reason_a[i].is_none() && !repeated_a[i])
         .collect();
     let free_b: Vec<usize> = (0..sb.len())
-        .filter(|&i| partner_b[i].is_none() && reason_b[i].is_none())
+        .filter(|&i| partner_b[i].is_none() && reason_b[i].is_none() && !repeated_b[i])
         .collect();
     let mut candidates: Vec<(usize, usize, How, f32)> = Vec::new();
     for &i in &free_a {

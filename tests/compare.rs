@@ -205,6 +205,24 @@ fn repeated_subjects_are_not_forced_into_pairs() {
 }
 
 #[test]
+fn a_subject_repeated_in_one_report_only_is_gone_not_ambiguous() {
+    let a = analyze("办理人大代表建议77件，办复率100%；办理政协提案93件，办复率100%。");
+    let b = analyze("办理人大代表建议80件；办理政协提案90件。");
+    let c = compare::compare(&a, &b);
+    let gone: Vec<(&str, &Reason)> = c
+        .gone
+        .iter()
+        .map(|u| (u.side.key.as_str(), &u.reason))
+        .collect();
+    assert_eq!(
+        gone,
+        [("办复率", &Reason::Absent), ("办复率", &Reason::Absent)]
+    );
+    assert!(c.unpaired.is_empty());
+    assert_eq!(c.pairs.len(), 2, "建议 and 提案 pair: {:?}", c.pairs);
+}
+
+#[test]
 fn every_indicator_is_accounted_for_once() {
     let (a, b) = both();
     let c = compare::compare(&a, &b);
