@@ -592,6 +592,9 @@ async function main() {
     await page.waitForTimeout(200);
     await shot(page, '09-dark');
     await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.waitForTimeout(200);
+    await shot(page, '09-laptop-1366');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(200);
     await shot(page, '10-phone');

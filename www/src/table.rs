@@ -31,6 +31,15 @@ const COLUMNS: [(Column, &str); 7] = [
     (Column::Text, "原文"),
 ];
 
+/// Qualifiers written after the number (`1000余`, `30多`, `90%以上`); the others come before
+/// it (`约`, `近`, `超过`).
+fn follows_number(q: &str) -> bool {
+    matches!(
+        q,
+        "余" | "多" | "以上" | "以下" | "左右" | "上下" | "有余" | "来"
+    )
+}
+
 #[derive(Properties, PartialEq)]
 pub struct TableProps {
     pub analysis: Shared<Analysis>,
@@ -157,8 +166,13 @@ pub fn IndicatorTable(props: &TableProps) -> Html {
                 <td class="section">{ section(i) }</td>
                 <td>{ &ind.subject }</td>
                 <td class="num">
+                    if let Some(q) = ind.approx.filter(|q| !follows_number(q)) {
+                        <small class="approx" title="约数">{ q }</small>
+                    }
                     { format_value(ind.value) }
-                    if let Some(q) = ind.approx { <small class="approx" title="约数">{ q }</small> }
+                    if let Some(q) = ind.approx.filter(|q| follows_number(q)) {
+                        <small class="approx" title="约数">{ q }</small>
+                    }
                 </td>
                 <td class="unit">{ &ind.unit }</td>
                 <td><span class={classes!("kind", ind.kind.as_str())}>{ ind.kind.label() }</span></td>
