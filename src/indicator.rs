@@ -241,6 +241,8 @@ const SUBJECT_LEAD: &[&str] = &[
     "为",
     "了",
     "是",
+    "的",
+    "再",
 ];
 /// Words stripped from the end of a subject.
 const SUBJECT_TAIL: &[&str] = &[
@@ -264,13 +266,13 @@ const SUBJECT_TAIL: &[&str] = &[
     "近",
     "有",
     "了",
-    "计",
     "占",
     "在",
     "至",
     "到",
     "逾",
     "超",
+    "再",
 ];
 /// Where a noun phrase after the unit stops (verbs and particles).
 const RIGHT_STOP: &[&str] = &[
@@ -527,9 +529,12 @@ fn scan_line(text: &str, line: Span, out: &mut Vec<Indicator>) {
         }
         let protected = protected.get_or_insert_with(|| protected_ranges(s));
         if let Some(mut ind) = recognise(s, &num, prev_end, protected) {
-            // `95件,比上年增长66.7%`: a change without its own subject measures the
-            // previous figure's subject.
-            if ind.subject.is_empty() && prev_end > 0 && !s[prev_end..ind.span.start].contains('。')
+            // `95件,比上年增长66.7%`: a change or share without its own subject measures
+            // the previous figure's subject.
+            if ind.subject.is_empty()
+                && matches!(ind.kind, Kind::Change | Kind::Rate)
+                && prev_end > 0
+                && !s[prev_end..ind.span.start].contains('。')
             {
                 if let Some(p) = out.last() {
                     ind.subject = p.subject.clone();
@@ -767,11 +772,28 @@ fn window_start(s: &str, window: usize) -> usize {
     k
 }
 
+/// A short parenthetical inside a noun phrase (`离任(任中)审计`, `赔偿(保证)金`) does not
+/// end the clause.
 fn clause_start(s: &str) -> usize {
-    s.char_indices()
-        .rev()
-        .find(|&(_, c)| is_clause_break(c))
-        .map_or(0, |(k, c)| k + c.len_utf8())
+    let mut end = s.len();
+    loop {
+        let Some((k, c)) = s[..end]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_clause_break(c))
+        else {
+            return 0;
+        };
+        if c == ')' {
+            if let Some(open) = s[..k].rfind('(').filter(|&o| k - o <= 18 && o > 0) {
+                if !s[open..k].contains(|c| is_clause_break(c) && c != '(') {
+                    end = open;
+                    continue;
+                }
+            }
+        }
+        return k + c.len_utf8();
+    }
 }
 
 /// Strips scope, time and counting words from both ends of a subject clause.
@@ -1022,6 +1044,14 @@ mod tests {
             ("办理区人大代表建议77件,办复率100%", "办理区人大代表建议"),
             ("其中区政府信息公开94条,", "区政府信息公开"),
             ("全区83.87%信访事项被一次性办结", "信访事项"),
+            (
+                "领导干部自然资源资产离任(任中)审计2个、",
+                "领导干部自然资源资产离任(任中)审计",
+            ),
+            (
+                "约定生态环境损害赔偿(保证)金1.35亿元。",
+                "约定生态环境损害赔偿(保证)金",
+            ),
         ];
         for (t, want) in table {
             assert_eq!(first(t).subject, *want, "{t}");
