@@ -335,6 +335,9 @@ struct Builder<'a> {
     out: Outline,
     /// Template (last written marker) per family, for repaired markers.
     templates: Vec<(Family, String)>,
+    /// Last number and marker seen per family anywhere, open or closed: lists numbered on
+    /// across sections (`(一)1.–5. (二)6.–8.`) and run-in lists resumed in a later paragraph.
+    last_seen: Vec<(Family, u32, String)>,
 }
 
 impl<'a> Builder<'a> {
@@ -435,14 +438,37 @@ impl<'a> Builder<'a> {
             self.stack[i].template = marker.clone();
         } else {
             level = self.stack.len() + 1;
+            let seen = self
+                .last_seen
+                .iter()
+                .find(|(g, _, _)| *g == family)
+                .map(|(_, k, m)| (*k, m.clone()));
             if n > 1 && family != Family::Bare && !inferred {
-                let missing: Vec<String> = (1..n)
-                    .map(|k| format!("“{}”", format_marker(family, k, Some(&marker))))
-                    .collect();
-                diag = Some((
-                    "numbering-gap",
-                    format!("序号不从头开始：“{marker}”之前缺少{}", missing.join("")),
-                ));
+                match seen {
+                    // Numbered on from an earlier list: `(二)6.` after `(一)…5.`.
+                    Some((k, _)) if k + 1 == n => {}
+                    Some((k, prev_marker)) if k >= 1 && k + 1 < n => {
+                        let missing: Vec<String> = (k + 1..n)
+                            .map(|j| format!("“{}”", format_marker(family, j, Some(&marker))))
+                            .collect();
+                        diag = Some((
+                            "numbering-gap",
+                            format!(
+                                "序号不连续：“{prev_marker}”之后是“{marker}”，缺少{}",
+                                missing.join("")
+                            ),
+                        ));
+                    }
+                    _ => {
+                        let missing: Vec<String> = (1..n)
+                            .map(|k| format!("“{}”", format_marker(family, k, Some(&marker))))
+                            .collect();
+                        diag = Some((
+                            "numbering-gap",
+                            format!("序号不从头开始：“{marker}”之前缺少{}", missing.join("")),
+                        ));
+                    }
+                }
             }
             self.stack.push(Open {
                 family,
@@ -452,6 +478,13 @@ impl<'a> Builder<'a> {
             });
         }
         let parent = (level >= 2).then(|| self.stack[level - 2].section);
+        match self.last_seen.iter_mut().find(|(g, _, _)| *g == family) {
+            Some(e) => {
+                e.1 = n;
+                e.2 = marker.clone();
+            }
+            None => self.last_seen.push((family, n, marker.clone())),
+        }
         if !inferred {
             self.set_template(family, &marker);
         }
@@ -497,6 +530,7 @@ pub fn find_sections(text: &str, doc: &Document) -> Outline {
         stack: Vec::new(),
         out: Outline::default(),
         templates: Vec::new(),
+        last_seen: Vec::new(),
     };
     let lines: Vec<Span> = doc
         .lines
@@ -1026,6 +1060,24 @@ mod tests {
             "{}",
             o.diagnostics[0].message
         );
+    }
+
+    #[test]
+    fn lists_numbered_on_across_sections_are_not_gaps() {
+        let t = "(一)甲\n1.子一。文。\n2.子二。文。\n(二)乙\n3.子三。文。\n5.子五。文。";
+        let d = Document::new(t);
+        let o = find_sections(t, &d);
+        let msgs: Vec<&str> = o.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(msgs, ["序号不连续：“3.”之后是“5.”，缺少“4.”"]);
+    }
+
+    #[test]
+    fn a_run_in_list_resumed_later_reports_only_what_is_missing() {
+        let t = "(一)甲\n一是甲甲。二是乙乙。\n正文一段，没有序号。\n四是丁丁。";
+        let d = Document::new(t);
+        let o = find_sections(t, &d);
+        let msgs: Vec<&str> = o.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(msgs, ["序号不连续：“二是”之后是“四是”，缺少“三是”"]);
     }
 
     #[test]
