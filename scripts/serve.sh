@@ -27,7 +27,8 @@ serve_cli_fallback() {
 serve_trunk() {
     printf '\nreport-lens: http://%s:%s/  (open it and press 示例报告 for a sample report)\n\n' \
         "$ADDRESS" "$PORT"
-    exec trunk serve --release --address "$ADDRESS" --port "$PORT"
+    # No live-reload: its inline script would be blocked by the strict CSP.
+    exec trunk serve --release --no-autoreload --address "$ADDRESS" --port "$PORT"
 }
 
 serve_static() {
