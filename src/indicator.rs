@@ -243,6 +243,7 @@ const SUBJECT_LEAD: &[&str] = &[
     "是",
     "的",
     "再",
+    "等",
 ];
 /// Words stripped from the end of a subject.
 const SUBJECT_TAIL: &[&str] = &[
@@ -273,10 +274,13 @@ const SUBJECT_TAIL: &[&str] = &[
     "逾",
     "超",
     "再",
+    "由",
+    "从",
 ];
 /// Where a noun phrase after the unit stops (verbs and particles).
 const RIGHT_STOP: &[&str] = &[
-    "的", "为", "被", "在", "对", "向", "与", "并", "和", "获得", "登陆", "接入", "参加", "参与",
+    "的", "为", "缩短", "压缩", "减少", "降低", "提高", "提升", "增加", "下降", "上升", "增长",
+    "至", "到", "被", "在", "对", "向", "与", "并", "和", "获得", "登陆", "接入", "参加", "参与",
     "进行", "开展", "实现", "完成", "全部", "均", "已", "得到", "通过", "列入", "纳入", "受到",
     "提供", "作为", "开始", "达到", "明确",
 ];
@@ -531,8 +535,10 @@ fn scan_line(text: &str, line: Span, out: &mut Vec<Indicator>) {
         if let Some(mut ind) = recognise(s, &num, prev_end, protected) {
             // `95件,比上年增长66.7%`: a change or share without its own subject measures
             // the previous figure's subject.
-            if ind.subject.is_empty()
-                && matches!(ind.kind, Kind::Change | Kind::Rate)
+            // `由20个工作日缩短至5个工作日`: the second figure measures the same thing.
+            let only_verb = DIRECTIONS.iter().any(|(w, _)| ind.subject == *w);
+            if (ind.subject.is_empty() && matches!(ind.kind, Kind::Change | Kind::Rate)
+                || only_verb)
                 && prev_end > 0
                 && !s[prev_end..ind.span.start].contains('。')
             {
