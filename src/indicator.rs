@@ -778,8 +778,8 @@ fn window_start(s: &str, window: usize) -> usize {
     k
 }
 
-/// A short parenthetical inside a noun phrase (`离任(任中)审计`, `赔偿(保证)金`) does not
-/// end the clause.
+/// Start of the clause that ends at `s.len()`. A short parenthetical or quoted name inside
+/// a noun phrase (`离任(任中)审计`, `“一网通办”事项`) does not end the clause.
 fn clause_start(s: &str) -> usize {
     let mut end = s.len();
     loop {
@@ -790,9 +790,16 @@ fn clause_start(s: &str) -> usize {
         else {
             return 0;
         };
-        if c == ')' {
-            if let Some(open) = s[..k].rfind('(').filter(|&o| k - o <= 18 && o > 0) {
-                if !s[open..k].contains(|c| is_clause_break(c) && c != '(') {
+        // Short parentheticals and quoted names belong to the phrase: `离任(任中)审计`,
+        // `“一网通办”事项`.
+        let opener = match c {
+            ')' => Some('('),
+            '”' => Some('“'),
+            _ => None,
+        };
+        if let Some(open_c) = opener {
+            if let Some(open) = s[..k].rfind(open_c).filter(|&o| k - o <= 36) {
+                if !s[open + open_c.len_utf8()..k].contains(is_clause_break) {
                     end = open;
                     continue;
                 }

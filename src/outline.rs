@@ -305,6 +305,26 @@ fn title_end(rest: &str, stop: usize) -> usize {
     end
 }
 
+/// Where a run-in heading's title ends: like [`title_end`], but when the first sentence goes
+/// on into figures or is long, it is cut at its first comma (`一是严格合法性审核，全年审核文件
+/// 38件；` → `严格合法性审核`); a two-part title without figures stays whole
+/// (`坚持全面履职，依法推动政府职能转变`).
+fn run_in_title_end(rest: &str, stop: usize) -> usize {
+    let end = title_end(rest, stop);
+    let title = &rest[..end];
+    match title.find(',') {
+        Some(c) if c > 0 => {
+            let after = &title[c..];
+            if after.contains(|ch: char| ch.is_ascii_digit()) || title.chars().count() > 30 {
+                c
+            } else {
+                end
+            }
+        }
+        _ => end,
+    }
+}
+
 /// A pending heading before levels are assigned.
 #[derive(Clone, Debug)]
 struct Found {
@@ -586,7 +606,7 @@ pub fn find_sections(text: &str, doc: &Document) -> Outline {
         while let Some((p, m)) = next_run_in(s, pos, &b) {
             let t0 = p + m.len;
             let stop = next_run_in(s, t0, &b).map_or(s.len(), |(q, _)| q);
-            let t1 = t0 + title_end(&s[t0..], stop - t0);
+            let t1 = t0 + run_in_title_end(&s[t0..], stop - t0);
             let t1 = t0 + s[t0..t1].trim_end().len();
             b.push(Found {
                 ordinal: m.ordinal,
@@ -1008,6 +1028,19 @@ mod tests {
                 (2, "三是", "宣传创新不够"),
                 (1, "(二)", "下一步"),
             ]
+        );
+    }
+
+    #[test]
+    fn run_in_titles_stop_at_the_first_comma_of_a_long_sentence() {
+        let o = outline(
+            "(二)加强规范性文件管理。一是严格合法性审核,全年审核文件38件;二是开展清理。三是继续坚持以人民为中心,用法治保障人民安居乐业。",
+        );
+        assert_eq!(o[1].2, "严格合法性审核", "figures follow the comma");
+        assert_eq!(o[2].2, "开展清理");
+        assert_eq!(
+            o[3].2, "继续坚持以人民为中心,用法治保障人民安居乐业",
+            "a two-part title stays whole"
         );
     }
 
