@@ -553,6 +553,91 @@ async function main() {
     ok(outlineAfterEdit?.includes('新标题'), 'an edit is analysed after the debounce');
     await page.keyboard.press('Escape');
 
+    section('review: required parts, 纲要 coverage, figure findings, metadata');
+    {
+      const seedFile = (n) => join(FIXTURES, seeds.find((s) => s.startsWith(n)));
+      const distinctHits = () => page.$$eval('#doc .hit', (h) => new Set(h.map((x) => x.dataset.hit)).size);
+      const statuses = () => page.$$eval('#review [data-part]', (b) => b.map((x) => `${x.dataset.part}:${x.dataset.status}`).join(' '));
+      await paste(page, readFileSync(seedFile('003'), 'utf8'));
+      await page.click('#tab-review');
+      await page.waitForSelector('#review [data-part="P5"]');
+      ok((await statuses()) === 'P1:found P2:found P3:found P4:found P5:missing', `seed 003 (Traditional): ${await statuses()}`);
+      ok((await page.locator('#coverage-chart [data-area]').count()) === 9, 'the coverage chart has 9 areas (SVG drawn by the app)');
+      ok((await page.locator('#coverage-table tr[data-area]').count()) === 9, 'the coverage table has 9 rows');
+      const flagged = await page.$$eval('#coverage-chart .bar.flagged', (b) => b.map((x) => x.dataset.area));
+      const zero = await page.$$eval('#coverage-chart [data-area]', (b) => b.filter((x) => x.dataset.score === '0').map((x) => x.dataset.area));
+      ok(JSON.stringify(flagged) === JSON.stringify(zero), `areas with nothing are flagged (${flagged.join(', ') || 'none'})`);
+      const area = await page.$eval('#coverage-chart [data-area]:not(.flagged)', (g) => g.dataset.area);
+      await page.click(`#coverage-chart [data-area="${area}"]`);
+      await page.waitForTimeout(300);
+      const areaHits = await distinctHits();
+      const json003 = cliJson(seedFile('003'));
+      ok(areaHits > 0, `clicking area ${area} highlights ${areaHits} phrase hits in the document`);
+      ok(await inView(page, '#doc .hit'), 'and scrolls the first one into view');
+      await shot(page, '12-review-003-area');
+      await page.click('#review [data-part="P2"]');
+      await page.waitForTimeout(300);
+      ok((await distinctHits()) === 1 && (await inView(page, '#doc .hit')), 'clicking P2 highlights its heading or passage');
+      ok((await page.getAttribute('#review [data-part="P5"]', 'disabled')) !== null, 'a missing part has nothing to show');
+      // The page agrees with the CLI for every seed: part statuses, area scores.
+      for (const seed of seeds) {
+        const n = seed.slice(0, 3);
+        await paste(page, readFileSync(join(FIXTURES, seed), 'utf8'));
+        await page.waitForSelector('#review [data-part="P1"]');
+        const json = cliJson(join(FIXTURES, seed));
+        if (n === '001') {
+          const st = await statuses();
+          ok(/P2:missing P3:missing P4:missing P5:missing/.test(st), `seed 001 (only P1): ${st}`);
+        }
+        if (!json?.parts) continue;
+        const cliParts = json.parts.map((p) => `${p.id}:${p.status}`).join(' ');
+        ok((await statuses()) === cliParts, `${n}: parts equal the CLI's (${cliParts})`);
+        const scores = await page.$$eval('#coverage-chart [data-area]', (b) => b.map((x) => `${x.dataset.area}=${x.dataset.score}`).join(' '));
+        const cliScores = json.coverage.map((c) => `${c.area}=${c.score}`).join(' ');
+        ok(scores === cliScores, `${n}: coverage scores equal the CLI's`, `${scores}\n        ${cliScores}`);
+      }
+      await shot(page, '13-review-004');
+
+      await paste(page, readFileSync(seedFile('000'), 'utf8'));
+      const meta = await page.$$eval('#meta [data-field]', (f) => Object.fromEntries(f.map((x) => [x.dataset.field, x.textContent])));
+      ok(meta.year?.includes('2019') && meta.issuer?.includes('梅列区') && meta.kind?.includes('法治政府建设年度报告') && meta.signature?.includes('2020'),
+        `metadata above the document: ${Object.values(meta).join(' | ')}`);
+      await page.click('#tab-diagnostics');
+      const figure = page.locator('[data-diagnostic][data-code="figure-sum"], [data-diagnostic][data-code="figure-rate"]').first();
+      ok((await figure.count()) === 1, 'seed 000 has figure-sum / figure-rate findings');
+      ok((await figure.textContent()).includes('置信度'), `a figure finding shows its confidence: ${(await figure.textContent()).slice(0, 60)}`);
+      await figure.click();
+      await page.waitForTimeout(300);
+      const figHits = await distinctHits();
+      ok(figHits >= 2, `selecting a figure finding highlights all its figures (${figHits} spans)`);
+      ok(await inView(page, '#doc .hit'), 'the first figure is scrolled into view');
+      await shot(page, '14-figure-finding');
+      await figure.click();
+      await page.waitForTimeout(100);
+      ok((await distinctHits()) === 0, 'choosing it again removes the highlight');
+
+      section('report card (print)');
+      await page.evaluate(() => { window.__printed = 0; window.print = () => window.__printed++; });
+      await page.click('#print-card');
+      ok((await page.evaluate(() => window.__printed)) === 1, '打印报告卡 opens the print dialog');
+      ok(!(await page.isVisible('#report-card')), 'the card is hidden on screen');
+      await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
+      await page.emulateMedia({ media: 'print' });
+      ok(await page.isVisible('#report-card'), 'in print the card shows');
+      ok(!(await page.isVisible('.panes')), 'and the app itself does not');
+      const card = await page.textContent('#report-card');
+      ok(['梅列区', '必备部分', '纲要覆盖', '量化指标', '诊断'].every((w) => card.includes(w)), 'the card has metadata, parts, coverage, indicator counts, diagnostics');
+      ok((await page.locator('#report-card svg.coverage-chart [data-area]').count()) === 9, 'with the coverage chart');
+      await page.screenshot({ path: join(ARTIFACTS, '15-report-card-print.png'), fullPage: true });
+      const pdf = await page.pdf({ format: 'A4', printBackground: true });
+      writeFileSync(join(ARTIFACTS, 'report-card.pdf'), pdf);
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+      ok(pages === 1, `the card prints on one A4 page (${pages})`);
+      await page.emulateMedia({ media: 'screen' });
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.click('#tab-indicators');
+    }
+
     section('a 5 MB paste');
     const big = readFileSync(seed004, 'utf8').repeat(50);
     await page.evaluate(() => {

@@ -1,8 +1,10 @@
 //! The app: [`State`], the [`Action`]s that change it, and the [`App`] component.
 
-use crate::diagnostics::Diagnostics;
-use crate::document::{self, path_label, DocumentView, Layout};
+use crate::card::ReportCard;
+use crate::diagnostics::{self, Diagnostics};
+use crate::document::{self, path_label, DocumentView, Hits, Layout};
 use crate::outline::Outline;
+use crate::review::Review;
 use crate::shared::Shared;
 use crate::summary::Summary;
 use crate::table::IndicatorTable;
@@ -76,6 +78,18 @@ type Loaded = (String, Option<String>, Option<String>);
 pub enum Tab {
     Indicators,
     Diagnostics,
+    Review,
+}
+
+/// Passages to highlight in the document.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Focus {
+    /// A required part, `P1`…`P5`.
+    Part(&'static str),
+    /// A 纲要 area's phrase hits, `A1`…`A9`.
+    Area(&'static str),
+    /// Every figure of a diagnostic.
+    Diagnostic(usize),
 }
 
 /// Where to scroll the document after the next render.
@@ -83,7 +97,8 @@ pub enum Tab {
 pub enum Target {
     Section(usize),
     Indicator(usize),
-    Offset(usize),
+    /// The first highlighted passage, which starts at this byte.
+    Hit(usize),
 }
 
 /// Everything the page shows.
@@ -106,6 +121,8 @@ pub struct State {
     /// Bit `k`: `Kind::ALL[k]` highlights hidden.
     pub hidden: u8,
     pub selected: Option<usize>,
+    /// Highlighted passages (a part, an area, a finding's figures).
+    pub hits: Option<Shared<Hits>>,
     pub current_section: Option<usize>,
     pub tab: Tab,
     /// A one-line message for the user (encoding detected, save failed …).
@@ -133,6 +150,7 @@ impl State {
             editing: true,
             hidden: 0,
             selected: None,
+            hits: None,
             current_section: None,
             tab: Tab::Indicators,
             notice: None,
@@ -156,10 +174,52 @@ impl State {
         self.text = text;
         self.revision = self.revision.wrapping_add(1);
         self.selected = None;
+        self.hits = None;
         self.current_section = None;
         self.rendered = CHUNK_LINES;
         self.busy = None;
         self
+    }
+
+    /// Highlights the passages of `focus` (again: removes them) and shows the first.
+    fn focus(&mut self, focus: Focus) {
+        let a = &self.analysis;
+        let (key, spans) = match focus {
+            Focus::Part(id) => (
+                format!("part:{id}"),
+                a.parts
+                    .iter()
+                    .find(|p| p.id == id)
+                    .and_then(|p| p.span)
+                    .into_iter()
+                    .collect(),
+            ),
+            Focus::Area(id) => (
+                format!("area:{id}"),
+                a.coverage
+                    .iter()
+                    .find(|c| c.area == id)
+                    .map(|c| c.spans.clone())
+                    .unwrap_or_default(),
+            ),
+            Focus::Diagnostic(i) => (
+                format!("diag:{i}"),
+                a.diagnostics
+                    .get(i)
+                    .map(diagnostics::spans_of)
+                    .unwrap_or_default(),
+            ),
+        };
+        if self.hits.as_ref().is_some_and(|h| h.key == key) {
+            self.hits = None;
+            return;
+        }
+        let hits = Hits::new(key, spans);
+        let first = hits.spans.first().map(|s| s.start);
+        self.hits = Some(Shared::new(hits));
+        if let Some(at) = first {
+            self.reveal(Target::Hit(at));
+        }
     }
 
     fn reveal(&mut self, target: Target) {
@@ -171,7 +231,7 @@ impl State {
                 .get(i)
                 .map_or(0, |&l| layout.position_of_line(l)),
             Target::Indicator(i) => layout.position_of_indicator(i),
-            Target::Offset(at) => layout.position_of_offset(at),
+            Target::Hit(at) => layout.position_of_offset(at),
         };
         self.rendered = self.rendered.max(at + CHUNK_LINES / 4);
         let n = self.reveal.map_or(0, |(_, n)| n.wrapping_add(1));
@@ -195,6 +255,9 @@ pub enum Action {
     /// Select an indicator and scroll the document to it.
     Pick(usize),
     Reveal(Target),
+    /// Highlight (or un-highlight) passages and show the first.
+    Focus(Focus),
+    ClearHits,
     CurrentSection(Option<usize>),
     Tab(Tab),
     Notice(Option<String>),
@@ -251,6 +314,8 @@ impl Reducible for State {
                 }
                 s.reveal(target);
             }
+            Action::Focus(f) => s.focus(f),
+            Action::ClearHits => s.hits = None,
             Action::CurrentSection(c) => s.current_section = c,
             Action::Tab(tab) => s.tab = tab,
             Action::Notice(n) => s.notice = n,
@@ -372,12 +437,17 @@ pub fn App() -> Html {
                         }
                     }
                 }
-                Target::Offset(at) => {
-                    let starts = &state.layout.line_starts;
-                    let line = starts.partition_point(|&s| s <= at).saturating_sub(1);
-                    if let Some(el) = line_el(line) {
+                Target::Hit(at) => {
+                    // The highlighted passages are the visual cue: no flash over them.
+                    if let Ok(Some(el)) = doc.query_selector("#doc .hit") {
                         scroll_into_view(&el, ScrollLogicalPosition::Center);
-                        flash(&el);
+                    } else {
+                        let starts = &state.layout.line_starts;
+                        let line = starts.partition_point(|&s| s <= at).saturating_sub(1);
+                        if let Some(el) = line_el(line) {
+                            scroll_into_view(&el, ScrollLogicalPosition::Center);
+                            flash(&el);
+                        }
                     }
                 }
             }
@@ -661,8 +731,24 @@ pub fn App() -> Html {
     let onreveal_section = use_callback(dispatcher.clone(), |i, d| {
         d.dispatch(Action::Reveal(Target::Section(i)))
     });
-    let onreveal_offset = use_callback(dispatcher.clone(), |at, d| {
-        d.dispatch(Action::Reveal(Target::Offset(at)))
+    let onpick_diagnostic = use_callback(dispatcher.clone(), |i, d| {
+        d.dispatch(Action::Focus(Focus::Diagnostic(i)))
+    });
+    let onpick_review = use_callback(dispatcher.clone(), |id: &'static str, d| {
+        d.dispatch(Action::Focus(if id.starts_with('P') {
+            Focus::Part(id)
+        } else {
+            Focus::Area(id)
+        }))
+    });
+    let onclear_hits = {
+        let d = dispatcher.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::ClearHits))
+    };
+    let onprint = Callback::from(|_: MouseEvent| {
+        if gloo::utils::window().print().is_err() {
+            web_sys::console::error_1(&"print failed".into());
+        }
     });
     let ontoggle_kind = use_callback(dispatcher.clone(), |k, d| d.dispatch(Action::ToggleKind(k)));
     let onshow_diagnostics = use_callback(dispatcher.clone(), |_, d| {
@@ -741,6 +827,7 @@ pub fn App() -> Html {
                 <button type="button" id="export-json" onclick={onjson} title="与命令行相同的 JSON">{ "导出 JSON" }</button>
                 <button type="button" id="export-markdown" onclick={onmarkdown}>{ "导出 Markdown" }</button>
                 <button type="button" id="copy-outline" onclick={oncopy}>{ "复制大纲" }</button>
+                <button type="button" id="print-card" onclick={onprint} title="一页纸的审查摘要；在打印对话框中可选“另存为 PDF”">{ "打印报告卡" }</button>
                 <span class="sep" aria-hidden="true"></span>
                 <button type="button" id="clear" class="danger" onclick={onclear}>{ "清空" }</button>
             }
@@ -789,14 +876,40 @@ pub fn App() -> Html {
         .clone()
         .or_else(|| state.file_name.clone())
         .unwrap_or_else(|| "未命名报告".into());
-    let meta_bits: Vec<String> = [
-        meta.year.map(|y| format!("{y} 年度")),
-        meta.issuer.clone(),
-        meta.published.as_ref().map(|p| format!("发布于 {p}")),
+    let signature = meta.signature.as_ref().map(|s| {
+        [s.issuer.clone(), s.date.clone()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    let meta_fields: Vec<(&str, &str, String)> = [
+        ("issuer", "发布机关", meta.issuer.clone()),
+        ("year", "年度", meta.year.map(|y| y.to_string())),
+        ("published", "发布日期", meta.published.clone()),
+        ("kind", "类型", meta.kind.map(|k| k.label().to_string())),
+        ("signature", "落款", signature.filter(|s| !s.is_empty())),
     ]
     .into_iter()
-    .flatten()
+    .filter_map(|(field, label, v)| v.map(|v| (field, label, v)))
     .collect();
+    let meta_items = meta_fields.iter().map(|(field, label, v)| {
+        html! { <span data-field={*field}><em>{ *label }</em>{ v }</span> }
+    });
+    let hits_note = state.hits.as_ref().map(|h| {
+        let what = match h.key.split_once(':') {
+            Some(("part", id)) => format!("必备部分 {id}"),
+            Some(("area", id)) => format!("纲要领域 {id}"),
+            Some(("diag", i)) => format!("问题 {}", i.parse::<usize>().map_or(0, |i| i + 1)),
+            _ => String::new(),
+        };
+        html! {
+            <p class="hits-note" role="status">
+                { format!("已高亮 {what}：{} 处", h.spans.len()) }
+                <button type="button" id="clear-highlight" onclick={onclear_hits.clone()}>{ "清除高亮" }</button>
+            </p>
+        }
+    });
 
     let details = state.selected.and_then(|i| a.indicators.get(i)).map(|ind| {
         let original = state.text.get(ind.span.start..ind.span.end).unwrap_or("");
@@ -844,16 +957,33 @@ pub fn App() -> Html {
         html! {
             <section class="doc-pane" aria-label="报告">
                 <div class="doc-head">
-                    <h2>{ title }</h2>
-                    if !meta_bits.is_empty() { <p class="meta">{ meta_bits.join(" · ") }</p> }
+                    <h2 data-field="title">{ title }</h2>
+                    if !meta_fields.is_empty() { <p id="meta" class="meta">{ for meta_items }</p> }
+                    { for hits_note }
                 </div>
                 <DocumentView layout={state.layout.clone()} limit={state.rendered} selected={state.selected}
+                    hits={state.hits.clone()}
                     class={hidden_classes} onselect={onselect} onscroll={ondoc_scroll} />
                 { for details }
             </section>
         }
     };
 
+    let hits_key = state.hits.as_ref().map(|h| h.key.clone());
+    let active_diagnostic = hits_key
+        .as_deref()
+        .and_then(|k| k.strip_prefix("diag:"))
+        .and_then(|i| i.parse().ok());
+    let missing_parts = a
+        .parts
+        .iter()
+        .filter(|p| p.status == report_lens::parts::PartStatus::Missing)
+        .count();
+    let review_label = if missing_parts > 0 {
+        format!("审查 · 缺 {missing_parts}")
+    } else {
+        "审查".to_string()
+    };
     let tab = |t: Tab, label: String| {
         let on = state.tab == t;
         let state = state.clone();
@@ -881,18 +1011,29 @@ pub fn App() -> Html {
                     <div class="tabs" role="tablist">
                         { tab(Tab::Indicators, format!("指标 {}", a.indicators.len())) }
                         { tab(Tab::Diagnostics, format!("问题 {}", a.diagnostics.len())) }
+                        { tab(Tab::Review, review_label) }
                     </div>
-                    if state.tab == Tab::Indicators {
-                        <IndicatorTable analysis={state.analysis.clone()} text={state.text.clone()}
-                            selected={state.selected} onpick={onpick} />
-                    } else {
-                        <Diagnostics analysis={state.analysis.clone()} text={state.text.clone()}
-                            onreveal={onreveal_offset} />
+                    {
+                        match state.tab {
+                            Tab::Indicators => html! {
+                                <IndicatorTable analysis={state.analysis.clone()} text={state.text.clone()}
+                                    selected={state.selected} onpick={onpick} />
+                            },
+                            Tab::Diagnostics => html! {
+                                <Diagnostics analysis={state.analysis.clone()} text={state.text.clone()}
+                                    active={active_diagnostic} onpick={onpick_diagnostic} />
+                            },
+                            Tab::Review => html! {
+                                <Review analysis={state.analysis.clone()} text={state.text.clone()}
+                                    active={hits_key} onpick={onpick_review} />
+                            },
+                        }
                     }
                 </aside>
             </main>
             { file_input }
             { footer }
+            <ReportCard analysis={state.analysis.clone()} file_name={state.file_name.clone()} />
         </div>
     }
 }

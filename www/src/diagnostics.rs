@@ -1,7 +1,8 @@
-//! The diagnostics panel: numbering problems and other findings, with severity.
+//! The diagnostics panel: numbering problems and figure cross-checks, with severity and, for
+//! figure checks, the confidence. Choosing a finding highlights every figure it involves.
 
 use crate::shared::Shared;
-use report_lens::Analysis;
+use report_lens::{Analysis, Diagnostic};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -9,8 +10,10 @@ use yew::prelude::*;
 pub struct DiagnosticsProps {
     pub analysis: Shared<Analysis>,
     pub text: Rc<str>,
-    /// Called with the byte offset to jump to.
-    pub onreveal: Callback<usize>,
+    /// The chosen finding, if any.
+    pub active: Option<usize>,
+    /// Called with the index of the finding chosen.
+    pub onpick: Callback<usize>,
 }
 
 #[component]
@@ -20,17 +23,26 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
         return html! { <p class="empty">{ "没有发现问题。" }</p> };
     }
     let items = a.diagnostics.iter().enumerate().map(|(i, d)| {
-        let at = d.span.start;
         let onclick = {
-            let onreveal = props.onreveal.clone();
-            Callback::from(move |_: MouseEvent| onreveal.emit(at))
+            let onpick = props.onpick.clone();
+            Callback::from(move |_: MouseEvent| onpick.emit(i))
         };
         let excerpt = excerpt(&props.text, d.span.start, d.span.end);
         let severity = format!("{:?}", d.severity).to_lowercase();
+        let on = props.active == Some(i);
+        let figures = d.spans.len();
         html! {
             <li>
-                <button type="button" data-diagnostic={i.to_string()} class={classes!("diag", &severity)} {onclick}>
+                <button type="button" data-diagnostic={i.to_string()} data-code={d.code}
+                    class={classes!("diag", &severity, on.then_some("on"))} aria-pressed={on.to_string()} {onclick}>
                     <span class={classes!("severity", severity)}>{ d.severity.label() }</span>
+                    <span class="code">{ code_label(d.code) }</span>
+                    if let Some(c) = d.confidence {
+                        <span class="confidence" title="检查的把握程度">{ format!("置信度 {:.0}%", c * 100.0) }</span>
+                    }
+                    if figures > 1 {
+                        <span class="figures">{ format!("{figures} 处数字") }</span>
+                    }
                     <span class="message">{ &d.message }</span>
                     if !excerpt.is_empty() { <q>{ excerpt }</q> }
                 </button>
@@ -40,8 +52,30 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
     html! { <ul class="diagnostics">{ for items }</ul> }
 }
 
+/// The Chinese name of a diagnostic code.
+pub fn code_label(code: &str) -> &'static str {
+    match code {
+        "figure-sum" => "分项合计",
+        "figure-rate" => "比率核算",
+        "figure-range" => "数值范围",
+        "figure-conflict" => "数字矛盾",
+        "year-mismatch" => "年份",
+        c if c.starts_with("numbering") => "编号",
+        _ => "其他",
+    }
+}
+
+/// The spans a finding highlights: every figure involved, else the finding itself.
+pub fn spans_of(d: &Diagnostic) -> Vec<report_lens::Span> {
+    if d.spans.is_empty() {
+        vec![d.span]
+    } else {
+        d.spans.clone()
+    }
+}
+
 /// At most 40 characters of the text at a span.
-fn excerpt(text: &str, start: usize, end: usize) -> String {
+pub fn excerpt(text: &str, start: usize, end: usize) -> String {
     let start = start.min(text.len());
     let end = end.clamp(start, text.len());
     match text.get(start..end) {

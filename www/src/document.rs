@@ -5,6 +5,7 @@
 //! only ever becomes text nodes: no `inner_html` anywhere.
 
 use crate::shared::Shared;
+use report_lens::text::Span;
 use report_lens::view::{self, section_path};
 use report_lens::{Analysis, Direction, Indicator};
 use std::fmt::Write;
@@ -17,6 +18,8 @@ use yew::prelude::*;
 pub struct Line {
     /// Line number in the text: the key, and the element id `l-{index}`.
     pub index: usize,
+    /// Where the line is in the text, as bytes (without its line break).
+    pub span: Span,
     /// CSS classes: `line`, plus `h1`…`h4`, `chrome`.
     pub class: &'static str,
     /// The block heading's section, if this line is (part of) one.
@@ -78,6 +81,46 @@ impl Layout {
     }
 }
 
+/// Passages highlighted in the document (a required part, a 纲要 area's phrases, the figures
+/// of a finding): byte spans into the text, sorted by start, each shown as `.hit` with
+/// `data-hit="k"` (its index here).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Hits {
+    /// What is highlighted, e.g. `part:P1`, `area:A3`, `diag:4`.
+    pub key: String,
+    pub spans: Vec<Span>,
+    /// `reach[k]`: the furthest end among `spans[..=k]` (spans may nest or overlap).
+    reach: Vec<usize>,
+}
+
+impl Hits {
+    /// Sorted, empty spans dropped.
+    pub fn new(key: String, mut spans: Vec<Span>) -> Hits {
+        spans.retain(|s| !s.is_empty());
+        spans.sort_unstable();
+        let reach = spans
+            .iter()
+            .scan(0, |r, s| {
+                *r = s.end.max(*r);
+                Some(*r)
+            })
+            .collect();
+        Hits { key, spans, reach }
+    }
+
+    /// Index of the first span that may reach past byte `at`.
+    fn first_after(&self, at: usize) -> usize {
+        self.reach.partition_point(|&r| r <= at)
+    }
+
+    /// True when a span overlaps `start..end`.
+    pub fn touches(&self, start: usize, end: usize) -> bool {
+        self.spans
+            .get(self.first_after(start))
+            .is_some_and(|s| s.start < end)
+    }
+}
+
 /// Builds the rendered lines of `text`.
 pub fn build(text: &str, a: &Analysis) -> Layout {
     let paragraphs = view::paragraphs(text, a);
@@ -130,6 +173,7 @@ pub fn build(text: &str, a: &Analysis) -> Layout {
         seen = end_ind;
         lines.push(Rc::new(Line {
             index: n,
+            span: p.span,
             class,
             heading: p.heading,
             opens: (!p.opens.is_empty()).then(|| {
@@ -196,13 +240,50 @@ pub struct LineProps {
     pub line: Rc<Line>,
     /// The selected indicator, only when it is on this line (so other lines skip re-rendering).
     pub selected: Option<usize>,
+    /// The highlighted passages, only when one of them touches this line.
+    pub hits: Option<Shared<Hits>>,
+}
+
+/// The text of a piece starting at byte `at`, with the parts inside highlighted passages
+/// wrapped in `<span class="hit" data-hit="k">`.
+fn piece_text(text: &str, at: usize, hits: Option<&Hits>) -> Html {
+    let Some(hits) = hits.filter(|h| h.touches(at, at + text.len())) else {
+        return html! { { text } };
+    };
+    let end = at + text.len();
+    let mut out = Vec::new();
+    let mut pos = at;
+    let first = hits.first_after(at);
+    for (k, s) in hits.spans.iter().enumerate().skip(first) {
+        if s.start >= end {
+            break;
+        }
+        let (from, to) = (s.start.max(pos), s.end.min(end));
+        if from >= to {
+            continue;
+        }
+        if from > pos {
+            out.push(html! { { &text[pos - at..from - at] } });
+        }
+        out.push(html! { <span class="hit" data-hit={k.to_string()}>{ &text[from - at..to - at] }</span> });
+        pos = to;
+    }
+    if pos < end {
+        out.push(html! { { &text[pos - at..] } });
+    }
+    out.into_iter().collect::<Html>()
 }
 
 /// One line of the report.
 #[component]
 pub fn LineView(props: &LineProps) -> Html {
     let line = &props.line;
+    let hits = props.hits.as_deref();
+    let mut at = line.span.start;
     let pieces = line.pieces.iter().map(|p| {
+        let start = at;
+        at += p.text.len();
+        let content = piece_text(&p.text, start, hits);
         let mut class = classes!();
         if p.heading {
             class.push("hd");
@@ -218,11 +299,11 @@ pub fn LineView(props: &LineProps) -> Html {
                 html! {
                     <mark class={class} data-indicator={i.to_string()} data-kind={kind}
                         data-tip={p.tip.clone().map(AttrValue::from)}
-                        tabindex={p.first.then_some("0")}>{ &p.text }</mark>
+                        tabindex={p.first.then_some("0")}>{ content }</mark>
                 }
             }
-            None if class.is_empty() => html! { { &p.text } },
-            None => html! { <span class={class}>{ &p.text }</span> },
+            None if class.is_empty() => content,
+            None => html! { <span class={class}>{ content }</span> },
         }
     });
     html! {
@@ -243,6 +324,8 @@ pub struct BlockProps {
     pub end: usize,
     /// The selected indicator, only when it is in this block.
     pub selected: Option<usize>,
+    /// The highlighted passages, only when one of them touches this block.
+    pub hits: Option<Shared<Hits>>,
 }
 
 /// A run of consecutive lines, re-rendered only when its lines or its selection change.
@@ -250,7 +333,11 @@ pub struct BlockProps {
 pub fn Block(props: &BlockProps) -> Html {
     let lines = props.layout.lines[props.start..props.end].iter().map(|l| {
         let selected = props.selected.filter(|s| l.indicators.contains(s));
-        html! { <LineView key={l.index} line={l.clone()} {selected} /> }
+        let hits = props
+            .hits
+            .clone()
+            .filter(|h| h.touches(l.span.start, l.span.end));
+        html! { <LineView key={l.index} line={l.clone()} {selected} {hits} /> }
     });
     html! { <div class="block">{ for lines }</div> }
 }
@@ -261,6 +348,8 @@ pub struct DocumentProps {
     /// How many of `layout.lines` to render (long reports are rendered a chunk at a time).
     pub limit: usize,
     pub selected: Option<usize>,
+    /// Highlighted passages.
+    pub hits: Option<Shared<Hits>>,
     /// Extra classes on the container: `hide-count` … for kinds toggled off.
     pub class: Classes,
     pub onselect: Callback<usize>,
@@ -313,7 +402,12 @@ pub fn DocumentView(props: &DocumentProps) -> Html {
         let end = (start + BLOCK_LINES).min(limit);
         let covers = layout.lines[start].indicators.start..layout.lines[end - 1].indicators.end;
         let selected = props.selected.filter(|s| covers.contains(s));
-        html! { <Block key={start} layout={layout.clone()} {start} {end} {selected} /> }
+        let (from, to) = (
+            layout.lines[start].span.start,
+            layout.lines[end - 1].span.end,
+        );
+        let hits = props.hits.clone().filter(|h| h.touches(from, to));
+        html! { <Block key={start} layout={layout.clone()} {start} {end} {selected} {hits} /> }
     });
     html! {
         <div id="doc" class={classes!("doc", props.class.clone())} {onclick} {onkeydown} {onscroll}
@@ -360,5 +454,32 @@ mod tests {
         let idx: Vec<usize> = layout.lines.iter().map(|l| l.index).collect();
         assert_eq!(idx, [0, 3]);
         assert_eq!(layout.line_starts.len(), 4);
+    }
+}
+
+#[cfg(test)]
+mod hit_tests {
+    use super::*;
+
+    #[test]
+    fn hits_find_nested_and_overlapping_spans() {
+        let h = Hits::new(
+            "t".into(),
+            vec![
+                Span::new(10, 50),
+                Span::new(12, 14),
+                Span::new(60, 61),
+                Span::new(5, 5),
+            ],
+        );
+        assert_eq!(h.spans.len(), 3, "empty spans are dropped");
+        assert!(
+            h.touches(40, 45),
+            "inside the long span, after the nested one"
+        );
+        assert!(h.touches(0, 11));
+        assert!(!h.touches(50, 60), "between spans");
+        assert!(h.touches(60, 70));
+        assert!(!h.touches(61, 80));
     }
 }

@@ -5,12 +5,14 @@
 #![forbid(unsafe_code)]
 
 mod app;
+mod card;
 mod diagnostics;
 mod document;
 mod encoding;
 mod export;
 mod file;
 mod outline;
+mod review;
 mod shared;
 mod storage;
 mod summary;

@@ -1,0 +1,134 @@
+//! The 报告卡 (report card): a one-page summary of one report to file with a review —
+//! metadata, required parts, 纲要 coverage, indicator counts by kind, diagnostics. It is in
+//! the page but hidden on screen; the print stylesheet shows it alone (browser print to PDF).
+
+use crate::diagnostics::code_label;
+use crate::review::{status_badge, CoverageChart};
+use crate::shared::Shared;
+use report_lens::{Analysis, Kind};
+use yew::prelude::*;
+
+/// Diagnostics listed on the card; the rest are counted.
+const MAX_DIAGNOSTICS: usize = 12;
+
+#[derive(Properties, PartialEq)]
+pub struct CardProps {
+    pub analysis: Shared<Analysis>,
+    pub file_name: Option<String>,
+}
+
+#[component]
+pub fn ReportCard(props: &CardProps) -> Html {
+    let a = &props.analysis;
+    let m = &a.meta;
+    let dash = || "—".to_string();
+    let title = m
+        .title
+        .clone()
+        .or_else(|| props.file_name.clone())
+        .unwrap_or_else(|| "未命名报告".into());
+    let signature = m.signature.as_ref().map(|s| {
+        [s.issuer.clone(), s.date.clone()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    let fields = [
+        ("发布机关", m.issuer.clone()),
+        ("年度", m.year.map(|y| y.to_string())),
+        ("发布日期", m.published.clone()),
+        ("报告类型", m.kind.map(|k| k.label().to_string())),
+        ("落款", signature),
+        ("文件", props.file_name.clone()),
+        (
+            "篇幅",
+            Some(format!("{} 字，{} 个章节", m.chars, a.sections.len())),
+        ),
+    ];
+    let meta = fields.iter().map(|(k, v)| {
+        html! { <div><dt>{ *k }</dt><dd>{ v.clone().filter(|v| !v.is_empty()).unwrap_or_else(dash) }</dd></div> }
+    });
+    let parts = a.parts.iter().map(|p| {
+        html! {
+            <tr data-card-part={p.id}>
+                <td>{ p.id }</td><td>{ p.name }</td><td>{ status_badge(p.status) }</td>
+                <td class="evidence">{ p.evidence.join("、") }</td>
+            </tr>
+        }
+    });
+    let mut by_kind = [0usize; Kind::ALL.len()];
+    for i in &a.indicators {
+        by_kind[i.kind as usize] += 1;
+    }
+    let kinds = Kind::ALL.iter().map(|k| html! { <th>{ k.label() }</th> });
+    let counts = by_kind.iter().map(|n| html! { <td>{ n }</td> });
+    let flagged: Vec<&str> = a
+        .coverage
+        .iter()
+        .filter(|c| c.score == 0)
+        .map(|c| c.area)
+        .collect();
+    let names = a
+        .coverage
+        .iter()
+        .map(|c| html! { <li><b>{ c.area }</b>{ " " }{ c.name }</li> });
+    // Warnings and errors first, then notes; document order within each.
+    let mut listed: Vec<_> = a.diagnostics.iter().collect();
+    listed.sort_by_key(|d| std::cmp::Reverse(d.severity));
+    let diags = listed.into_iter().take(MAX_DIAGNOSTICS).map(|d| {
+        html! {
+            <li>
+                <span class={classes!("severity", format!("{:?}", d.severity).to_lowercase())}>{ d.severity.label() }</span>
+                { format!("［{}］", code_label(d.code)) }{ &d.message }
+                if let Some(c) = d.confidence { { format!("（置信度 {:.0}%）", c * 100.0) } }
+            </li>
+        }
+    });
+    let more = a.diagnostics.len().saturating_sub(MAX_DIAGNOSTICS);
+    let date = js_sys::Date::new_0();
+    let today = format!(
+        "{}-{:02}-{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date()
+    );
+    html! {
+        <article id="report-card" class="report-card" aria-hidden="true">
+            <header>
+                <p class="kicker">{ "报告卡 · 法治政府建设年度报告审查" }</p>
+                <h1>{ title }</h1>
+            </header>
+            <dl class="card-meta">{ for meta }</dl>
+            <div class="card-grid">
+                <section>
+                    <h2>{ "必备部分" }</h2>
+                    <table class="card-parts"><tbody>{ for parts }</tbody></table>
+                    <h2>{ format!("量化指标 {} 个", a.indicators.len()) }</h2>
+                    <table class="card-kinds">
+                        <thead><tr>{ for kinds }</tr></thead>
+                        <tbody><tr>{ for counts }</tr></tbody>
+                    </table>
+                </section>
+                <section>
+                    <h2>{ "纲要覆盖" }</h2>
+                    <CoverageChart analysis={props.analysis.clone()} />
+                    <ul class="area-names">{ for names }</ul>
+                    if !flagged.is_empty() {
+                        <p class="flag-note">{ format!("未涉及：{}", flagged.join("、")) }</p>
+                    }
+                </section>
+            </div>
+            <section>
+                <h2>{ format!("诊断 {} 条", a.diagnostics.len()) }</h2>
+                if a.diagnostics.is_empty() {
+                    <p>{ "没有发现问题。" }</p>
+                } else {
+                    <ol class="card-diags">{ for diags }</ol>
+                }
+                if more > 0 { <p class="more">{ format!("另有 {more} 条未列出，见导出的 JSON。") }</p> }
+            </section>
+            <footer>{ format!("report-lens 于 {today} 在本机浏览器内生成；结果为自动检查，供审查参考。") }</footer>
+        </article>
+    }
+}
