@@ -325,7 +325,8 @@ async function main() {
     ok(true, `page starts in ${results.loadMs} ms from ${appUrl}`);
     const hint = await page.textContent('.start .hint');
     ok(hint?.includes('粘贴报告全文，或把文件拖到这里'), 'the empty page explains itself');
-    ok((await page.locator('button', { hasText: '打开文件' }).count()) === 1, '打开文件 button');
+    ok((await page.getByRole('button', { name: '打开文件', exact: true }).count()) === 1, '打开文件 button');
+    ok((await page.locator('#open-folder').count()) === 1, '打开文件夹 button (batch)');
     ok((await page.locator('button', { hasText: '示例报告' }).count()) === 1, '示例报告 button');
     await shot(page, '01-start');
 
@@ -448,7 +449,8 @@ async function main() {
     if (diags > 0) {
       await page.locator('[data-diagnostic]').first().click();
       await page.waitForTimeout(300);
-      ok(await page.evaluate(() => !!document.querySelector('#doc .flash')), 'clicking a diagnostic flashes its line');
+      ok((await page.locator('#doc .hit').count()) > 0 && (await inView(page, '#doc .hit')), 'clicking a diagnostic highlights its passage and scrolls to it');
+      await page.locator('[data-diagnostic]').first().click(); // and again: the highlight goes
     } else {
       console.log('  note  no diagnostics in this report');
     }
@@ -636,6 +638,178 @@ async function main() {
       await page.emulateMedia({ media: 'screen' });
       await page.setViewportSize({ width: 1440, height: 900 });
       await page.click('#tab-indicators');
+    }
+
+    section('files: .docx, .html, refused .doc/.pdf, paste from Word/web');
+    {
+      // A .docx built here with Python's zipfile: paragraphs, a table, Word's automatic numbering.
+      const docx = join(ARTIFACTS, 'built.docx');
+      execFileSync('python3', ['-c', `
+import sys, zipfile
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+def p(text, num=None):
+    ppr = f'<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr></w:pPr>' if num else ''
+    return f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+body = p('某某区2023年法治政府建设年度报告') + p('主要举措和成效', 1) + p('全年办理行政复议案件52件，办结率100%。') \
+  + '<w:tbl><w:tr><w:tc>' + p('事项') + '</w:tc><w:tc>' + p('数量') + '</w:tc></w:tr><w:tr><w:tc>' + p('行政许可') + '</w:tc><w:tc>' + p('128件') + '</w:tc></w:tr></w:tbl>' \
+  + p('存在的不足和原因', 1) + p('执法队伍专业化水平有待提高。')
+num = f'<w:numbering {W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>')
+    z.writestr('word/document.xml', f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{body}</w:body></w:document>')
+    z.writestr('word/numbering.xml', f'<?xml version="1.0" encoding="UTF-8"?>{num}')
+`, docx]);
+      await page.setInputFiles('#file-input', docx);
+      await page.waitForFunction(() => document.querySelector('.notice')?.textContent.includes('docx'), null, { timeout: 10000 });
+      const outline = await page.$$eval('#outline [data-section]', (b) => b.map((x) => x.textContent));
+      ok(outline.some((t) => t.startsWith('一、主要举措')) && outline.some((t) => t.startsWith('二、存在的不足')), `a .docx built here opens, numbering rendered into the outline: ${outline.join(' | ')}`);
+      const docText = await page.textContent('#doc');
+      ok(docText.includes('办结率100%') && docText.includes('128件'), 'its paragraphs and table cells are in the document');
+      await shot(page, '16-docx');
+
+      const page_ = '<!DOCTYPE html><html><head><meta charset="gbk"><title>某县2022年法治政府建设年度报告_政府网</title><script>var nav = "脚本不应出现";</script><style>.x{}</style></head>'
+        + '<body><div class="nav"><a href="/">首页</a> | <a href="/x">政务公开</a></div><div class="article"><h1>某县2022年法治政府建设年度报告</h1>'
+        + '<p>一、主要举措和成效</p><p>全年共办理行政复议案件40件，办结率95%。组织领导干部学法12次，参学人员达500余人次，进一步提升依法行政能力。</p>'
+        + '<p>二、存在的不足和原因</p><p>基层执法力量仍然薄弱，部分工作人员法治意识有待提高，执法规范化水平还存在不足。</p></div></body></html>';
+      const gbkPage = encodeWith('GBK', page_);
+      if (gbkPage) {
+        await dropFile(page, gbkPage, '某县2022年报告.htm');
+        await page.waitForFunction(() => document.querySelector('.notice')?.textContent.includes('网页'), null, { timeout: 10000 });
+        const t = await page.textContent('#doc');
+        ok(t.includes('办结率95%') && !t.includes('脚本不应出现'), `a GBK web page (.htm) is read (${await page.textContent('.notice')}), scripts dropped`);
+        ok((await page.locator('#outline [data-section]').count()) >= 2, 'its paragraphs stay paragraphs (outline found)');
+      }
+
+      const before = await page.textContent('#doc');
+      await page.setInputFiles('#file-input', { name: '旧报告.doc', mimeType: 'application/msword', buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]) });
+      await page.waitForFunction(() => document.querySelector('.notice')?.textContent.includes('.doc'), null, { timeout: 10000 });
+      const docNotice = await page.textContent('.notice');
+      ok(docNotice.includes('另存为 .docx'), `a .doc is refused with the Chinese message: ${docNotice}`);
+      ok((await page.textContent('#doc')) === before, 'and the current text is unchanged');
+      await dropFile(page, Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n'), '报告.pdf');
+      await page.waitForFunction(() => document.querySelector('.notice')?.textContent.includes('PDF'), null, { timeout: 10000 });
+      ok((await page.textContent('#doc')) === before, `a dropped .pdf: ${await page.textContent('.notice')}`);
+      await shot(page, '17-doc-refused');
+
+      // Pasting from a page whose plain text lost its line breaks: the HTML keeps them.
+      await ensureEditing(page);
+      await page.evaluate(() => {
+        const area = document.querySelector('textarea#report-input');
+        area.focus();
+        area.select();
+        const data = new DataTransfer();
+        const paras = ['某区2021年法治政府建设年度报告', '一、主要举措和成效', '全年受理行政复议案件31件。', '二、存在的不足和原因', '执法力量薄弱。', '三、下一年度工作安排', '继续推进依法行政。'];
+        data.setData('text/plain', paras.join(' '));
+        data.setData('text/html', `<html><body><!--StartFragment-->${paras.map((p) => `<p class="MsoNormal">${p}</p>`).join('')}<!--EndFragment--></body></html>`);
+        area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      });
+      await page.waitForSelector('#doc');
+      const pasted = await page.$$eval('#outline [data-section]', (b) => b.length);
+      ok(pasted === 3 && (await page.locator('#doc p.line').count()) === 7, `a paste from Word keeps its paragraphs (${pasted} headings)`);
+    }
+
+    section('batch: overview, merged exports, comparison');
+    {
+      const seed000 = readFileSync(join(FIXTURES, seeds.find((s) => s.startsWith('000'))), 'utf8');
+      const seed003 = readFileSync(join(FIXTURES, seeds.find((s) => s.startsWith('003'))), 'utf8');
+      const edit = (t, pairs) => pairs.reduce((acc, [a, b]) => acc.split(a).join(b), t);
+      const y2020 = edit(seed000, [['2019年', '2020年']]);
+      const y2021 = edit(seed000, [
+        ['2019年', '2021年'],
+        ['精简64项申报材料', '精简70项申报材料'],
+        ['等13家企业获得“一企一策”帮扶。', '等13家企业获得“一企一策”帮扶。全年新建公共法律服务工作站12个。'],
+        ['加强市场监管水平', '提升市场监管水平'],
+      ]);
+      const batch = [['梅列区-2021.txt', y2021], ['梅列区-2020.txt', y2020], ['白沙镇-2023.txt', seed003]];
+      const dropMany = (files) => page.evaluate((files) => {
+        window.__tasks = [];
+        new PerformanceObserver((list) => window.__tasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+        const data = new DataTransfer();
+        for (const [name, text] of files) data.items.add(new File([text], name, { type: 'text/plain' }));
+        const target = document.querySelector('.app');
+        for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+      }, files);
+      await dropMany(batch);
+      await page.waitForSelector('#overview[data-running="false"]', { timeout: 20000 });
+      const rows = await page.$$eval('#overview tr[data-report]', (r) => r.map((x) => x.querySelector('.file').textContent));
+      ok(rows.length === 3 && batch.every(([n]) => rows.includes(n)), `3 dropped files → 3 overview rows (${rows.join(', ')})`);
+      ok((await page.textContent('#overview .status')).includes('3 份'), `progress: ${await page.textContent('#overview .status')}`);
+      await shot(page, '18-overview');
+
+      const tmp = mkdtempSync(join(tmpdir(), 'report-lens-batch-'));
+      batch.forEach(([n, t]) => writeFileSync(join(tmp, n), t));
+      const [ovDl] = await Promise.all([page.waitForEvent('download'), page.click('#export-overview')]);
+      const ovCsv = readFileSync(await ovDl.path(), 'utf8').replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+      ok(ovCsv.length === 4 && ovCsv[0].startsWith('文件,标题'), `overview CSV: header and 3 rows (${ovDl.suggestedFilename()})`);
+      try {
+        const cliOv = execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'report-lens', '--', 'overview', '--format', 'csv', ...batch.map(([n]) => join(tmp, n))],
+          { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);
+        const rest = (l) => l.split(',').slice(1).join(',');
+        const cliByRow = new Map(cliOv.slice(1).map((l) => [l.split(',')[0].split('/').pop(), rest(l)]));
+        ok(ovCsv.slice(1).every((l) => cliByRow.get(l.split(',')[0]) === rest(l)), 'overview rows equal the CLI\'s overview --format csv');
+      } catch (e) {
+        console.log(`  skip  CLI overview (${String(e.message).split('\n')[0]})`);
+      }
+      const [inDl] = await Promise.all([page.waitForEvent('download'), page.click('#export-batch-indicators')]);
+      const inCsv = readFileSync(await inDl.path(), 'utf8').replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+      const perFile = await page.$$eval('#overview tr[data-report]', (r) => r.map((x) => Number(x.children[7].textContent)));
+      const total = perFile.reduce((a, b) => a + b, 0);
+      ok(inCsv[0].startsWith('文件,序号') && inCsv.length - 1 === total, `merged indicators CSV: ${inCsv.length - 1} rows = ${perFile.join(' + ')}`);
+      ok(batch.every(([n]) => inCsv.some((l) => l.startsWith(`${n},`))), 'with a file column naming every report');
+
+      // Compare the two years of 梅列区: ticked in either order, 2020 is 上年.
+      await page.check('#overview [data-pick="0"]');
+      await page.check('#overview [data-pick="1"]');
+      await page.click('#compare-picked');
+      await page.waitForSelector('#compare');
+      const sides = await page.$$eval('#compare .side', (s) => s.map((x) => x.textContent));
+      ok(sides[0].includes('2020') && sides[1].includes('2021'), `the earlier report is 上年 (A): ${sides.map((x) => x.slice(0, 22)).join(' ↔ ')}`);
+      const pairs = await page.locator('#compare-pairs tbody tr').count();
+      const pairText = await page.textContent('#compare-pairs');
+      ok(pairs > 20 && pairText.includes('64项') && pairText.includes('70项') && pairText.includes('+6项') && pairText.includes('持平'), `${pairs} indicator pairs listed, 64项 → 70项 with +6项, unchanged ones 持平`);
+      ok((await page.textContent('#compare-new')).includes('公共法律服务工作站'), 'the new indicator is listed as new');
+      await page.check('#compare-changed-only');
+      const changedRows = await page.$$eval('#compare-pairs tbody td.change', (t) => t.map((x) => x.textContent.trim()));
+      ok(changedRows.length >= 1 && changedRows.length < pairs && !changedRows.includes('持平'), `只看有变化的: ${changedRows.length} pairs (${changedRows.join(', ')})`);
+      ok((await page.locator('#compare-outline tr.renamed').count()) >= 1, 'the renamed heading shows in the outline comparison');
+      await shot(page, '19-compare');
+      const [cmpDl] = await Promise.all([page.waitForEvent('download'), page.click('#export-compare')]);
+      const cmpCsv = readFileSync(await cmpDl.path(), 'utf8');
+      try {
+        const cliCmp = execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'report-lens', '--', 'compare', '--format', 'csv', join(tmp, '梅列区-2020.txt'), join(tmp, '梅列区-2021.txt')],
+          { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+        ok(cmpCsv.replace(/\r\n/g, '\n').trim() === cliCmp.replace(/\r\n/g, '\n').trim(), `comparison CSV (${cmpCsv.split('\n').length - 2} rows) equals the CLI's compare --format csv`);
+      } catch (e) {
+        ok(cmpCsv.split('\n').length > pairs, `comparison CSV has ${cmpCsv.split('\n').length - 2} rows`);
+      }
+      rmSync(tmp, { recursive: true, force: true });
+
+      // Click a row: that report opens in the document view.
+      await page.click('#view-overview');
+      await page.click('#overview tr[data-report="2"] td.title');
+      await page.waitForSelector('#doc');
+      ok((await page.textContent('.doc-head h2')).includes('白沙鎮'), 'clicking an overview row opens that report');
+
+      // Throughput: 60 reports (the five seeds, twelve times), sliced on the main thread.
+      const many = [];
+      for (let k = 0; k < 12; k++) for (const s of seeds) many.push([`${k}-${s}`, readFileSync(join(FIXTURES, s), 'utf8')]);
+      const bytes = many.reduce((a, [, t]) => a + Buffer.byteLength(t), 0);
+      await dropMany(many);
+      await page.waitForSelector('#overview[data-running="false"]', { timeout: 60000 });
+      const ms = Number(await page.getAttribute('#overview', 'data-batch-ms'));
+      const tasks = await page.evaluate(() => window.__tasks.map(Math.round));
+      results.batch60 = { reports: many.length, bytes, ms, longTasksMs: tasks };
+      ok((await page.locator('#overview tr[data-report]').count()) === 60, `60 reports (${(bytes / 1e6).toFixed(1)} MB) analysed in ${ms.toFixed(0)} ms (${(ms / 60).toFixed(1)} ms each)`);
+      const longest = Math.max(0, ...tasks.slice(1));
+      if (longest > 200) warn(`batch: a main-thread task took ${longest} ms`);
+      else ok(true, `the page stayed responsive: longest task after the drop ${longest} ms`);
+      // Cancel stops a running batch.
+      await dropMany(many);
+      await page.click('#batch-cancel');
+      await page.waitForSelector('#overview[data-running="false"]', { timeout: 60000 });
+      const status = await page.textContent('#overview .status');
+      ok(status.includes('已取消') && (await page.locator('#overview tr[data-report]').count()) < 60, `取消 stops the batch: ${status}`);
+      await page.click('#view-document');
     }
 
     section('a 5 MB paste');

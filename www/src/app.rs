@@ -1,6 +1,8 @@
 //! The app: [`State`], the [`Action`]s that change it, and the [`App`] component.
 
+use crate::batch::{Batch, Overview, Progress, Report};
 use crate::card::ReportCard;
+use crate::comparison::CompareView;
 use crate::diagnostics::{self, Diagnostics};
 use crate::document::{self, path_label, DocumentView, Hits, Layout};
 use crate::outline::Outline;
@@ -10,6 +12,7 @@ use crate::summary::Summary;
 use crate::table::IndicatorTable;
 use crate::{export, file, storage};
 use gloo::timers::callback::Timeout;
+use report_lens::compare::Comparison;
 use report_lens::view::section_indicator_counts;
 use report_lens::{Analysis, Direction, Kind};
 use std::cell::Cell;
@@ -73,6 +76,17 @@ fn flash(el: &web_sys::Element) {
 /// A loaded text, its file name and a notice about it.
 type Loaded = (String, Option<String>, Option<String>);
 
+/// What the main area shows.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum View {
+    /// One report: outline, document, side panel.
+    Document,
+    /// The batch overview table.
+    Overview,
+    /// Two reports of the batch compared.
+    Compare,
+}
+
 /// Which side tab is showing.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Tab {
@@ -134,6 +148,13 @@ pub struct State {
     pub rendered: usize,
     /// Shown while a large text is being analysed.
     pub busy: Option<String>,
+    pub view: View,
+    /// The reports of the last batch.
+    pub batch: Option<Shared<Batch>>,
+    /// Reports of the batch ticked for comparison, oldest tick first (at most two).
+    pub picked: Rc<Vec<usize>>,
+    /// The two reports compared (earlier, later) and the comparison.
+    pub comparison: Option<(usize, usize, Shared<Comparison>)>,
 }
 
 impl State {
@@ -158,19 +179,29 @@ impl State {
             dragging: false,
             rendered: 0,
             busy: None,
+            view: View::Document,
+            batch: None,
+            picked: Rc::default(),
+            comparison: None,
         }
     }
 
     /// Analyses `text` and takes it as the current report.
-    fn with_text(mut self, text: Rc<str>) -> State {
+    fn with_text(self, text: Rc<str>) -> State {
         let t0 = now();
-        let analysis = report_lens::analyze(&text);
+        let analysis = Shared::new(report_lens::analyze(&text));
+        let ms = now() - t0;
+        self.with_analysis(text, analysis, ms)
+    }
+
+    /// Takes `text`, already analysed, as the current report.
+    fn with_analysis(mut self, text: Rc<str>, analysis: Shared<Analysis>, ms: f64) -> State {
         let t1 = now();
-        self.analysis_ms = t1 - t0;
+        self.analysis_ms = ms;
         self.layout = Shared::new(document::build(&text, &analysis));
         self.counts = Shared::new(section_indicator_counts(&analysis));
         self.layout_ms = now() - t1;
-        self.analysis = Shared::new(analysis);
+        self.analysis = analysis;
         self.text = text;
         self.revision = self.revision.wrapping_add(1);
         self.selected = None;
@@ -266,6 +297,17 @@ pub enum Action {
     RenderMore,
     Busy(Option<String>),
     Clear,
+    /// A batch of this many files starts.
+    BatchStart(usize),
+    BatchProgress(Progress),
+    View(View),
+    /// Tick or untick a report of the batch for comparison.
+    PickReport(usize),
+    /// Open a report of the batch in the document view.
+    OpenReport(usize),
+    /// Compare the two ticked reports (earlier year first).
+    Compare,
+    SwapCompare,
 }
 
 impl Reducible for State {
@@ -324,12 +366,109 @@ impl Reducible for State {
             Action::Busy(b) => s.busy = b,
             Action::Clear => {
                 let hidden = s.hidden;
+                let batch = s.batch.take();
                 s = State::new();
                 s.hidden = hidden;
+                s.batch = batch;
                 s.revision = self.revision.wrapping_add(1);
+            }
+            Action::BatchStart(total) => {
+                s.batch = Some(Shared::new(Batch {
+                    total,
+                    running: true,
+                    ..Batch::default()
+                }));
+                s.picked = Rc::default();
+                s.comparison = None;
+                s.view = View::Overview;
+                s.notice = None;
+            }
+            Action::BatchProgress(p) => {
+                if let Some(old) = &s.batch {
+                    let mut b = (**old).clone();
+                    match p {
+                        Progress::Some(reports, failed) => {
+                            b.reports.extend(reports);
+                            b.failed.extend(failed);
+                        }
+                        Progress::Done { ms, cancelled } => {
+                            b.running = false;
+                            b.cancelled = cancelled;
+                            b.ms = ms;
+                        }
+                    }
+                    s.batch = Some(Shared::new(b));
+                }
+            }
+            Action::View(v) => s.view = v,
+            Action::PickReport(i) => {
+                let mut picked = (*s.picked).clone();
+                if let Some(k) = picked.iter().position(|&p| p == i) {
+                    picked.remove(k);
+                } else {
+                    picked.push(i);
+                    if picked.len() > 2 {
+                        picked.remove(0);
+                    }
+                }
+                s.picked = Rc::new(picked);
+            }
+            Action::OpenReport(i) => {
+                if let Some(r) = s.batch.as_ref().and_then(|b| b.reports.get(i)).cloned() {
+                    s = s.with_analysis(r.text.clone(), r.analysis.clone(), 0.0);
+                    s.file_name = Some(r.name.clone());
+                    s.notice = Some(format!("已打开批量中的 {}", r.name));
+                    s.editing = false;
+                    s.reveal = None;
+                    s.view = View::Document;
+                }
+            }
+            Action::Compare => {
+                if let (Some(b), [x, y]) = (&s.batch, s.picked.as_slice()) {
+                    let (x, y) = (*x, *y);
+                    let year = |i: usize| b.reports.get(i).and_then(|r| r.analysis.meta.year);
+                    // The earlier year is 上年 (A); without years, the order of ticking.
+                    let (a, bb) = match (year(x), year(y)) {
+                        (Some(p), Some(q)) if q < p => (y, x),
+                        _ => (x, y),
+                    };
+                    s.comparison = compare_pair(b, a, bb);
+                    s.view = View::Compare;
+                }
+            }
+            Action::SwapCompare => {
+                if let (Some(b), Some((a, bb, _))) = (&s.batch, &s.comparison) {
+                    s.comparison = compare_pair(b, *bb, *a);
+                }
             }
         }
         Rc::new(s)
+    }
+}
+
+/// Compares reports `a` (earlier) and `b` of a batch.
+fn compare_pair(batch: &Batch, a: usize, b: usize) -> Option<(usize, usize, Shared<Comparison>)> {
+    let (ra, rb) = (batch.reports.get(a)?, batch.reports.get(b)?);
+    let c = report_lens::compare::compare(&ra.analysis, &rb.analysis);
+    Some((a, b, Shared::new(c)))
+}
+
+/// The text to load from a paste: the plain text, unless it lost the paragraph breaks that
+/// the HTML version still has (some pages and editors put whole reports on one line).
+fn pasted_text(data: &web_sys::DataTransfer) -> String {
+    let plain = data.get_data("text/plain").unwrap_or_default();
+    if plain.trim().contains('\n') {
+        return plain;
+    }
+    let html = data.get_data("text/html").unwrap_or_default();
+    if html.trim().is_empty() {
+        return plain;
+    }
+    let from_html = report_lens::html::extract(&html).to_text();
+    if from_html.trim().contains('\n') || plain.trim().is_empty() {
+        from_html
+    } else {
+        plain
     }
 }
 
@@ -350,6 +489,9 @@ pub fn App() -> Html {
     });
     let input_ref = use_node_ref();
     let file_ref = use_node_ref();
+    let folder_ref = use_node_ref();
+    // Set to stop the running batch.
+    let batch_cancel = use_mut_ref(|| Rc::new(Cell::new(false)));
     let debounce = use_mut_ref(|| None::<Timeout>);
     // When a paste, drop or file started: measured to the first paint of its highlights.
     let load_started = use_mut_ref(|| None::<f64>);
@@ -491,12 +633,42 @@ pub fn App() -> Html {
                 let name = f.name();
                 match file::read(&f).await {
                     Ok(d) => {
-                        let notice = format!("已读取 {name}（{}）", d.encoding.name());
+                        let notice = format!("已读取 {name}（{}）", d.how);
                         load.emit((d.text, Some(name), Some(notice)));
                     }
-                    Err(e) => state.dispatch(Action::Notice(Some(e))),
+                    // The current text stays: only the message changes.
+                    Err(e) => state.dispatch(Action::Notice(Some(format!("{name}：{e}")))),
                 }
             });
+        })
+    };
+
+    let start_batch = {
+        let state = state.clone();
+        let batch_cancel = batch_cancel.clone();
+        Callback::from(move |files: Vec<web_sys::File>| {
+            // A new batch stops the one still running.
+            batch_cancel.borrow().set(true);
+            let cancel = Rc::new(Cell::new(false));
+            *batch_cancel.borrow_mut() = cancel.clone();
+            state.dispatch(Action::BatchStart(files.len()));
+            let d = state.dispatcher();
+            let report = Callback::from(move |p| d.dispatch(Action::BatchProgress(p)));
+            wasm_bindgen_futures::spawn_local(crate::batch::run(files, cancel, report));
+        })
+    };
+    // One file opens in the document view; several make a batch.
+    let open_files = {
+        let open_file = open_file.clone();
+        let start_batch = start_batch.clone();
+        Callback::from(move |list: web_sys::FileList| {
+            let files: Vec<web_sys::File> =
+                (0..list.length()).filter_map(|k| list.get(k)).collect();
+            match files.len() {
+                0 => {}
+                1 => open_file.emit(files.into_iter().next().unwrap_or_else(|| unreachable!())),
+                _ => start_batch.emit(files),
+            }
         })
     };
 
@@ -521,7 +693,7 @@ pub fn App() -> Html {
             if value_len == 0 || all_selected {
                 let text = e
                     .clipboard_data()
-                    .and_then(|d| d.get_data("text/plain").ok())
+                    .map(|d| pasted_text(&d))
                     .unwrap_or_default();
                 if !text.is_empty() {
                     e.prevent_default();
@@ -610,15 +782,15 @@ pub fn App() -> Html {
     let ondrop = {
         let state = state.clone();
         let load = load.clone();
-        let open_file = open_file.clone();
+        let open_files = open_files.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             state.dispatch(Action::Dragging(false));
             let Some(data) = e.data_transfer() else {
                 return;
             };
-            if let Some(f) = data.files().and_then(|files| files.get(0)) {
-                open_file.emit(f);
+            if let Some(files) = data.files().filter(|f| f.length() > 0) {
+                open_files.emit(files);
             } else if let Ok(text) = data.get_data("text/plain") {
                 if !text.trim().is_empty() {
                     load.emit((text, None, None));
@@ -627,16 +799,49 @@ pub fn App() -> Html {
         })
     };
     let onfile = {
-        let open_file = open_file.clone();
+        let open_files = open_files.clone();
         Callback::from(move |e: Event| {
             if let Some(input) = e
                 .target()
                 .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
             {
-                if let Some(f) = input.files().and_then(|files| files.get(0)) {
-                    open_file.emit(f);
+                if let Some(files) = input.files() {
+                    open_files.emit(files);
                 }
                 input.set_value(""); // choosing the same file again still fires
+            }
+        })
+    };
+    let onfolder = {
+        let start_batch = start_batch.clone();
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            {
+                if let Some(list) = input.files() {
+                    let files: Vec<web_sys::File> = (0..list.length())
+                        .filter_map(|k| list.get(k))
+                        .filter(|f| file::is_report_name(&f.name()))
+                        .collect();
+                    if files.is_empty() {
+                        state.dispatch(Action::Notice(Some(
+                            "文件夹中没有 .txt、.docx 或 .html 文件。".into(),
+                        )));
+                    } else {
+                        start_batch.emit(files);
+                    }
+                }
+                input.set_value("");
+            }
+        })
+    };
+    let onopen_folder = {
+        let folder_ref = folder_ref.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(input) = folder_ref.cast::<HtmlInputElement>() {
+                input.click();
             }
         })
     };
@@ -700,6 +905,42 @@ pub fn App() -> Html {
     let onmarkdown = save("-大纲.md", "text/markdown;charset=utf-8", |s| {
         report_lens::export::to_markdown(&s.analysis)
     });
+    let batch_export = |suffix: &'static str, make: fn(&Batch) -> String| {
+        let state = state.clone();
+        Callback::from(move |_: ()| {
+            let Some(b) = &state.batch else { return };
+            let content = make(b);
+            let name = format!("批量{}份-{suffix}", b.reports.len());
+            if export::download(&name, "text/csv;charset=utf-8", &content).is_err() {
+                state.dispatch(Action::Notice(Some("导出失败。".into())));
+            }
+        })
+    };
+    let onexport_rows = batch_export("概览.csv", |b| {
+        let rows: Vec<_> = b.reports.iter().map(|r| r.row.clone()).collect();
+        report_lens::overview::to_csv(&rows)
+    });
+    let onexport_indicators = batch_export("指标.csv", |b| {
+        report_lens::overview::indicators_csv(
+            b.reports
+                .iter()
+                .map(|r| (r.name.as_str(), &*r.text, &*r.analysis)),
+        )
+    });
+    let onexport_compare = {
+        let state = state.clone();
+        Callback::from(move |_: ()| {
+            let (Some(b), Some((x, y, c))) = (&state.batch, &state.comparison) else {
+                return;
+            };
+            let base = |i: usize| export::base_name(b.reports.get(i).map(|r| r.name.as_str()));
+            let name = format!("对比-{}-{}.csv", base(*x), base(*y));
+            let csv = report_lens::compare::to_csv(c);
+            if export::download(&name, "text/csv;charset=utf-8", &csv).is_err() {
+                state.dispatch(Action::Notice(Some("导出失败。".into())));
+            }
+        })
+    };
     let oncopy = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
@@ -756,6 +997,19 @@ pub fn App() -> Html {
     });
     // The current section: the last heading at or above the top of the view (one lookup per
     // animation frame, binary search over headings in document order).
+    let onopen_report = use_callback(dispatcher.clone(), |i, d| d.dispatch(Action::OpenReport(i)));
+    let onpick_report = use_callback(dispatcher.clone(), |i, d| d.dispatch(Action::PickReport(i)));
+    let oncancel_batch = {
+        let batch_cancel = batch_cancel.clone();
+        Callback::from(move |_: ()| batch_cancel.borrow().set(true))
+    };
+    let oncompare = use_callback(dispatcher.clone(), |_: (), d| d.dispatch(Action::Compare));
+    let onswap = use_callback(dispatcher.clone(), |_: (), d| {
+        d.dispatch(Action::SwapCompare)
+    });
+    let onback = use_callback(dispatcher.clone(), |_: (), d| {
+        d.dispatch(Action::View(View::Overview))
+    });
     let ondoc_scroll = use_callback(
         (
             state.layout.clone(),
@@ -805,8 +1059,13 @@ pub fn App() -> Html {
             onpaste={onpaste} oninput={oninput} onkeydown={onkeydown_area} />
     };
     let file_input = html! {
-        <input type="file" id="file-input" class="visually-hidden" accept=".txt,text/plain"
-            ref={file_ref.clone()} onchange={onfile} tabindex="-1" aria-hidden="true" />
+        <>
+            <input type="file" id="file-input" class="visually-hidden" multiple=true
+                accept=".txt,.docx,.html,.htm,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                ref={file_ref.clone()} onchange={onfile} tabindex="-1" aria-hidden="true" />
+            <input type="file" id="folder-input" class="visually-hidden" multiple=true webkitdirectory=true
+                ref={folder_ref.clone()} onchange={onfolder} tabindex="-1" aria-hidden="true" />
+        </>
     };
     let notice = html! {
         <p class={classes!("notice", state.busy.is_some().then_some("busy"))} role="status" aria-live="polite">
@@ -814,11 +1073,31 @@ pub fn App() -> Html {
         </p>
     };
 
+    let view_button = |v: View, id: &'static str, label: String, enabled: bool| {
+        let on = state.view == v;
+        let d = state.dispatcher();
+        let onclick = Callback::from(move |_: MouseEvent| d.dispatch(Action::View(v)));
+        html! {
+            <button type="button" {id} class={classes!("view", on.then_some("on"))} aria-pressed={on.to_string()}
+                disabled={!enabled} {onclick}>{ label }</button>
+        }
+    };
+    let view_switch = state.batch.as_ref().map(|b| {
+        html! {
+            <span class="views" role="group" aria-label="视图">
+                { view_button(View::Document, "view-document", "单份报告".into(), true) }
+                { view_button(View::Overview, "view-overview", format!("批量概览 {}", b.reports.len()), true) }
+                { view_button(View::Compare, "view-compare", "对比".into(), state.comparison.is_some()) }
+            </span>
+        }
+    });
     let toolbar = html! {
         <div class="toolbar" role="toolbar" aria-label="操作">
-            <button type="button" onclick={onopen}>{ "打开文件" }</button>
+            <button type="button" onclick={onopen} title="可一次选择多份报告：.txt、.docx、.html">{ "打开文件" }</button>
+            <button type="button" id="open-folder" onclick={onopen_folder} title="分析文件夹中的全部报告">{ "打开文件夹" }</button>
             <button type="button" onclick={onsample}>{ "示例报告" }</button>
-            if !empty {
+            { view_switch }
+            if !empty && state.view == View::Document {
                 <button type="button" id="toggle-edit" onclick={ontoggle_edit} aria-pressed={state.editing.to_string()}>
                     { if state.editing { "查看分析" } else { "编辑原文" } }
                 </button>
@@ -845,6 +1124,36 @@ pub fn App() -> Html {
         <footer class="foot">{ "全部分析在本机浏览器内完成，报告内容不会上传。" }</footer>
     };
 
+    if state.view != View::Document {
+        let main = match (&state.batch, state.view, &state.comparison) {
+            (Some(b), View::Compare, Some((x, y, c))) => {
+                let (ra, rb): (Option<&Shared<Report>>, _) = (b.reports.get(*x), b.reports.get(*y));
+                match (ra, rb) {
+                    (Some(ra), Some(rb)) => html! {
+                        <CompareView a={ra.clone()} b={rb.clone()} comparison={c.clone()}
+                            onswap={onswap} onexport={onexport_compare} onback={onback} />
+                    },
+                    _ => html! {},
+                }
+            }
+            (Some(b), _, _) => html! {
+                <Overview batch={b.clone()} picked={state.picked.clone()} onopen={onopen_report}
+                    onpick={onpick_report} oncancel={oncancel_batch} oncompare={oncompare}
+                    onexport_rows={onexport_rows} onexport_indicators={onexport_indicators} />
+            },
+            _ => html! { <p class="empty">{ "还没有批量分析的报告。" }</p> },
+        };
+        return html! {
+            <div class={root_class} {ondragover} {ondragleave} {ondrop}>
+                { header }
+                { notice }
+                <main class="batch-main">{ main }</main>
+                { file_input }
+                { footer }
+            </div>
+        };
+    }
+
     if empty {
         return html! {
             <div class={root_class} {ondragover} {ondragleave} {ondrop}>
@@ -852,7 +1161,7 @@ pub fn App() -> Html {
                 <main class="start">
                     <p class="hint">{ "粘贴报告全文，或把文件拖到这里" }</p>
                     { textarea }
-                    <p class="sub">{ "支持 UTF-8、UTF-16、GBK/GB18030、Big5 编码的 .txt 文件。没有报告？点“示例报告”看看效果。" }</p>
+                    <p class="sub">{ "支持 .docx、网页（.html）和 UTF-8、UTF-16、GBK/GB18030、Big5 编码的 .txt 文件；一次拖入多份报告或打开文件夹即可批量分析、对比。没有报告？点“示例报告”看看效果。" }</p>
                     { notice }
                 </main>
                 { file_input }

@@ -46,8 +46,31 @@ pub fn base_name(file_name: Option<&str>) -> String {
     }
 }
 
+/// A number with its sign and at most `digits` decimals: `+12`, `-3.5`, `0`.
+pub fn format_signed(v: f64, digits: usize) -> String {
+    let s = format!("{:+.*}", digits, v);
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        &s
+    };
+    match s {
+        "+0" | "-0" => "0".to_string(),
+        s => s.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn signed_numbers() {
+        assert_eq!(super::format_signed(12.0, 4), "+12");
+        assert_eq!(super::format_signed(-3.5, 4), "-3.5");
+        assert_eq!(super::format_signed(0.0, 1), "0");
+        assert_eq!(super::format_signed(-0.01, 1), "0");
+        assert_eq!(super::format_signed(25.0, 1), "+25");
+    }
+
     #[test]
     fn base_names() {
         assert_eq!(super::base_name(Some("梅列区报告.txt")), "梅列区报告");

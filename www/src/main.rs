@@ -5,7 +5,9 @@
 #![forbid(unsafe_code)]
 
 mod app;
+mod batch;
 mod card;
+mod comparison;
 mod diagnostics;
 mod document;
 mod encoding;
