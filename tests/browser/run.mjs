@@ -723,7 +723,9 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
       const batch = [['梅列区-2021.txt', y2021], ['梅列区-2020.txt', y2020], ['白沙镇-2023.txt', seed003]];
       const dropMany = (files) => page.evaluate((files) => {
         window.__tasks = [];
-        new PerformanceObserver((list) => window.__tasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+        window.__batchObserver?.disconnect();
+        window.__batchObserver = new PerformanceObserver((list) => window.__tasks.push(...list.getEntries().map((e) => e.duration)));
+        window.__batchObserver.observe({ type: 'longtask' });
         const data = new DataTransfer();
         for (const [name, text] of files) data.items.add(new File([text], name, { type: 'text/plain' }));
         const target = document.querySelector('.app');
@@ -809,6 +811,7 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
       await page.waitForSelector('#overview[data-running="false"]', { timeout: 60000 });
       const status = await page.textContent('#overview .status');
       ok(status.includes('已取消') && (await page.locator('#overview tr[data-report]').count()) < 60, `取消 stops the batch: ${status}`);
+      await page.evaluate(() => window.__batchObserver?.disconnect());
       await page.click('#view-document');
     }
 
