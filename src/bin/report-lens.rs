@@ -170,15 +170,7 @@ fn run_overview(format: Format, jobs: Option<usize>, files: &[String]) -> Result
             .collect(),
         _ => overview::to_table(&good),
     };
-    let mut out = std::io::stdout().lock();
-    if out
-        .write_all(s.as_bytes())
-        .and_then(|_| out.flush())
-        .is_err()
-    {
-        return Ok(false);
-    }
-    Ok(ok)
+    Ok(write_stdout(&s) && ok)
 }
 
 /// Applies `f` to every item on up to `threads` threads, keeping the order. Each thread
@@ -243,15 +235,15 @@ fn run_compare(format: Format, files: &[String]) -> Result<bool, String> {
         Format::Json => compare::to_json(&c) + "\n",
         _ => compare::to_table(&c),
     };
+    Ok(write_stdout(&s))
+}
+
+/// Writes `s` to stdout; false when stdout is closed (e.g. piped into `head`).
+fn write_stdout(s: &str) -> bool {
     let mut out = std::io::stdout().lock();
-    if out
-        .write_all(s.as_bytes())
+    out.write_all(s.as_bytes())
         .and_then(|_| out.flush())
-        .is_err()
-    {
-        return Ok(false);
-    }
-    Ok(true)
+        .is_ok()
 }
 
 fn parse_format(v: &str) -> Result<Format, String> {
