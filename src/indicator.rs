@@ -537,7 +537,10 @@ fn scan_line(text: &str, line: Span, out: &mut Vec<Indicator>) {
             // the previous figure's subject.
             // `由20个工作日缩短至5个工作日`: the second figure measures the same thing.
             let only_verb = DIRECTIONS.iter().any(|(w, _)| ind.subject == *w);
-            if (ind.subject.is_empty() && matches!(ind.kind, Kind::Change | Kind::Rate)
+            // `摸排线索25件27人`: a figure written right after another shares its subject.
+            let adjacent = prev_end > 0 && prev_end == ind.span.start;
+            if (ind.subject.is_empty()
+                && (adjacent || matches!(ind.kind, Kind::Change | Kind::Rate))
                 || only_verb)
                 && prev_end > 0
                 && !s[prev_end..ind.span.start].contains('。')
@@ -1069,5 +1072,11 @@ mod tests {
         for (t, want) in table {
             assert_eq!(first(t).subject, *want, "{t}");
         }
+        let d = Document::new("摸排线索25件27人,");
+        let both = find_indicators("摸排线索25件27人,", &d);
+        assert_eq!(
+            both[1].subject, "摸排线索",
+            "a figure right after another shares its subject"
+        );
     }
 }
