@@ -36,6 +36,9 @@ const BUSY_BYTES: usize = 512 * 1024;
 
 /// Above this many characters (UTF-16 units) edits are analysed on request only.
 const LARGE_EDIT_CHARS: u32 = 200_000;
+/// Shown when another tab overwrote the autosaved report (last writer wins).
+const OTHER_TAB_NOTICE: &str = "其他标签页已修改自动保存的报告：本页文本不变，刷新会恢复另一页的版本；在本页再次编辑即以本页为准。";
+
 const LARGE_EDIT_NOTICE: &str = "文本较大：编辑完成后按 Ctrl+Enter 或点“查看分析”重新分析。";
 
 /// Milliseconds since the page started, from `performance.now()`.
@@ -93,6 +96,19 @@ pub enum Tab {
     Indicators,
     Diagnostics,
     Review,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 3] = [Tab::Indicators, Tab::Diagnostics, Tab::Review];
+
+    /// The tab button's element id.
+    pub fn id(self) -> &'static str {
+        match self {
+            Tab::Indicators => "tab-indicators",
+            Tab::Diagnostics => "tab-diagnostics",
+            Tab::Review => "tab-review",
+        }
+    }
 }
 
 /// Passages to highlight in the document.
@@ -297,6 +313,8 @@ pub enum Action {
     RenderMore,
     Busy(Option<String>),
     Clear,
+    /// Another tab saved this text (`None`: it cleared its report).
+    OtherTab(Option<String>),
     /// A batch of this many files starts.
     BatchStart(usize),
     BatchProgress(Progress),
@@ -371,6 +389,11 @@ impl Reducible for State {
                 s.hidden = hidden;
                 s.batch = batch;
                 s.revision = self.revision.wrapping_add(1);
+            }
+            Action::OtherTab(text) => {
+                if text.as_deref() != Some(&*s.text) {
+                    s.notice = Some(OTHER_TAB_NOTICE.into());
+                }
             }
             Action::BatchStart(total) => {
                 s.batch = Some(Shared::new(Batch {
@@ -496,6 +519,14 @@ pub fn App() -> Html {
     // When a paste, drop or file started: measured to the first paint of its highlights.
     let load_started = use_mut_ref(|| None::<f64>);
     let scroll_frame = use_mut_ref(|| Rc::new(Cell::new(false)));
+
+    // Another tab saving: say so, keep this tab's text.
+    {
+        let d = state.dispatcher();
+        use_effect_with((), move |_| {
+            storage::watch(move |text| d.dispatch(Action::OtherTab(text)));
+        });
+    }
 
     // Autosave after every analysis.
     {
@@ -1297,10 +1328,35 @@ pub fn App() -> Html {
         let on = state.tab == t;
         let state = state.clone();
         let onclick = Callback::from(move |_: MouseEvent| state.dispatch(Action::Tab(t)));
+        // The WAI-ARIA tabs pattern: only the chosen tab is in the Tab order; the arrow keys
+        // (handled on the tab list) move between tabs.
         html! {
-            <button type="button" role="tab" id={format!("tab-{t:?}").to_lowercase()}
-                aria-selected={on.to_string()} class={classes!(on.then_some("on"))} {onclick}>{ label }</button>
+            <button type="button" role="tab" id={t.id()} aria-controls="side-panel"
+                aria-selected={on.to_string()} tabindex={if on { "0" } else { "-1" }}
+                class={classes!(on.then_some("on"))} {onclick}>{ label }</button>
         }
+    };
+    let ontabkey = {
+        let state = state.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let k = Tab::ALL.iter().position(|&t| t == state.tab).unwrap_or(0);
+            let n = Tab::ALL.len();
+            let next = match e.key().as_str() {
+                "ArrowRight" | "ArrowDown" => (k + 1) % n,
+                "ArrowLeft" | "ArrowUp" => (k + n - 1) % n,
+                "Home" => 0,
+                "End" => n - 1,
+                _ => return,
+            };
+            e.prevent_default();
+            let t = Tab::ALL[next];
+            state.dispatch(Action::Tab(t));
+            if let Some(el) = gloo::utils::document().get_element_by_id(t.id()) {
+                if let Some(el) = el.dyn_ref::<HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        })
     };
 
     html! {
@@ -1317,11 +1373,12 @@ pub fn App() -> Html {
                 </nav>
                 { center }
                 <aside class="side-pane">
-                    <div class="tabs" role="tablist">
+                    <div class="tabs" role="tablist" aria-label="分析结果" onkeydown={ontabkey}>
                         { tab(Tab::Indicators, format!("指标 {}", a.indicators.len())) }
                         { tab(Tab::Diagnostics, format!("问题 {}", a.diagnostics.len())) }
                         { tab(Tab::Review, review_label) }
                     </div>
+                    <div id="side-panel" class="tab-panel" role="tabpanel" aria-labelledby={state.tab.id()}>
                     {
                         match state.tab {
                             Tab::Indicators => html! {
@@ -1338,6 +1395,7 @@ pub fn App() -> Html {
                             },
                         }
                     }
+                    </div>
                 </aside>
             </main>
             { file_input }

@@ -198,7 +198,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
             </div>
             <p class="hint">{ "点击一行在文档视图中打开该报告；勾选两份报告可逐项对比（与上年对比）。" }</p>
             <div class="table-scroll">
-                <table class="overview-table">
+                <table class="overview-table" aria-label="批量概览">
                     <thead><tr>
                         <th>{ "对比" }</th><th>{ "文件" }</th><th>{ "标题" }</th><th>{ "发布机关" }</th><th>{ "年度" }</th>
                         <th>{ "字数" }</th><th>{ "章节" }</th><th>{ "指标" }</th><th title={kinds}>{ "按类型" }</th>
@@ -209,7 +209,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
             </div>
             if !b.failed.is_empty() {
                 <div class="failed">
-                    <h3>{ format!("未能读取 {} 个文件", b.failed.len()) }</h3>
+                    <h2>{ format!("未能读取 {} 个文件", b.failed.len()) }</h2>
                     <ul>{ for failed }</ul>
                 </div>
             }

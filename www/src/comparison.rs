@@ -113,32 +113,32 @@ pub fn CompareView(props: &CompareProps) -> Html {
                     n.sections_same, n.sections_renamed, n.sections_new, n.sections_gone) }
             </p>
             <div class="compare-grid">
-                <div class="compare-col">
-                    <h3>{ "指标对比" }<small>{ "主题相同（规范化后）且单位兼容才配对" }</small></h3>
+                <div class="compare-col" tabindex="0" role="region" aria-label="指标对比">
+                    <h2>{ "指标对比" }<small>{ "主题相同（规范化后）且单位兼容才配对" }</small></h2>
                     <label class="changed-only">
                         <input type="checkbox" id="compare-changed-only" checked={*changed_only} onchange={ontoggle} />
                         { format!("只看有变化的 {changed} 项") }
                     </label>
                     <div class="table-scroll">
-                        <table id="compare-pairs">
+                        <table id="compare-pairs" aria-label="指标对比">
                             <thead><tr><th>{ "主题" }</th><th>{ "上年" }</th><th>{ "本年" }</th><th>{ "变化" }</th><th>{ "幅度" }</th></tr></thead>
                             <tbody>{ for pairs }</tbody>
                         </table>
                     </div>
-                    <h3>{ format!("本年新增 {}", c.new.len()) }</h3>
+                    <h2>{ format!("本年新增 {}", c.new.len()) }</h2>
                     { list(&c.new, "compare-new") }
-                    <h3>{ format!("上年有、本年无 {}", c.gone.len()) }</h3>
+                    <h2>{ format!("上年有、本年无 {}", c.gone.len()) }</h2>
                     { list(&c.gone, "compare-gone") }
                     if !c.unpaired.is_empty() {
-                        <h3>{ format!("未配对 {}", c.unpaired.len()) }</h3>
+                        <h2>{ format!("未配对 {}", c.unpaired.len()) }</h2>
                         { list(&c.unpaired, "compare-unpaired") }
                     }
                 </div>
-                <div class="compare-col">
-                    <h3>{ "大纲对比" }</h3>
+                <div class="compare-col" tabindex="0" role="region" aria-label="大纲对比">
+                    <h2>{ "大纲对比" }</h2>
                     <div class="table-scroll">
-                        <table id="compare-outline">
-                            <thead><tr><th>{ "上年" }</th><th>{ "" }</th><th>{ "本年" }</th></tr></thead>
+                        <table id="compare-outline" aria-label="大纲对比">
+                            <thead><tr><th>{ "上年" }</th><th><span class="visually-hidden">{ "状态" }</span></th><th>{ "本年" }</th></tr></thead>
                             <tbody>{ for outline }</tbody>
                         </table>
                     </div>

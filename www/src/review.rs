@@ -196,7 +196,9 @@ pub fn CoverageChart(props: &ChartProps) -> Html {
     });
     html! {
         <svg class="coverage-chart" id={props.onpick.is_some().then_some("coverage-chart")}
-            viewBox={format!("0 0 {WIDTH} {height}")} role="img"
+            viewBox={format!("0 0 {WIDTH} {height}")}
+            // With clickable bars it is a group of buttons; printed, a picture.
+            role={if props.onpick.is_some() { "group" } else { "img" }}
             aria-label="纲要各领域覆盖得分（0–100）">
             { for ticks }
             { for bars }

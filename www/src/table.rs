@@ -223,7 +223,7 @@ pub fn IndicatorTable(props: &TableProps) -> Html {
                 <span class="shown">{ format!("{total} 条") }</span>
             </div>
             <div class="table-scroll">
-                <table id="indicator-table">
+                <table id="indicator-table" aria-label="量化指标：回车或空格在文中定位">
                     <thead><tr>{ for headers }</tr></thead>
                     <tbody>{ for body }</tbody>
                 </table>
