@@ -40,8 +40,15 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
     if looks_binary(bytes) {
         return Err(DecodeError::Binary);
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return check_text(s.to_string()).map(|t| (t, "UTF-8"));
+    match std::str::from_utf8(bytes) {
+        Ok(s) => return check_text(s.to_string()).map(|t| (t, "UTF-8")),
+        Err(e) if mostly_utf8(bytes, e.valid_up_to()) => {
+            // A UTF-8 file with a damaged or differently encoded tail: keep the UTF-8 and
+            // replace what is not (a legacy-encoding guess would garble the whole report).
+            let t = String::from_utf8_lossy(bytes).into_owned();
+            return check_text(t).map(|t| (t, "UTF-8"));
+        }
+        Err(_) => {}
     }
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     det.feed(bytes, true);
@@ -74,6 +81,14 @@ pub fn decode_with_label(
         }
         _ => decode(bytes),
     }
+}
+
+/// True when the valid UTF-8 prefix is long and really multi-byte (GBK and Big5 text almost
+/// never forms a run of valid UTF-8 sequences), and covers most of the file.
+fn mostly_utf8(bytes: &[u8], valid_up_to: usize) -> bool {
+    let prefix = &bytes[..valid_up_to];
+    let multibyte = prefix.iter().filter(|&&b| b >= 0xC0).count();
+    multibyte >= 20 && valid_up_to * 2 >= bytes.len()
 }
 
 fn looks_binary(bytes: &[u8]) -> bool {

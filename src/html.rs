@@ -612,8 +612,9 @@ fn read_tag(html: &str, name_start: usize) -> (Tag, usize) {
         }
         if !key.is_empty() {
             attrs.push((key, value));
-        } else {
-            i += 1;
+        } else if i == key_start {
+            // Nothing consumed (a stray `/`): step over one whole character.
+            i += html[i..].chars().next().map_or(1, char::len_utf8);
         }
     }
     (

@@ -414,19 +414,21 @@ fn arabic_at(s: &str, i: usize) -> Option<Number> {
     })
 }
 
-/// Parses a Chinese numeral at `i` of `s`.
-fn chinese_at(s: &str, i: usize) -> Option<Number> {
+/// Parses a Chinese numeral at `i` of `s`; on failure returns the end of the run of numeral
+/// characters, so that the scan skips the whole run (a run of `一` stays linear).
+fn chinese_at(s: &str, i: usize) -> Result<Number, usize> {
     let end = s[i..]
         .find(|c: char| !is_cn_numeral(c))
         .map_or(s.len(), |k| i + k);
-    // `万`/`亿` at the end belong to the unit (`两万元` keeps 万 in the number though).
-    let value = parse_cn(&s[i..end])? as f64;
-    Some(Number {
-        start: i,
-        end,
-        value,
-        chinese: true,
-    })
+    match parse_cn(&s[i..end]) {
+        Some(v) => Ok(Number {
+            start: i,
+            end,
+            value: v as f64,
+            chinese: true,
+        }),
+        None => Err(end),
+    }
 }
 
 /// The longest unit at the start of `s`.
@@ -517,13 +519,16 @@ fn scan_line(text: &str, line: Span, out: &mut Vec<Indicator>) {
             continue;
         }
         let num = if c.is_ascii_digit() {
-            arabic_at(s, i)
+            arabic_at(s, i).ok_or(i + 1)
         } else {
             chinese_at(s, i)
         };
-        let Some(num) = num else {
-            i += c.len_utf8();
-            continue;
+        let num = match num {
+            Ok(num) => num,
+            Err(run_end) => {
+                i = run_end.max(i + c.len_utf8());
+                continue;
+            }
         };
         let next = num.end.max(i + c.len_utf8());
         // Most numerals (进一步, 统一, 一是) have no unit after them: skip them cheaply.

@@ -559,8 +559,10 @@ pub fn find_sections(text: &str, doc: &Document) -> Outline {
         .map(|l| l.span)
         .collect();
     let lost_leads = find_lost_leading_items(text, &lines);
+    let mut cands: Vec<(usize, Marker)> = Vec::new();
     for (k, &line) in lines.iter().enumerate() {
         let s = &text[line.start..line.end];
+        line_candidates(s, &mut cands);
         let lead = parse_marker(s);
         b.close_scoped(lead.map(|m| m.ordinal.family));
         let mut pos = 0; // where run-in scanning starts, relative to the line
@@ -581,7 +583,7 @@ pub fn find_sections(text: &str, doc: &Document) -> Outline {
         } else if let Some(m) = lead {
             let rest = &s[m.len..];
             let t0 = m.len + (rest.len() - rest.trim_start().len());
-            let stop = next_run_in(s, t0, &b).map_or(s.len(), |(p, _)| p);
+            let stop = next_run_in(&cands, t0, &b).map_or(s.len(), |(p, _)| p);
             let t1 = t0 + title_end(&s[t0..], stop - t0);
             let t1 = t0 + s[t0..t1].trim_end().len();
             b.push(Found {
@@ -595,7 +597,7 @@ pub fn find_sections(text: &str, doc: &Document) -> Outline {
                 repaired: false,
             });
             pos = t1;
-        } else if let Some(f) = repair_lost_marker(s, line, &b) {
+        } else if let Some(f) = repair_lost_marker(s, line, &cands, &b) {
             pos = f.title.end - line.start;
             b.push(f);
         } else if let Some(f) = repair_bare_heading(text, s, line, lines.get(k + 1), &b) {
@@ -603,9 +605,9 @@ pub fn find_sections(text: &str, doc: &Document) -> Outline {
             b.push(f);
         }
         // Run-in headings further along the line.
-        while let Some((p, m)) = next_run_in(s, pos, &b) {
+        while let Some((p, m)) = next_run_in(&cands, pos, &b) {
             let t0 = p + m.len;
-            let stop = next_run_in(s, t0, &b).map_or(s.len(), |(q, _)| q);
+            let stop = next_run_in(&cands, t0, &b).map_or(s.len(), |(q, _)| q);
             let t1 = t0 + run_in_title_end(&s[t0..], stop - t0);
             let t1 = t0 + s[t0..t1].trim_end().len();
             b.push(Found {
@@ -625,24 +627,31 @@ pub fn find_sections(text: &str, doc: &Document) -> Outline {
     b.out
 }
 
-/// The next run-in marker in `s` at or after `from` that continues a sequence.
-fn next_run_in(s: &str, from: usize, b: &Builder) -> Option<(usize, Marker)> {
-    let mut i = from;
+/// Markers that follow a separator in `s` (candidates for run-in headings), in order.
+fn line_candidates(s: &str, out: &mut Vec<(usize, Marker)>) {
+    out.clear();
+    let mut i = 0;
     while let Some(j) = next_separator(s, i) {
         if let Some(m) = parse_marker(&s[j..]) {
-            if accepts_run_in(s, j, m, b) {
-                return Some((j, m));
-            }
+            out.push((j, m));
         }
         i = j;
     }
-    None
+}
+
+/// The next run-in marker at or after `from` that continues a sequence.
+fn next_run_in(cands: &[(usize, Marker)], from: usize, b: &Builder) -> Option<(usize, Marker)> {
+    let k = cands.partition_point(|&(p, _)| p < from);
+    cands[k..]
+        .iter()
+        .enumerate()
+        .find(|&(j, &(p, m))| accepts_run_in(&cands[k + j + 1..], p, m, b))
+        .map(|(_, &c)| c)
 }
 
 /// The position after the next separator (`。` `;` `:` `!` `?` `,` `”` or a space) at or
-/// after `from`, with
-/// following spaces skipped. Scans bytes: the separators are ASCII or start with E2/E3,
-/// and UTF-8 continuation bytes never look like either.
+/// after `from`, with following spaces skipped. Scans bytes: the separators are ASCII or
+/// start with E2/E3, and UTF-8 continuation bytes never look like either.
 fn next_separator(s: &str, from: usize) -> Option<usize> {
     let b = s.as_bytes();
     let mut i = from;
@@ -669,8 +678,9 @@ fn next_separator(s: &str, from: usize) -> Option<usize> {
     None
 }
 
-/// Whether a marker found inside a line is a heading: it must continue a sequence.
-fn accepts_run_in(s: &str, at: usize, m: Marker, b: &Builder) -> bool {
+/// Whether a marker found inside a line is a heading: it must continue a sequence. `later`
+/// are the candidates after it on the same line.
+fn accepts_run_in(later: &[(usize, Marker)], at: usize, m: Marker, b: &Builder) -> bool {
     let f = m.ordinal.family;
     let n = m.ordinal.number;
     let expected = b.last_number(f).map_or(1, |l| l + 1);
@@ -682,41 +692,31 @@ fn accepts_run_in(s: &str, at: usize, m: Marker, b: &Builder) -> bool {
             if b.last_number(f).is_some() {
                 n == expected
             } else {
-                n == 1 && has_following(s, at + m.len, f, 2)
+                n == 1 && has_following(later, at, f, 2)
             }
         }
         Family::Digit | Family::DigitParen | Family::Circled | Family::CnOrdinal => {
             if b.last_number(f).is_some() && b.stack.last().is_some_and(|o| o.family == f) {
                 n == expected
             } else {
-                n == 1 && has_following(s, at + m.len, f, 2)
+                n == 1 && has_following(later, at, f, 2)
             }
         }
         _ => false,
     }
 }
 
-/// True when a marker of family `f` numbered `n` follows later in `s` after a separator.
-fn has_following(s: &str, from: usize, f: Family, n: u32) -> bool {
-    // Look a bounded distance ahead so that lines full of candidates stay linear.
-    let limit = from + 3000;
-    let mut i = from;
-    while let Some(j) = next_separator(s, i) {
-        if j > limit {
-            break;
-        }
-        if parse_marker(&s[j..]).is_some_and(|m| {
-            m.ordinal
-                == Ordinal {
-                    family: f,
-                    number: n,
-                }
-        }) {
-            return true;
-        }
-        i = j;
-    }
-    false
+/// True when a marker of family `f` numbered `n` is among `later`, within about 200
+/// characters of `at` (the next item of a run-in list follows within a sentence or two).
+fn has_following(later: &[(usize, Marker)], at: usize, f: Family, n: u32) -> bool {
+    let want = Ordinal {
+        family: f,
+        number: n,
+    };
+    later
+        .iter()
+        .take_while(|&&(p, _)| p <= at + 600)
+        .any(|&(_, m)| m.ordinal == want)
 }
 
 /// Lines whose leading markers were lost at the head of a list: `(三)` arrives where it
@@ -779,7 +779,12 @@ fn find_lost_leading_items(text: &str, lines: &[Span]) -> Vec<Option<Ordinal>> {
 }
 
 /// `、依法全面履行政府职能` → `二、`; `)加强市场监管水平` → `(二)`.
-fn repair_lost_marker(s: &str, line: Span, b: &Builder) -> Option<Found> {
+fn repair_lost_marker(
+    s: &str,
+    line: Span,
+    cands: &[(usize, Marker)],
+    b: &Builder,
+) -> Option<Found> {
     let (family, cut) = if let Some(r) = s.strip_prefix('、') {
         (Family::CnComma, s.len() - r.len())
     } else if let Some(r) = s.strip_prefix(')') {
@@ -801,7 +806,7 @@ fn repair_lost_marker(s: &str, line: Span, b: &Builder) -> Option<Found> {
     }
     let n = b.last_number(family).map_or(1, |l| l + 1);
     let marker = format_marker(family, n, b.template(family));
-    let stop = next_run_in(s, cut, b).map_or(s.len(), |(p, _)| p);
+    let stop = next_run_in(cands, cut, b).map_or(s.len(), |(p, _)| p);
     let t1 = cut + title_end(rest, stop - cut);
     let t1 = cut + s[cut..t1].trim_end().len();
     Some(Found {

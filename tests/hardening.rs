@@ -530,7 +530,6 @@ fn truncated_and_odd_encodings() {
 /// into Latin mojibake and the report is lost, although the file is 98% valid UTF-8.
 /// Expected: the UTF-8 part kept (the tail replaced with U+FFFD, or the whole read as GBK).
 #[test]
-#[ignore = "bug: UTF-8 text with a GBK tail is decoded as windows-1252 (all mojibake), reported"]
 fn utf8_file_with_a_gbk_tail_keeps_its_utf8_part() {
     let head = FIXTURES[1];
     let head = &head[..(0..=6000)
@@ -726,7 +725,6 @@ fn repeated_fragments_stay_linear() {
 /// linear: every `第一` after a separator makes `outline::has_following` scan up to 3,000
 /// bytes ahead for a `第二`, calling `parse_marker` at every separator on the way.
 #[test]
-#[ignore = "bug: repeated 第一， is analysed ~100x slower than a report (outline::has_following look-ahead), reported"]
 fn repeated_cn_ordinals_are_not_much_slower_than_a_report() {
     let _serial = timing_lock();
     let report = reports(100_000);
@@ -749,14 +747,14 @@ fn repeated_cn_ordinals_are_not_much_slower_than_a_report() {
 /// value, landing inside the next (multi-byte) character. Reached through
 /// `input::read_bytes` for any `.html` file or sniffed page, so a page can crash the app.
 #[test]
-#[ignore = "bug: html::extract panics on <i/=\"\"峂 (read_tag slices inside a char after an empty attribute name), reported"]
 fn html_empty_attribute_name_before_a_multibyte_char() {
     let page = "<i/=\"\"峂";
     assert_eq!(page.as_bytes(), b"<i/=\"\"\xe5\xb3\x82");
+    // The tag is cut off by the end of the input: like a browser, nothing is shown (no panic).
     let text = report_lens::html::extract(page).to_text();
-    assert!(text.contains('峂'), "{text:?}");
+    assert!(!text.contains('<'), "{text:?}");
     let doc = read_bytes("page.html", "<p =\"\"平>一、总体情况</p>".as_bytes());
-    assert!(doc.is_ok(), "{doc:?}");
+    assert!(doc.is_ok_and(|d| d.text.contains("一、总体情况")));
 }
 
 /// Found by the `superlinear` fuzz target (fragment `一`): a run of `一` is quadratic in
@@ -765,7 +763,6 @@ fn html_empty_attribute_name_before_a_multibyte_char() {
 /// Release build: 10 KB 9 ms, 20 KB 37 ms, 40 KB 148 ms, 80 KB 604 ms; 400 KB would take
 /// about 15 s and 5 MB about 40 minutes. `二` and `一二三四五六七八九十` behave the same.
 #[test]
-#[ignore = "bug: a run of 一 is quadratic in indicator::find_indicators (chinese_at rescans the run), reported"]
 fn run_of_chinese_numerals_is_linear() {
     let _serial = timing_lock();
     for f in ["一", "二", "一二三四五六七八九十"] {
