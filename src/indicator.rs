@@ -371,7 +371,23 @@ fn protected_ranges(line: &str) -> Vec<(usize, usize)> {
             }
         }
     }
-    out
+    // Sorted and merged into disjoint ranges, so that a lookup is a binary search (a long
+    // line may hold thousands of them).
+    out.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(out.len());
+    for (a, b) in out {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    merged
+}
+
+/// True when `start..end` lies inside one of the disjoint sorted `ranges`.
+fn is_protected(ranges: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let k = ranges.partition_point(|&(a, _)| a <= start);
+    k > 0 && end <= ranges[k - 1].1
 }
 
 /// A number token: where it is, its value and whether it is written in Chinese.
@@ -574,7 +590,7 @@ fn recognise(
     prev_end: usize,
     protected: &[(usize, usize)],
 ) -> Option<Indicator> {
-    if protected.iter().any(|&(a, b)| a <= n.start && n.end <= b) {
+    if is_protected(protected, n.start, n.end) {
         return None;
     }
     let before = &s[..n.start];
