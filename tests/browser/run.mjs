@@ -6,7 +6,9 @@
 // 127.0.0.1 with a tiny static server, drives Debian's Chromium through playwright-core, and
 // checks what issue 3 asks: paste each seed and compare outline and highlights with the CLI's
 // JSON; drop GBK / Big5 / UTF-16 files; outline and table clicks; CSV export; restore after
-// reload; XSS text stays inert; no request leaves the origin; timings; and the one-file build
+// reload, a crashed tab and a second tab; an XSS corpus pasted and dropped as .txt/.html/.docx
+// stays inert; axe-core on every main view, light and dark; keyboard navigation; no request at
+// all after load (only same-origin static files at load); timings; and the one-file build
 // (written to DIST/report-lens.html by scripts/build-single-file.mjs) opened from file://.
 // Screenshots go to tests/browser/artifacts/. Exit code 0 when every check passed.
 
@@ -30,6 +32,10 @@ const ARTIFACTS = join(HERE, 'artifacts');
 const FIXTURES = join(ROOT, 'tests', 'fixtures');
 const SUB_PATH = '/some/sub/path/'; // proves the build uses relative URLs only
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+// axe-core from node_modules (pinned in package.json). It is evaluated in the page through the
+// DevTools protocol: addScriptTag would insert an inline <script>, which the app's CSP (no
+// 'unsafe-inline') rightly blocks, and bypassing the CSP would blind the CSP checks below.
+const AXE_SOURCE = readFileSync(join(HERE, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
 // Budgets from the issue. Timing on a loaded CI machine varies: over budget is a warning,
 // over three times the budget a failure.
@@ -133,6 +139,48 @@ function cliJson(file) {
 }
 
 // ---- page helpers -----------------------------------------------------------------------------
+// A file the app hands to the browser as a download: a blob: URL of the page's own memory.
+const isDownload = (r) => r.url.startsWith('blob:');
+// Runs axe-core on the page as it is; serious and critical violations fail, others are noted.
+async function axe(page, view) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () =>
+    (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${(n.failureSummary || '').split('\n')[1]?.trim() ?? ''}`),
+    })),
+  );
+  (results.axe ??= {})[view] = violations.map((v) => `${v.impact} ${v.id} ×${v.nodes.length}`);
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of violations.filter((v) => !bad.includes(v))) console.log(`  note  axe ${view}: ${v.impact} ${v.id} ×${v.nodes.length}`);
+  ok(bad.length === 0, `axe: ${view} has no serious or critical violations (${violations.length} rules violated in all)`,
+    bad.map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).join(' | ')}`).join('\n        '));
+}
+
+// Presses Tab until `test` (run in the page, on document.activeElement) holds; the number of
+// presses, or -1 after `max`.
+async function tabUntil(page, test, max = 80, key = 'Tab') {
+  for (let k = 1; k <= max; k++) {
+    await page.keyboard.press(key);
+    if (await page.evaluate(test)) return k;
+  }
+  return -1;
+}
+
+// Elements that could run script or load something, as outerHTML: the app's own at load.
+function activeElements(page) {
+  return page.evaluate(() => {
+    const risky = 'script, iframe, frame, object, embed, img, svg[onload], base, link, meta[http-equiv], a[href], [srcdoc], form';
+    const out = [...document.querySelectorAll(risky)].map((e) => e.outerHTML.slice(0, 160));
+    for (const el of document.querySelectorAll('*')) {
+      for (const a of el.attributes) {
+        if (/^on/i.test(a.name) || /javascript:|expression\(/i.test(a.value)) out.push(`${el.tagName} ${a.name}=${a.value.slice(0, 60)}`);
+      }
+    }
+    return out.sort();
+  });
+}
 async function ensureEditing(page) {
   if (await page.locator('textarea#report-input').count()) return;
   await page.click('#toggle-edit');
@@ -299,7 +347,24 @@ async function main() {
     ],
   });
   const requests = [];
-  context.on('request', (r) => requests.push(r.url()));
+  // Every request, with what the test was doing: 'load' while a page of the app is being
+  // (re)loaded, 'app' otherwise (analysing, editing, exporting, batches, comparisons).
+  const requestLog = [];
+  let netPhase = 'load';
+  context.on('request', (r) => {
+    requests.push(r.url());
+    requestLog.push({ url: r.url(), phase: netPhase, type: r.resourceType() });
+  });
+  // Loads a page of the app, then waits for its lazy requests (the favicon) before going on.
+  const loading = async (fn) => {
+    netPhase = 'load';
+    try {
+      return await fn();
+    } finally {
+      await new Promise((r) => setTimeout(r, 400));
+      netPhase = 'app';
+    }
+  };
   const page = context.pages()[0] ?? (await context.newPage());
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -319,9 +384,11 @@ async function main() {
   try {
     section('load');
     const t0 = Date.now();
-    await page.goto(appUrl);
-    await page.waitForSelector('textarea#report-input', { timeout: 20000 });
-    results.loadMs = Date.now() - t0;
+    await loading(async () => {
+      await page.goto(appUrl);
+      await page.waitForSelector('textarea#report-input', { timeout: 20000 });
+      results.loadMs = Date.now() - t0;
+    });
     ok(true, `page starts in ${results.loadMs} ms from ${appUrl}`);
     const hint = await page.textContent('.start .hint');
     ok(hint?.includes('粘贴报告全文，或把文件拖到这里'), 'the empty page explains itself');
@@ -329,6 +396,8 @@ async function main() {
     ok((await page.locator('#open-folder').count()) === 1, '打开文件夹 button (batch)');
     ok((await page.locator('button', { hasText: '示例报告' }).count()) === 1, '示例报告 button');
     await shot(page, '01-start');
+    await axe(page, 'start page');
+    const ownElements = await activeElements(page);
 
     section('sample report');
     await page.click('button:has-text("示例报告")');
@@ -360,6 +429,152 @@ async function main() {
       const json = cliJson(file);
       if (json) compare(name, json, text, await shown(page));
       else console.log(`  skip  ${name}: no CLI JSON to compare with`);
+    }
+
+    section('accessibility: axe-core on the main views, light and dark');
+    {
+      // Seed 004 is loaded: document, outline, indicator table.
+      await axe(page, 'a loaded report (document, outline, indicator table)');
+      await page.click('#tab-diagnostics');
+      await axe(page, 'the 问题 tab');
+      await page.click('#tab-review');
+      await page.waitForSelector('#review');
+      await axe(page, 'the 审查 tab');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await axe(page, 'the 审查 tab, dark');
+      await page.click('#tab-indicators');
+      await axe(page, 'a loaded report, dark');
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
+
+    section('keyboard: outline tree, tabs, table rows, highlights, legend, focus ring');
+    {
+      // ARIA: the outline is a tree of items with levels; one of them is in the Tab order.
+      const tree = await page.evaluate(() => {
+        const items = [...document.querySelectorAll('#outline [role="treeitem"]')];
+        return {
+          role: document.getElementById('outline')?.getAttribute('role'),
+          items: items.length,
+          levels: items.every((i) => /^[1-5]$/.test(i.getAttribute('aria-level'))),
+          stops: items.filter((i) => i.tabIndex === 0).length,
+          sort: [...document.querySelectorAll('#indicator-table th')].every((th) => th.hasAttribute('aria-sort')),
+          panel: document.querySelector('[role="tabpanel"]')?.getAttribute('aria-labelledby'),
+        };
+      });
+      ok(tree.role === 'tree' && tree.items > 3 && tree.levels && tree.stops === 1,
+        `the outline is role=tree with ${tree.items} treeitems, each with aria-level, one Tab stop (${tree.stops})`);
+      ok(tree.sort && tree.panel === 'tab-indicators', 'every table header has aria-sort; the side panel is a tabpanel labelled by its tab');
+
+      // Tab from the top of the page into the outline.
+      // Start where a keyboard user starts: the top of the page.
+      await page.evaluate(() => { document.getElementById('doc').scrollTop = 0; });
+      await page.click('.top h1');
+      const presses = await tabUntil(page, () => document.activeElement?.getAttribute('role') === 'treeitem');
+      ok(presses > 0, `Tab reaches the outline after ${presses} presses (toolbar, legend, then the outline)`);
+      const ring = await page.evaluate(() => {
+        const s = getComputedStyle(document.activeElement);
+        return `${s.outlineStyle} ${s.outlineWidth}`;
+      });
+      ok(/solid 3px/.test(ring), `the focused entry shows a focus ring (${ring})`);
+      const k = 5;
+      for (let n = 0; n < k; n++) await page.keyboard.press('ArrowDown');
+      const focusedSection = await page.evaluate(() => document.activeElement?.dataset.section);
+      ok(focusedSection === String(k), `ArrowDown ×${k} moves the focus to entry ${k} (${focusedSection})`);
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(400);
+      const line = await page.evaluate((k) => {
+        const el = [...document.querySelectorAll('#doc p[data-opens]')].find((p) => p.dataset.opens.split(' ').includes(String(k)));
+        return el ? `#${el.id}` : null;
+      }, k);
+      ok(line !== null && (await inView(page, line)), `Enter on entry ${k} scrolls its heading into view`);
+      ok(await page.evaluate((k) => document.querySelector(`#outline [data-section="${k}"]`).classList.contains('current')
+        && document.activeElement?.dataset.section === String(k), k), `entry ${k} is current and keeps the focus`);
+      await shot(page, '20-keyboard-outline');
+      // Space works too, and Tab leaves the tree in one press (roving tabindex).
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press(' ');
+      await page.waitForTimeout(300);
+      ok(await page.evaluate((k) => document.querySelector('#outline .current')?.dataset.section === String(k + 1), k), `Space on entry ${k + 1} goes there`);
+      await page.keyboard.press('Tab');
+      const left = await page.evaluate(() => document.activeElement?.closest('#outline') === null);
+      ok(left, 'one Tab leaves the outline');
+
+      // A highlight: focused by Tab, chosen with Enter, selects its table row.
+      const toMark = await tabUntil(page, () => document.activeElement?.matches('#doc mark[data-indicator]'), 10);
+      const markIndex = await page.evaluate(() => document.activeElement?.dataset.indicator);
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(200);
+      ok(toMark > 0 && (await page.getAttribute(`#indicator-table tr[data-indicator="${markIndex}"]`, 'aria-selected')) === 'true',
+        `Tab reaches highlight ${markIndex}; Enter selects its table row`);
+      const tip = await page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.matches(':focus')} ${getComputedStyle(document.activeElement, '::after').content}`);
+      ok(tip.startsWith('MARK') && !tip.endsWith('none'), `the focused highlight shows its tooltip (${tip.slice(0, 40)})`);
+      await shot(page, '21-keyboard-highlight');
+
+      // The tabs: arrow keys move between them; only the chosen one is a Tab stop.
+      await page.focus('#tab-indicators');
+      await page.keyboard.press('ArrowRight');
+      await page.waitForSelector('#tab-diagnostics[aria-selected="true"]');
+      ok(await page.evaluate(() => document.activeElement?.id === 'tab-diagnostics'), 'ArrowRight on the tabs chooses and focuses 问题');
+      await page.keyboard.press('End');
+      await page.waitForSelector('#tab-review[aria-selected="true"]');
+      await page.keyboard.press('Home');
+      await page.waitForSelector('#tab-indicators[aria-selected="true"]');
+      ok(await page.evaluate(() => document.activeElement?.id === 'tab-indicators'), 'End and Home go to the last and first tab');
+
+      // Sortable headers: Enter on a header button sorts, aria-sort follows.
+      const toHeader = await tabUntil(page, () => document.activeElement?.closest('#indicator-table th') !== null, 10);
+      await page.keyboard.press('Enter');
+      const sortState = await page.getAttribute('#indicator-table th:nth-child(1)', 'aria-sort');
+      await page.keyboard.press('Enter');
+      const sortAgain = await page.getAttribute('#indicator-table th:nth-child(1)', 'aria-sort');
+      ok(toHeader > 0 && sortState === 'descending' && sortAgain === 'ascending', `Enter on the # header sorts (aria-sort ${sortState} → ${sortAgain})`);
+
+      // Table rows: Tab from row to row, Enter shows the indicator in the document.
+      const toRow = await tabUntil(page, () => document.activeElement?.matches('#indicator-table tr[data-indicator]'), 10);
+      const firstRow = await page.evaluate(() => document.activeElement?.dataset.indicator);
+      for (let n = 0; n < 3; n++) await page.keyboard.press('Tab');
+      const row = await page.evaluate(() => document.activeElement?.dataset.indicator);
+      ok(toRow > 0 && Number(row) === Number(firstRow) + 3, `Tab walks the table rows (${firstRow} → ${row})`);
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(300);
+      ok(await inView(page, `#doc mark[data-indicator="${row}"]`), `Enter on row ${row} scrolls its highlight into view`);
+      await page.focus(`#indicator-table tr[data-indicator="${Number(row) + 1}"]`);
+      await page.keyboard.press(' ');
+      await page.waitForTimeout(300);
+      ok(await page.locator(`#doc mark[data-indicator="${Number(row) + 1}"].sel`).count() > 0, 'Space on a row selects its highlight');
+      await page.focus(`#indicator-table tr[data-indicator="${Number(row) + 2}"]`);
+      await page.waitForTimeout(100);
+      await shot(page, '22-keyboard-row');
+
+      // The legend toggles are buttons: Space hides a kind, again shows it.
+      await page.focus('#summary .legend[data-kind="rate"]');
+      await page.keyboard.press(' ');
+      const pressed = await page.getAttribute('#summary .legend[data-kind="rate"]', 'aria-pressed');
+      await page.keyboard.press('Enter');
+      ok(pressed === 'false' && (await page.getAttribute('#summary .legend[data-kind="rate"]', 'aria-pressed')) === 'true',
+        'Space and Enter toggle a legend entry (aria-pressed)');
+
+      // Colour-blind cues: each kind has its own underline style, the legend draws the same.
+      const styles = await page.evaluate(() => Object.fromEntries(['count', 'rate', 'money', 'duration', 'change', 'other'].map((k) => {
+        const swatch = getComputedStyle(document.querySelector(`#summary .legend[data-kind="${k}"] .swatch`));
+        const m = document.querySelector(`#doc mark[data-kind="${k}"]`);
+        const mark = m && getComputedStyle(m);
+        const style = (s) => (s.textDecorationLine === 'none' ? 'none' : s.textDecorationStyle);
+        return [k, { swatch: style(swatch), mark: mark ? style(mark) : null }];
+      })));
+      const swatchStyles = Object.values(styles).map((x) => x.swatch);
+      ok(new Set(swatchStyles).size === 6, `six kinds, six underline styles: ${Object.entries(styles).map(([k, v]) => `${k} ${v.swatch}`).join(', ')}`);
+      ok(Object.values(styles).every((v) => v.mark === null || v.mark === v.swatch), 'each highlight is underlined like its legend swatch');
+      // Screenshots as seen without colour: achromatopsia and deuteranopia.
+      const cdp = await context.newCDPSession(page);
+      await page.evaluate(() => { const m = document.querySelector('#doc mark[data-kind="rate"]'); m?.scrollIntoView({ block: 'center' }); });
+      for (const type of ['achromatopsia', 'deuteranopia']) {
+        await cdp.send('Emulation.setEmulatedVisionDeficiency', { type });
+        await page.waitForTimeout(100);
+        await shot(page, `23-vision-${type}`);
+      }
+      await cdp.send('Emulation.setEmulatedVisionDeficiency', { type: 'none' });
+      await cdp.detach();
     }
 
     section('outline click, current section');
@@ -498,12 +713,61 @@ async function main() {
 
     section('reload restores the text');
     const before = await page.textContent('#summary');
-    await page.reload();
-    await page.waitForSelector('#summary', { timeout: 20000 });
+    await loading(async () => {
+      await page.reload();
+      await page.waitForSelector('#summary', { timeout: 20000 });
+    });
     const after = await page.textContent('#summary');
     const firstLine = readFileSync(seed004, 'utf8').split('\n').find((l) => l.trim()).trim();
     const docText = await page.textContent('#doc');
     ok(docText.includes(firstLine) && before.split('分析')[0] === after.split('分析')[0], 'after a reload the last report is back');
+
+    section('nothing lost: a crashed tab, a second tab');
+    {
+      const docA = await page.textContent('#doc');
+      const openTab = async () => {
+        const p = await context.newPage();
+        p.on('pageerror', (e) => problems.push(`page error (second tab): ${e.message}`));
+        p.on('dialog', (d) => { dialogs.push(`${d.type()}: ${d.message()}`); d.accept(); });
+        await loading(async () => {
+          await p.goto(appUrl);
+          await p.waitForSelector('#doc, textarea#report-input', { timeout: 20000 });
+        });
+        return p;
+      };
+      // A second tab opens with the saved report.
+      const tabB = await openTab();
+      ok((await tabB.textContent('#doc')) === docA, 'a second tab opens with the autosaved report');
+      // Loading another report there tells the first tab, whose text stays.
+      await paste(tabB, readFileSync(join(FIXTURES, seeds.find((s) => s.startsWith('000'))), 'utf8'));
+      await page.waitForFunction(() => document.querySelector('.notice')?.textContent.includes('其他标签页已修改'), null, { timeout: 5000 });
+      ok((await page.textContent('#doc')) === docA, `the first tab is told (${(await page.textContent('.notice')).slice(0, 24)}…) and keeps its own text`);
+      await shot(page, '24-other-tab-notice');
+      // An edit in the second tab, then its renderer crashes: nothing typed before the pause is lost.
+      await tabB.click('#toggle-edit');
+      await tabB.focus('textarea#report-input');
+      await tabB.keyboard.press('Control+End');
+      await tabB.keyboard.type('\n崩溃前写下的一句：共办理案件77件。');
+      await tabB.waitForTimeout(900);
+      const cdp = await context.newCDPSession(tabB);
+      const crashed = new Promise((r) => tabB.once('crash', r));
+      cdp.send('Page.crash').catch(() => {});
+      await Promise.race([crashed, new Promise((r) => setTimeout(r, 5000))]);
+      const tabC = await openTab();
+      const restored = await tabC.textContent('#doc');
+      ok(restored.includes('崩溃前写下的一句：共办理案件77件。'), 'after a tab crash a new tab restores the text, last edit included');
+      await tabC.close();
+      await tabB.close().catch(() => {});
+      // The first tab edits again: last writer wins, its text is the saved one again.
+      await page.click('#toggle-edit');
+      await page.focus('textarea#report-input');
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type('。');
+      await page.waitForTimeout(900);
+      const saved = await page.evaluate(() => localStorage.getItem('report-lens:text') === document.querySelector('textarea#report-input').value);
+      ok(saved, 'an edit in the first tab saves its text again (last writer wins, after the notice)');
+      await page.keyboard.press('Escape');
+    }
 
     section('encodings: GBK, Big5, UTF-16 files dropped on the page');
     const gbSeed = seeds
@@ -533,19 +797,126 @@ async function main() {
     await page.waitForFunction(() => document.querySelector('.notice')?.textContent.includes('UTF-16LE'), null, { timeout: 10000 });
     ok((await page.textContent('#doc')).includes('共办理案件12件'), 'a UTF-16LE file with BOM is decoded');
 
-    section('XSS text stays text');
-    const xss = '一、测试\n<img src=x onerror=alert(1)> 与 <script>alert(2)</script> 共3件\n';
-    await paste(page, xss);
-    await page.waitForTimeout(300);
-    const xssState = await page.evaluate(() => ({
-      img: document.querySelectorAll('#doc img, img[src="x"]').length,
-      script: document.querySelectorAll('#doc script').length,
-      text: document.getElementById('doc').textContent,
-    }));
-    ok(xssState.img === 0 && xssState.script === 0, 'no <img> or <script> element is created from the text');
-    ok(xssState.text.includes('<img src=x onerror=alert(1)>'), 'the markup shows as literal text');
-    ok(!dialogs.some((d) => d.startsWith('alert')), 'no alert ran');
-    await shot(page, '07-xss');
+    section('XSS corpus: pasted, and dropped as .txt, .html and .docx, stays text');
+    {
+      const payloads = [
+        '<script>alert("xss-script")</script>',
+        '<img src=x onerror=alert("xss-img")>',
+        '<svg onload=alert("xss-svg")><circle r=9></circle></svg>',
+        '<iframe srcdoc="<script>alert(\'xss-srcdoc\')</script>"></iframe>',
+        '<a href="javascript:alert(\'xss-href\')">点此查看</a>',
+        '<div onmouseover="alert(\'xss-hover\')" style="position:fixed;inset:0">全屏</div>',
+        '&lt;script&gt;alert("xss-entity")&lt;/script&gt; &#60;img src=x onerror=alert(1)&#62;',
+        '</textarea><script>alert("xss-textarea")</script><textarea>',
+        '<div style="background:url(javascript:alert(\'xss-css\'));width:expression(alert(\'xss-expr\'))">样式</div>',
+        '[点我](javascript:alert("xss-md")) ![图](x" onerror="alert(\'xss-md-img\'))',
+        '"><body onload=alert("xss-body")><math><mtext><style><img src=x onerror=alert(2)>',
+        '<object data="javascript:alert(\'xss-object\')"></object><embed src="javascript:alert(3)">',
+        '<base href="javascript:alert(4)//"><link rel=stylesheet href="http://127.0.0.2/x.css"><meta http-equiv="refresh" content="0;url=javascript:alert(5)">',
+      ];
+      const cn = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三'];
+      // Each payload as a heading (so it reaches the outline and the exports) and before a figure.
+      const corpus = ['某区2023年法治政府建设年度报告', '一、XSS 测试']
+        .concat(payloads.flatMap((p, k) => [`（${cn[k]}）${p}`, `${p}全年办理案件${k + 10}件。`]))
+        .join('\n') + '\n';
+      const dialogsBefore = dialogs.length;
+      const problemsBefore = problems.length;
+      const requestsBefore = requestLog.length;
+      const inert = async (how) => {
+        await page.waitForTimeout(300);
+        const now = await activeElements(page);
+        const extra = now.filter((e) => !ownElements.includes(e));
+        ok(extra.length === 0, `${how}: no element, handler or URL from the payloads in the page`, extra.slice(0, 4).join('\n        '));
+        ok(dialogs.length === dialogsBefore, `${how}: no dialog opened`, dialogs.slice(dialogsBefore).join(', '));
+        ok(requestLog.length === requestsBefore, `${how}: no request`, requestLog.slice(requestsBefore).map((r) => r.url).join(', '));
+        ok(problems.length === problemsBefore, `${how}: no console error`, problems.slice(problemsBefore).join(', '));
+      };
+      const showsAll = async (texts, how) => {
+        const doc = await page.textContent('#doc');
+        const missing = texts.filter((t) => !doc.includes(t));
+        ok(missing.length === 0, `${how}: every payload shows as literal text`, missing.slice(0, 3).join('\n        '));
+      };
+
+      // Pasted.
+      await paste(page, corpus);
+      await showsAll(payloads, 'pasted');
+      await inert('pasted');
+      await page.click('#toggle-edit');
+      ok((await page.inputValue('textarea#report-input')) === corpus, 'in the editor the text is exactly the paste (no </textarea> breakout)');
+      await inert('in the editor');
+      await page.click('#toggle-edit');
+      await page.waitForSelector('#doc');
+      await shot(page, '07-xss');
+      // Hovering and focusing the payload lines runs nothing either.
+      await page.hover('#doc p.line:nth-of-type(4)');
+      await page.click('#tab-review');
+      await page.click('#tab-diagnostics');
+      await page.click('#tab-indicators');
+      await inert('hovered, every tab shown');
+
+      // The exports carry the payloads as plain text, unescaped and unchanged.
+      const download = async (id) => {
+        const [dl] = await Promise.all([page.waitForEvent('download'), page.click(id)]);
+        return readFileSync(await dl.path(), 'utf8');
+      };
+      const json = JSON.parse(await download('#export-json'));
+      const csv = await download('#export-csv');
+      const md = await download('#export-markdown');
+      const titles = json.sections.map((x) => x.title).filter((t) => /[<>"]|javascript/.test(t));
+      const subjects = json.indicators.map((x) => x.subject).filter((t) => /[<>"]|javascript/.test(t));
+      ok(titles.length >= 5, `${titles.length} payload headings reach the exports (${titles.slice(0, 3).join(' · ')} …)`);
+      ok(titles.every((t) => corpus.includes(t)) && subjects.every((t) => corpus.includes(t)), 'JSON: titles and subjects are verbatim slices of the text');
+      const csvField = (t) => `"${t.replace(/"/g, '""')}"`;
+      ok(titles.every((t) => md.includes(t)), 'Markdown: every payload heading verbatim');
+      ok(subjects.every((t) => csv.includes(csvField(t)) || csv.includes(`,${t},`)), `CSV: every payload subject as a quoted field (${subjects.length})`);
+      ok(![json, csv, md].some((x) => JSON.stringify(x).includes('&lt;')) || corpus.includes('&lt;'), 'nothing was HTML-escaped on the way out');
+      const cliOut = (() => {
+        const tmp = mkdtempSync(join(tmpdir(), 'report-lens-xss-'));
+        writeFileSync(join(tmp, 'xss.txt'), corpus);
+        try { return cliJson(join(tmp, 'xss.txt')); } finally { rmSync(tmp, { recursive: true, force: true }); }
+      })();
+      if (cliOut) ok(JSON.stringify(json) === JSON.stringify(cliOut), 'the JSON export equals the CLI\'s for the corpus', firstDifference(json, cliOut));
+      await inert('after the exports');
+
+      // Dropped as a .txt file.
+      await dropFile(page, Buffer.from(corpus), 'xss.txt');
+      await page.waitForFunction(() => document.querySelector('.notice')?.textContent.includes('xss.txt'), null, { timeout: 10000 });
+      await showsAll(payloads, 'a dropped .txt');
+      await inert('a dropped .txt');
+
+      // Dropped as a web page: the reader extracts text. Markup is dropped (never run); escaped
+      // markup becomes literal text, and must stay text.
+      const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+      const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>XSS</title><script>alert("head")</script>`
+        + `<base href="javascript:alert(1)//"><meta http-equiv="refresh" content="0;url=javascript:alert(2)"></head>`
+        + `<body onload="alert('body')"><h1>某区2023年法治政府建设年度报告</h1><p>一、XSS 测试</p>`
+        + payloads.map((p, k) => `<p>（${cn[k]}）${esc(p)}</p><p>全年办理案件${k + 10}件。</p>`).join('')
+        // The raw markup last: a <textarea> or <style> in it swallows what follows.
+        + payloads.map((p) => `<div>${p}</div>`).join('')
+        + '</body></html>';
+      await dropFile(page, Buffer.from(html), 'xss.html');
+      await page.waitForFunction(() => document.querySelector('.notice')?.textContent.includes('xss.html'), null, { timeout: 10000 });
+      await showsAll(payloads.map((p, k) => `（${cn[k]}）${p}`), 'a dropped .html (escaped payloads)');
+      await inert('a dropped .html');
+      await shot(page, '07-xss-html');
+
+      // Dropped as a .docx whose runs hold the payloads.
+      const docx = join(ARTIFACTS, 'xss.docx');
+      execFileSync('python3', ['-c', `
+import sys, zipfile, json
+from xml.sax.saxutils import escape
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+lines = json.loads(sys.argv[2])
+body = ''.join(f'<w:p><w:r><w:t xml:space="preserve">{escape(l)}</w:t></w:r></w:p>' for l in lines)
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>')
+    z.writestr('word/document.xml', f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{body}</w:body></w:document>')
+`, docx, JSON.stringify(corpus.trim().split('\n'))]);
+      await dropFile(page, readFileSync(docx), 'xss.docx');
+      await page.waitForFunction(() => document.querySelector('.notice')?.textContent.includes('xss.docx'), null, { timeout: 10000 });
+      await showsAll(payloads, 'a dropped .docx');
+      await inert('a dropped .docx');
+    }
 
     section('editing is debounced');
     await page.click('#toggle-edit');
@@ -690,6 +1061,17 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
       await page.waitForFunction(() => document.querySelector('.notice')?.textContent.includes('PDF'), null, { timeout: 10000 });
       ok((await page.textContent('#doc')) === before, `a dropped .pdf: ${await page.textContent('.notice')}`);
       await shot(page, '17-doc-refused');
+      // A .docx that is no zip, a zip without a document, a binary file named .txt: refused, text kept.
+      const refused = [
+        ['坏的.docx', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(300, 0xa5)])],
+        ['空壳.docx', Buffer.from('this is not a zip at all')],
+        ['图片.txt', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.from(Array.from({ length: 4000 }, (_, k) => (k * 37) % 256))])],
+      ];
+      for (const [name, bytes] of refused) {
+        await dropFile(page, bytes, name);
+        await page.waitForFunction((name) => document.querySelector('.notice')?.textContent.includes(name), name, { timeout: 10000 });
+        ok((await page.textContent('#doc')) === before, `${name} is refused and the current text stays: ${await page.textContent('.notice')}`);
+      }
 
       // Pasting from a page whose plain text lost its line breaks: the HTML keeps them.
       await ensureEditing(page);
@@ -737,6 +1119,7 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
       ok(rows.length === 3 && batch.every(([n]) => rows.includes(n)), `3 dropped files → 3 overview rows (${rows.join(', ')})`);
       ok((await page.textContent('#overview .status')).includes('3 份'), `progress: ${await page.textContent('#overview .status')}`);
       await shot(page, '18-overview');
+      await axe(page, 'the batch overview');
 
       const tmp = mkdtempSync(join(tmpdir(), 'report-lens-batch-'));
       batch.forEach(([n, t]) => writeFileSync(join(tmp, n), t));
@@ -775,6 +1158,14 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
       ok(changedRows.length >= 1 && changedRows.length < pairs && !changedRows.includes('持平'), `只看有变化的: ${changedRows.length} pairs (${changedRows.join(', ')})`);
       ok((await page.locator('#compare-outline tr.renamed').count()) >= 1, 'the renamed heading shows in the outline comparison');
       await shot(page, '19-compare');
+      await axe(page, 'the comparison');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await axe(page, 'the comparison, dark');
+      await page.click('#compare-back');
+      await axe(page, 'the batch overview, dark');
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.click('#view-compare');
+      await page.waitForSelector('#compare');
       const [cmpDl] = await Promise.all([page.waitForEvent('download'), page.click('#export-compare')]);
       const cmpCsv = readFileSync(await cmpDl.path(), 'utf8');
       try {
@@ -844,8 +1235,10 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
     await page.waitForSelector('.start textarea#report-input');
     ok(dialogs.some((d) => d.startsWith('confirm')), '清空 asks before discarding');
     ok((await page.inputValue('textarea#report-input')) === '', 'the text is gone');
-    await page.reload();
-    await page.waitForSelector('textarea#report-input');
+    await loading(async () => {
+      await page.reload();
+      await page.waitForSelector('textarea#report-input');
+    });
     ok((await page.inputValue('textarea#report-input')) === '', 'and stays gone after a reload');
 
     section('layout: dark mode and a phone');
@@ -871,16 +1264,40 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
     {
       const fileUrl = `file://${single}`;
       const before = requests.length;
+      const logBefore = requestLog.length;
+      netPhase = 'single-file';
       await page.goto(fileUrl);
       await page.waitForSelector('textarea#report-input', { timeout: 20000 });
       await page.click('button:has-text("示例报告")');
       await page.waitForSelector('#doc mark[data-indicator]', { timeout: 10000 });
       const marks = await page.locator('#doc mark[data-indicator]').count();
       ok(marks > 0, `report-lens.html works from file:// (${marks} highlights in the sample)`);
-      const own = requests.slice(before).filter((u) => u !== fileUrl && !u.startsWith('data:') && !u.startsWith('blob:'));
-      ok(own.length === 0, 'it loads nothing besides itself', own.slice(0, 3).join(', '));
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+      ok(JSON.parse(readFileSync(await dl.path(), 'utf8')).indicators.length > 0, 'and exports');
+      await page.waitForTimeout(500);
+      const own = requestLog.slice(logBefore).filter((r) => r.url !== fileUrl && !isDownload(r));
+      ok(own.length === 0, `it makes no request at all besides opening itself (not even data: or blob:)`, own.slice(0, 3).map((r) => `${r.type} ${r.url.slice(0, 80)}`).join(', '));
       await shot(page, '11-single-file');
       requests.splice(before); // checked here; the origin check below is for the served app
+      requestLog.splice(logBefore);
+      netPhase = 'app';
+    }
+
+    section('privacy: no request after load; at load only the app\'s own files');
+    {
+      const staticFiles = new Set(readdirSync(DIST).map((f) => `${appUrl}${f}`).concat([appUrl]));
+      const atLoad = requestLog.filter((r) => r.phase === 'load');
+      const notStatic = atLoad.filter((r) => !staticFiles.has(r.url.split(/[?#]/)[0]));
+      ok(atLoad.length > 0 && notStatic.length === 0,
+        `at load: ${atLoad.length} requests over ${requestLog.filter((r) => r.phase === 'load' && r.type === 'document').length} page loads, all for files of dist/ (${[...new Set(atLoad.map((r) => r.type))].join(', ')})`,
+        notStatic.slice(0, 5).map((r) => `${r.type} ${r.url}`).join(', '));
+      const after = requestLog.filter((r) => r.phase === 'app');
+      const downloads = after.filter(isDownload);
+      const network = after.filter((r) => !isDownload(r));
+      results.requests = { atLoad: atLoad.length, afterLoad: network.map((r) => r.url), downloads: downloads.length };
+      ok(network.length === 0,
+        `after load: 0 requests while analysing, editing, exporting, batching and comparing (${downloads.length} downloads were local blob: URLs)`,
+        network.slice(0, 5).map((r) => `${r.type} ${r.url.slice(0, 100)}`).join(', '));
     }
 
     section('nothing leaves the origin');

@@ -1299,12 +1299,15 @@ pub fn App() -> Html {
                 <div class="doc-head">
                     <h2 data-field="title">{ title }</h2>
                     if !meta_fields.is_empty() { <p id="meta" class="meta">{ for meta_items }</p> }
-                    { for hits_note }
+                    // One node whether or not there is a note (see `details` below).
+                    { hits_note.unwrap_or_default() }
                 </div>
                 <DocumentView layout={state.layout.clone()} limit={state.rendered} selected={state.selected}
                     hits={state.hits.clone()}
                     class={hidden_classes} onselect={onselect} onscroll={ondoc_scroll} />
-                { for details }
+                // Always one node: `{ for option }` adds or removes a child, and Yew's unkeyed
+                // diff would then remount the whole document (losing the keyboard focus).
+                { details.unwrap_or_default() }
             </section>
         }
     };
