@@ -18,7 +18,7 @@
 //! four key phrases used three times each, or twelve used once — is full coverage. An area
 //! with score 0 is flagged.
 //!
-//! Cost: the index is built once ([`crate::phrase`]); the scan is linear.
+//! Cost: the index is built once (a multi-phrase index); the scan is linear.
 
 use crate::analysis::Section;
 use crate::document::Document;
