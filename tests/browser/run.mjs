@@ -489,6 +489,8 @@ async function main() {
       ok(line !== null && (await inView(page, line)), `Enter on entry ${k} scrolls its heading into view`);
       ok(await page.evaluate((k) => document.querySelector(`#outline [data-section="${k}"]`).classList.contains('current')
         && document.activeElement?.dataset.section === String(k), k), `entry ${k} is current and keeps the focus`);
+      const frame = await page.evaluate(() => [document.scrollingElement.scrollTop, document.scrollingElement.scrollHeight, innerHeight]);
+      ok(frame[0] === 0 && frame[1] <= frame[2], `the page itself never scrolls: the header stays in view (scrollTop ${frame[0]}, height ${frame[1]} ≤ ${frame[2]})`);
       await shot(page, '20-keyboard-outline');
       // Space works too, and Tab leaves the tree in one press (roving tabindex).
       await page.keyboard.press('ArrowDown');
