@@ -295,6 +295,7 @@ fn mark_short_runs(text: &str, lines: &mut [Line]) {
     let is_short = |l: &Line| {
         let s = &text[l.span.start..l.span.end];
         l.kind != LineKind::Meta
+            && s.len() <= 24 * 4
             && char_len(s) <= 24
             && !s.contains(SENTENCE_PUNCT)
             && !crate::outline::starts_with_marker(s)

@@ -306,12 +306,21 @@ const SET_PHRASES: &[&str] = &[
     "五个一",
 ];
 
+/// The first pattern of `list` that `s` starts with (a cheap first-byte test before each
+/// comparison: these lists are scanned for every candidate).
 fn starts_with_any<'p>(s: &str, list: &'p [&'p str]) -> Option<&'p str> {
-    list.iter().copied().find(|p| s.starts_with(p))
+    let first = *s.as_bytes().first()?;
+    list.iter()
+        .copied()
+        .find(|p| p.as_bytes().first() == Some(&first) && s.starts_with(p))
 }
 
+/// The first pattern of `list` that `s` ends with (last-byte test first).
 fn ends_with_any<'p>(s: &str, list: &'p [&'p str]) -> Option<&'p str> {
-    list.iter().copied().find(|p| s.ends_with(p))
+    let last = *s.as_bytes().last()?;
+    list.iter()
+        .copied()
+        .find(|p| p.as_bytes().last() == Some(&last) && s.ends_with(p))
 }
 
 fn is_cjk(c: char) -> bool {
