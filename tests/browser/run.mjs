@@ -1184,6 +1184,12 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
       await page.click('#overview tr[data-report="2"] td.title');
       await page.waitForSelector('#doc');
       ok((await page.textContent('.doc-head h2')).includes('白沙鎮'), 'clicking an overview row opens that report');
+      // And by keyboard: a row is a Tab stop, Enter opens it.
+      await page.click('#view-overview');
+      await page.focus('#overview tr[data-report="1"]');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('#doc');
+      ok((await page.textContent('.notice')).includes('梅列区-2020'), 'Enter on a focused overview row opens that report');
 
       // Throughput: 60 reports (the five seeds, twelve times), sliced on the main thread.
       const many = [];

@@ -12,6 +12,7 @@ use report_lens::overview::{self, Row};
 use report_lens::{Analysis, Kind};
 use std::cell::Cell;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
@@ -235,6 +236,20 @@ fn OverviewRow(props: &RowProps) -> Html {
         let cb = props.onopen.clone();
         Callback::from(move |_: MouseEvent| cb.emit(i))
     };
+    // Enter opens the focused row, as a click does (not from the checkbox: Space ticks it).
+    let onkeydown = {
+        let cb = props.onopen.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let on_row = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|t| t.tag_name() == "TR");
+            if on_row && e.key() == "Enter" {
+                e.prevent_default();
+                cb.emit(i);
+            }
+        })
+    };
     let onpick = {
         let cb = props.onpick.clone();
         Callback::from(move |e: MouseEvent| {
@@ -253,8 +268,8 @@ fn OverviewRow(props: &RowProps) -> Html {
         format!(" 缺{}", r.parts_missing.join(","))
     };
     html! {
-        <tr data-report={i.to_string()} class={classes!(props.picked.then_some("picked"))} {onclick}
-            title="在文档视图中打开">
+        <tr data-report={i.to_string()} class={classes!(props.picked.then_some("picked"))} {onclick} {onkeydown}
+            tabindex="0" title="在文档视图中打开（回车）">
             <td onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
                 <input type="checkbox" data-pick={i.to_string()} checked={props.picked} onclick={onpick}
                     aria-label="选择以对比" />
