@@ -538,7 +538,7 @@ pub fn find_coverage(text: &str, doc: &Document, sections: &[Section]) -> Vec<Ar
                     weight,
                 })
                 .collect();
-            hits.sort_by_key(|h| order(h.text));
+            hits.sort_by_cached_key(|h| order(h.text));
             let points: u32 = hits
                 .iter()
                 .map(|h| h.weight * h.count.min(PHRASE_CAP))

@@ -310,16 +310,49 @@ pub fn to_csv(file: &str, text: &str, a: &Analysis, with_header: bool) -> String
     out
 }
 
+/// Report text is data, not markup: Markdown's active characters are backslash-escaped so that
+/// a title such as `[x](javascript:…)` or `<img …>` stays text in any Markdown viewer.
+fn markdown_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '`'
+                | '*'
+                | '_'
+                | '['
+                | ']'
+                | '('
+                | ')'
+                | '<'
+                | '>'
+                | '#'
+                | '|'
+                | '!'
+                | '{'
+                | '}'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The outline as a nested Markdown list; inferred markers are flagged.
 pub fn to_markdown(a: &Analysis) -> String {
     let mut out = String::new();
     if let Some(t) = &a.meta.title {
-        out.push_str(&format!("# {t}\n\n"));
+        out.push_str(&format!("# {}\n\n", markdown_text(t)));
     }
     for s in &a.sections {
         let indent = "  ".repeat(s.level.saturating_sub(1) as usize);
         let flag = if s.inferred { "（序号已补）" } else { "" };
-        out.push_str(&format!("{indent}- {}{}{flag}\n", s.marker, s.title));
+        out.push_str(&format!(
+            "{indent}- {}{}{flag}\n",
+            markdown_text(&s.marker),
+            markdown_text(&s.title)
+        ));
     }
     out
 }
@@ -439,4 +472,21 @@ pub fn to_table(text: &str, a: &Analysis) -> String {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_escapes_report_text() {
+        let t = "一、加强[x](javascript.alert)建设\n(一)<img src=x onerror=alert(1)>";
+        let md = to_markdown(&crate::analyze(t));
+        assert!(
+            md.contains(r"加强\[x\]\(javascript.alert\)建设"),
+            "{md}"
+        );
+        assert!(md.contains(r"\<img src=x onerror=alert\(1\)\>"), "{md}");
+        assert!(md.contains(r"  - \(一\)"), "{md}");
+    }
 }
