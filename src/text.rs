@@ -134,37 +134,65 @@ fn maybe_traditional(c: char) -> bool {
     TRADITIONAL_BITMAP[k / 64] & (1 << (k % 64)) != 0
 }
 
+/// How much of the text script detection looks at.
+const SCRIPT_SAMPLE_BYTES: usize = 64 * 1024;
+
 impl Normalized {
     /// Builds the folded view of `original`.
     pub fn new(original: &str) -> Self {
+        // Most characters do not change: copy runs of them at once and only stop at a
+        // character that folds. Decoding works on the raw bytes (the input is valid UTF-8).
+        let bytes = original.as_bytes();
         let mut text = String::with_capacity(original.len());
         let mut checkpoints = Vec::new();
         let mut traditional_chars = 0;
         let mut simplified_chars = 0;
-        for (i, c) in original.char_indices() {
-            if c.is_ascii() {
-                text.push(c);
+        let (mut run, mut i) = (0, 0);
+        while i < bytes.len() {
+            let b0 = bytes[i];
+            if b0 < 0x80 {
+                i += 1;
                 continue;
             }
-            // Common case: a CJK ideograph without a Traditional entry is copied as is.
-            if (0x4E00..0xA000).contains(&(c as u32)) && !maybe_traditional(c) {
-                if is_simplified_marker(c) {
+            let len = crate::document::utf8_len(b0);
+            let cp = if len == 3 && i + 2 < bytes.len() {
+                ((b0 as u32 & 0x0F) << 12)
+                    | ((bytes[i + 1] as u32 & 0x3F) << 6)
+                    | (bytes[i + 2] as u32 & 0x3F)
+            } else {
+                original[i..].chars().next().map_or(0xFFFD, |c| c as u32)
+            };
+            let c = char::from_u32(cp).unwrap_or('\u{FFFD}');
+            // Script evidence is read from the first 64 KB: plenty to tell scripts apart.
+            let sample = i < SCRIPT_SAMPLE_BYTES;
+            // Common case: a CJK ideograph without a Traditional entry stays as it is.
+            if (0x4E00..0xA000).contains(&cp) && !maybe_traditional(c) {
+                if sample && is_simplified_marker(c) {
                     simplified_chars += 1;
                 }
-                text.push_str(&original[i..i + 3]);
+                i += len;
                 continue;
             }
             let f = fold_char(c);
-            if f != c && (0x3400..0xF900).contains(&(c as u32)) {
-                traditional_chars += 1;
-            } else if is_simplified_marker(c) {
-                simplified_chars += 1;
+            if f == c {
+                if sample && is_simplified_marker(c) {
+                    simplified_chars += 1;
+                }
+                i += len;
+                continue;
             }
+            if (0x3400..0xF900).contains(&cp) {
+                traditional_chars += 1;
+            }
+            text.push_str(&original[run..i]);
             text.push(f);
-            if f.len_utf8() != c.len_utf8() {
-                checkpoints.push((text.len(), i + c.len_utf8()));
+            i += len;
+            run = i;
+            if f.len_utf8() != len {
+                checkpoints.push((text.len(), i));
             }
         }
+        text.push_str(&original[run..]);
         Normalized {
             text,
             checkpoints,
