@@ -482,10 +482,7 @@ mod tests {
     fn markdown_escapes_report_text() {
         let t = "一、加强[x](javascript.alert)建设\n(一)<img src=x onerror=alert(1)>";
         let md = to_markdown(&crate::analyze(t));
-        assert!(
-            md.contains(r"加强\[x\]\(javascript.alert\)建设"),
-            "{md}"
-        );
+        assert!(md.contains(r"加强\[x\]\(javascript.alert\)建设"), "{md}");
         assert!(md.contains(r"\<img src=x onerror=alert\(1\)\>"), "{md}");
         assert!(md.contains(r"  - \(一\)"), "{md}");
     }
