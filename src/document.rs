@@ -148,6 +148,17 @@ const META_LABELS: &[&str] = &[
 /// Sentence punctuation: a line containing any of these is prose, not a link list.
 const SENTENCE_PUNCT: &[char] = &['。', ',', ';', '!', '?', '、', ':'];
 
+/// `s.contains(SENTENCE_PUNCT)` as a byte scan (`。` E3 80 82, `、` E3 80 81, the rest ASCII).
+fn has_sentence_punct(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| {
+        matches!(x, b',' | b';' | b'!' | b'?' | b':')
+            || (x == 0xE3
+                && b.get(i + 1) == Some(&0x80)
+                && matches!(b.get(i + 2), Some(0x81 | 0x82)))
+    })
+}
+
 impl Document {
     /// Splits `text` (the normalised view) into lines and classifies them.
     pub fn new(text: &str) -> Self {
@@ -297,7 +308,7 @@ fn mark_short_runs(text: &str, lines: &mut [Line]) {
         l.kind != LineKind::Meta
             && s.len() <= 24 * 4
             && char_len(s) <= 24
-            && !s.contains(SENTENCE_PUNCT)
+            && !has_sentence_punct(s)
             && !crate::outline::starts_with_marker(s)
     };
     let mut i = 0;

@@ -456,6 +456,23 @@ fn chinese_at(s: &str, i: usize) -> Result<Number, usize> {
     }
 }
 
+/// True when the three bytes are the UTF-8 of a Chinese numeral that starts a number
+/// (零〇一二两三四五六七八九十): a cheap test before decoding.
+fn is_numeral_bytes(b0: u8, b1: u8, b2: u8) -> bool {
+    // Two-byte prefix first: most characters fail here.
+    match (b0 as u16) << 8 | b1 as u16 {
+        0xE4B8 => matches!(b2, 0x80 | 0xA4 | 0x89 | 0x83), // 一 两 三 七
+        0xE4BA => matches!(b2, 0x8C | 0x94),               // 二 五
+        0xE4B9 => b2 == 0x9D,                              // 九
+        0xE59B => b2 == 0x9B,                              // 四
+        0xE585 => matches!(b2, 0xAD | 0xAB),               // 六 八
+        0xE58D => b2 == 0x81,                              // 十
+        0xE99B => b2 == 0xB6,                              // 零
+        0xE380 => b2 == 0x87,                              // 〇
+        _ => false,
+    }
+}
+
 /// The longest unit at the start of `s`.
 fn unit_at(s: &str) -> Option<(&'static str, Kind)> {
     let c = s.chars().next()?;
@@ -526,10 +543,7 @@ fn scan_line(text: &str, line: Span, out: &mut Vec<Indicator>) {
                 continue;
             }
         } else if (0xE0..0xF0).contains(&b0) && i + 2 < bytes.len() {
-            let cp = ((b0 as u32 & 0x0F) << 12)
-                | ((bytes[i + 1] as u32 & 0x3F) << 6)
-                | (bytes[i + 2] as u32 & 0x3F);
-            let numeral = char::from_u32(cp).is_some_and(|c| cn_digit(c).is_some() || c == '十');
+            let numeral = is_numeral_bytes(b0, bytes[i + 1], bytes[i + 2]);
             if !numeral {
                 i += 3;
                 continue;
@@ -1080,6 +1094,16 @@ mod tests {
             (Kind::Count, None),
             "新增 counts additions"
         );
+    }
+
+    #[test]
+    fn numeral_byte_keys_match_the_numerals() {
+        for c in "零〇一二两三四五六七八九十百千万统法率".chars() {
+            let mut buf = [0u8; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            let want = cn_digit(c).is_some() || c == '十';
+            assert_eq!(is_numeral_bytes(b[0], b[1], b[2]), want, "{c}");
+        }
     }
 
     #[test]
