@@ -17,7 +17,9 @@
 //!   `调处成功907件`), so `办结95件,群众满意率98%` is not compared. Agreement within one
 //!   unit of the stated precision (99 % for 99.3 % or 99.7 %) → info; otherwise a warning.
 //! * **`figure-range`** — a share above 100 % (`办结率101%`); growth rates (`增长率`,
-//!   `同比上升120%`) may exceed 100 % and are skipped.
+//!   `同比上升120%`) may exceed 100 % and are skipped. Also a from–to pair whose direction
+//!   contradicts its values: `由20个工作日增加至5个工作日` (`由`/`从` A, a direction word,
+//!   `至`/`到` B, same unit); `由90个工作日压缩至38个工作日` agrees and is silent.
 //! * **`figure-conflict`** — the same subject (four characters or more, exact after
 //!   normalisation) with the same unit and two different counts or amounts, in sentences
 //!   without a comparison (`同比`, `上年`, `较`) or a second year: low confidence. Rates are
@@ -100,6 +102,7 @@ pub fn check_figures(
         check_sums(text, *s, inds, &mut out);
         check_rates(text, *s, inds, &mut out);
         check_ranges(text, inds, &mut out);
+        check_directions(text, inds, &mut out);
     }
     check_conflicts(text, &sentences, &per, &mut out);
     if let Some(y) = year {
@@ -437,6 +440,58 @@ fn check_ranges(text: &str, inds: &[Indicator], out: &mut Vec<Diagnostic>) {
             format!("{}为{t}，超过100%", r.subject),
             vec![r.span],
             0.8,
+        ));
+    }
+}
+
+/// Direction words between a `由/从 A` figure and a `至/到 B` figure.
+const UP_WORDS: &[&str] = &[
+    "增加", "增长", "提高", "提升", "上升", "扩大", "增至", "升至",
+];
+const DOWN_WORDS: &[&str] = &[
+    "减少", "下降", "降低", "压缩", "缩短", "缩减", "压减", "减至", "降至",
+];
+
+/// `由90个工作日压缩至38个工作日`: a from–to pair whose direction word contradicts the values
+/// (`由5天延长…` is not a direction we know: silence). Same unit on both sides, nothing but
+/// the direction word and `至`/`到`/`为` between them, and `由`/`从` right before the first.
+fn check_directions(text: &str, inds: &[Indicator], out: &mut Vec<Diagnostic>) {
+    for w in inds.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        if a.unit != b.unit || a.kind == Kind::Change || b.kind == Kind::Change {
+            continue;
+        }
+        if a.approx.is_some() || b.approx.is_some() {
+            continue;
+        }
+        let before = &text[..a.span.start];
+        if !(before.ends_with('由') || before.ends_with('从')) {
+            continue;
+        }
+        let between = &text[a.span.end..b.span.start];
+        let Some(word) = between
+            .strip_suffix(['至', '到', '为'])
+            .or(Some(between))
+            .filter(|w| w.chars().count() <= 3)
+        else {
+            continue;
+        };
+        let up = UP_WORDS.contains(&word);
+        let down = DOWN_WORDS.contains(&word);
+        let wrong = (up && b.value < a.value) || (down && b.value > a.value);
+        if !wrong {
+            continue;
+        }
+        let (ta, tb) = (
+            &text[a.span.start..a.span.end],
+            &text[b.span.start..b.span.end],
+        );
+        out.push(diag(
+            "figure-range",
+            Severity::Warning,
+            format!("增减方向与数值矛盾：由{ta}“{word}”到{tb}"),
+            vec![a.span, b.span],
+            0.7,
         ));
     }
 }

@@ -211,3 +211,31 @@ fn coverage_lists_every_area_and_flags_empty_ones() {
         .iter()
         .any(|h| h.text == "法律顾问" && h.count == 9));
 }
+
+#[test]
+fn from_to_pairs_whose_direction_contradicts_the_values_are_flagged() {
+    // Real sentence from seed 000: the direction agrees, nothing to say.
+    let ok = "法定承诺时限从累计90个工作日压缩至38个工作日。";
+    assert!(report_lens::analyze(ok)
+        .diagnostics
+        .iter()
+        .all(|d| d.code != "figure-range"));
+    // Constructed wrong ones: 缩短 to a larger value, 提高 to a smaller one.
+    for (t, n) in [
+        ("平均审批时间由5个工作日缩短至20个工作日。", 1),
+        ("群众满意度由98%提高到95%。", 1),
+        ("办理时限由5天压缩至1天。", 0),
+    ] {
+        let a = report_lens::analyze(t);
+        let found: Vec<_> = a
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "figure-range")
+            .collect();
+        assert_eq!(found.len(), n, "{t}: {:?}", a.diagnostics);
+        if n == 1 {
+            assert_eq!(found[0].spans.len(), 2, "both figures are highlighted");
+            assert!(found[0].message.contains("矛盾"));
+        }
+    }
+}
