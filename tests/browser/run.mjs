@@ -869,7 +869,10 @@ async function main() {
       ok(titles.length >= 5, `${titles.length} payload headings reach the exports (${titles.slice(0, 3).join(' · ')} …)`);
       ok(titles.every((t) => corpus.includes(t)) && subjects.every((t) => corpus.includes(t)), 'JSON: titles and subjects are verbatim slices of the text');
       const csvField = (t) => `"${t.replace(/"/g, '""')}"`;
-      ok(titles.every((t) => md.includes(t)), 'Markdown: every payload heading verbatim');
+      // Markdown escapes its active characters, so a viewer shows the payload as text.
+      const mdEscape = (t) => t.replace(/[\\`*_[\]()<>#|!{}]/g, (c) => `\\${c}`);
+      ok(titles.every((t) => md.includes(mdEscape(t))), 'Markdown: every payload heading, escaped as text');
+      ok(!/[^\\]<img/.test(md) && !/[^\\]\]\(javascript/.test(md), 'Markdown: no live HTML or javascript: link');
       ok(subjects.every((t) => csv.includes(csvField(t)) || csv.includes(`,${t},`)), `CSV: every payload subject as a quoted field (${subjects.length})`);
       ok(![json, csv, md].some((x) => JSON.stringify(x).includes('&lt;')) || corpus.includes('&lt;'), 'nothing was HTML-escaped on the way out');
       const cliOut = (() => {
