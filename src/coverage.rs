@@ -509,7 +509,10 @@ pub fn find_coverage(text: &str, doc: &Document, sections: &[Section]) -> Vec<Ar
     for line in doc.text_lines() {
         INDEX.longest(text, line.span, |&(area, phrase, weight), span| {
             let c = &mut counts[area];
-            match c.iter_mut().find(|(t, _, _)| *t == phrase) {
+            match c
+                .iter_mut()
+                .find(|(t, _, _)| t.len() == phrase.len() && *t == phrase)
+            {
                 Some(e) => e.1 += 1,
                 None => c.push((phrase, 1, weight)),
             }

@@ -21,6 +21,17 @@ pub(crate) struct PhraseIndex<T> {
     starts: Vec<u32>,
     /// 64 Kbit filter on the first character.
     first: Vec<u64>,
+    /// Per phrase (same order): its first eight bytes as a little-endian word and the mask
+    /// of the bytes it has, so most comparisons are one AND and one compare.
+    keys: Vec<(u64, u64)>,
+}
+
+/// Up to eight bytes of `b` from `i` as a little-endian word (zeros past the end).
+fn word_at(b: &[u8], i: usize) -> u64 {
+    let mut w = [0u8; 8];
+    let n = b.len().saturating_sub(i).min(8);
+    w[..n].copy_from_slice(&b[i..i + n]);
+    u64::from_le_bytes(w)
 }
 
 const BUCKET_BITS: u32 = 12;
@@ -61,15 +72,35 @@ impl<T> PhraseIndex<T> {
             let c = first_two(p).0 as usize & 0xFFFF;
             first[c >> 6] |= 1u64 << (c & 63);
         }
+        let keys = list
+            .iter()
+            .map(|(p, _)| {
+                let n = p.len().min(8);
+                let mask = if n == 8 {
+                    u64::MAX
+                } else {
+                    (1u64 << (8 * n)) - 1
+                };
+                (word_at(p.as_bytes(), 0), mask)
+            })
+            .collect();
         PhraseIndex {
             phrases: list,
             starts,
             first,
+            keys,
         }
     }
 
-    /// Candidates starting at `s[i..]`, longest first (with a few of other buckets' pairs).
-    fn candidates(&self, s: &str, i: usize) -> &[(String, T)] {
+    /// True when phrase `k` starts `s[i..]`; `w` is `word_at(s, i)`.
+    fn matches_at(&self, k: usize, s: &str, i: usize, w: u64) -> bool {
+        let (prefix, mask) = self.keys[k];
+        w & mask == prefix && (mask != u64::MAX || s[i..].starts_with(self.phrases[k].0.as_str()))
+    }
+
+    /// Indices of the candidates starting at `s[i..]`, longest first (with a few of other
+    /// buckets' pairs).
+    fn candidates(&self, s: &str, i: usize) -> std::ops::Range<usize> {
         // Most positions start no phrase: test the filter on the code point computed from
         // the raw bytes (the text is valid UTF-8) before decoding anything.
         let b = s.as_bytes();
@@ -82,17 +113,17 @@ impl<T> PhraseIndex<T> {
             }
             _ => match s[i..].chars().next() {
                 Some(a) => a as usize & 0xFFFF,
-                None => return &[],
+                None => return 0..0,
             },
         };
         if self.first[c >> 6] & (1u64 << (c & 63)) == 0 {
-            return &[];
+            return 0..0;
         }
         let mut chars = s[i..].chars();
-        let Some(a) = chars.next() else { return &[] };
-        let Some(b) = chars.next() else { return &[] };
+        let Some(a) = chars.next() else { return 0..0 };
+        let Some(b) = chars.next() else { return 0..0 };
         let k = bucket(a, b);
-        &self.phrases[self.starts[k] as usize..self.starts[k + 1] as usize]
+        self.starts[k] as usize..self.starts[k + 1] as usize
     }
 
     /// Every occurrence in `text[span]`, by start position then longest first.
@@ -103,8 +134,14 @@ impl<T> PhraseIndex<T> {
         while i < bytes.len() {
             let at = i;
             i += crate::document::utf8_len(bytes[i]);
-            for (p, t) in self.candidates(s, at) {
-                if s[at..].starts_with(p.as_str()) {
+            let range = self.candidates(s, at);
+            if range.is_empty() {
+                continue;
+            }
+            let w = word_at(bytes, at);
+            for k in range {
+                if self.matches_at(k, s, at, w) {
+                    let (p, t) = &self.phrases[k];
                     hit(t, Span::new(span.start + at, span.start + at + p.len()));
                 }
             }
@@ -115,15 +152,23 @@ impl<T> PhraseIndex<T> {
     /// listed under several tags) are all reported.
     pub(crate) fn longest(&self, text: &str, span: Span, mut hit: impl FnMut(&T, Span)) {
         let s = &text[span.start..span.end];
+        let bytes = s.as_bytes();
         let mut i = 0;
         while i < s.len() {
-            let step = crate::document::utf8_len(s.as_bytes()[i]);
+            let step = crate::document::utf8_len(bytes[i]);
+            let range = self.candidates(s, i);
+            if range.is_empty() {
+                i += step;
+                continue;
+            }
+            let w = word_at(bytes, i);
             let mut matched: Option<usize> = None;
-            for (p, t) in self.candidates(s, i) {
+            for k in range {
+                let (p, t) = &self.phrases[k];
                 if matched.is_some_and(|len| p.len() < len) {
                     break;
                 }
-                if s[i..].starts_with(p.as_str()) {
+                if self.matches_at(k, s, i, w) {
                     matched = Some(p.len());
                     hit(t, Span::new(span.start + i, span.start + i + p.len()));
                 }
