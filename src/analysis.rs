@@ -256,8 +256,11 @@ pub struct Indicator {
     pub direction: Option<Direction>,
     /// For changes: what it is compared with (`同比`, `比上年`, …).
     pub basis: Option<&'static str>,
-    /// What is measured, from the words around the number.
+    /// What is measured, from the words around the number, as written.
     pub subject: String,
+    /// Where the subject's words are: before and after the figure (empty spans when none).
+    #[serde(skip)]
+    pub subject_spans: [Span; 2],
     /// Index of the innermost section containing it.
     pub section: Option<usize>,
 }
@@ -352,6 +355,10 @@ pub fn analyze(text: &str) -> Analysis {
     for i in &mut indicators {
         i.span = map(i.span);
         i.number = map(i.number);
+        // The subject as written (Traditional stays Traditional), from its mapped spans.
+        i.subject_spans = i.subject_spans.map(map);
+        let [l, r] = i.subject_spans;
+        i.subject = format!("{}{}", &text[l.start..l.end], &text[r.start..r.end]);
     }
     for d in &mut diagnostics {
         d.span = map(d.span);

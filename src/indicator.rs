@@ -591,13 +591,20 @@ fn scan_line(text: &str, line: Span, out: &mut Vec<Indicator>) {
             {
                 if let Some(p) = out.last() {
                     ind.subject = p.subject.clone();
+                    // The previous figure is on this line (prev_end > 0): back to
+                    // line-relative spans, shifted again below.
+                    ind.subject_spans = p
+                        .subject_spans
+                        .map(|sp| Span::new(sp.start - line.start, sp.end - line.start));
                 }
             }
             prev_end = ind.span.end;
             i = ind.span.end;
+            let shift = |sp: Span| Span::new(line.start + sp.start, line.start + sp.end);
             out.push(Indicator {
-                span: Span::new(line.start + ind.span.start, line.start + ind.span.end),
-                number: Span::new(line.start + num.start, line.start + num.end),
+                span: shift(ind.span),
+                number: shift(Span::new(num.start, num.end)),
+                subject_spans: ind.subject_spans.map(shift),
                 ..ind
             });
         } else {
@@ -790,7 +797,7 @@ fn recognise(
         kind = Kind::Rate;
     }
     let value = n.value;
-    let subject = subject(s, start, end, prev_end);
+    let (subject, subject_spans) = subject(s, start, end, prev_end);
     Some(Indicator {
         span: Span::new(start, end),
         number: Span::new(n.start, n.end),
@@ -801,6 +808,7 @@ fn recognise(
         direction,
         basis: basis.map(canonical_basis),
         subject,
+        subject_spans,
         section: None,
     })
 }
@@ -902,7 +910,7 @@ fn strip_subject(mut left: &str) -> &str {
 
 /// What an indicator measures: the clause before it, cleaned, plus a noun phrase after it.
 /// `全区已精简64项申报材料` → `精简申报材料`; `办复率100%` → `办复率`.
-fn subject(s: &str, start: usize, end: usize, prev_end: usize) -> String {
+fn subject(s: &str, start: usize, end: usize, prev_end: usize) -> (String, [Span; 2]) {
     // A noun phrase right after the unit: 64项申报材料 → 申报材料.
     let after = &s[end..];
     let mut r = 0;
@@ -940,7 +948,12 @@ fn subject(s: &str, start: usize, end: usize, prev_end: usize) -> String {
     let mut subj = String::with_capacity(left.len() + right.len());
     subj.push_str(left);
     subj.push_str(right);
-    subj
+    // Both parts are slices of `s`: their offsets locate them in the line.
+    let at = |part: &str| {
+        let k = part.as_ptr() as usize - s.as_ptr() as usize;
+        Span::new(k, k + part.len())
+    };
+    (subj, [at(left), at(right)])
 }
 
 #[cfg(test)]

@@ -333,6 +333,7 @@ mod tests {
             direction: None,
             basis: None,
             subject: String::new(),
+            subject_spans: [Span::default(); 2],
             section,
         }
     }
