@@ -370,7 +370,7 @@ pub fn analyze(text: &str) -> Analysis {
         .map(|t| ReportKind::of_title(&norm.text[t.start..t.end]));
     meta.title_span = meta.title_span.map(map);
     meta.title = meta.title_span.map(|s| text[s.start..s.end].to_string());
-    meta.signature = find_signature(&norm.text, &doc).map(|(issuer, date)| {
+    meta.signature = document::find_signature(&norm.text, &doc).map(|(issuer, date)| {
         let issuer = issuer.map(map);
         let date_span = map(date);
         Signature {
@@ -397,29 +397,6 @@ pub fn analyze(text: &str) -> Analysis {
         parts: found_parts,
         coverage,
     }
-}
-
-/// The signature block in the normalised view: a short dated line `2020年1月10日` among the
-/// last 40 lines, and the line before it when it names a body without sentence punctuation
-/// (`梅列区人民政府`). Mirrors the private signature reader of [`crate::document`].
-fn find_signature(text: &str, doc: &Document) -> Option<(Option<Span>, Span)> {
-    let lines = &doc.lines;
-    let start = lines.len().saturating_sub(40);
-    for k in (start..lines.len()).rev() {
-        let l = lines[k].span;
-        let s = &text[l.start..l.end];
-        let short = s.chars().count() <= 16;
-        if short && s.ends_with('日') && s.contains('年') && document::parse_date(s).is_some() {
-            let issuer = (k > 0).then(|| lines[k - 1].span).filter(|p| {
-                let ps = &text[p.start..p.end];
-                ps.chars().count() <= 30
-                    && !ps.contains(['。', ',', ';', ':', '、'])
-                    && !ps.chars().any(|c| c.is_ascii_digit())
-            });
-            return Some((issuer, l));
-        }
-    }
-    None
 }
 
 fn assign_sections(sections: &[Section], indicators: &mut [Indicator]) {

@@ -47,6 +47,15 @@ pub struct AreaCoverage {
     pub spans: Vec<Span>,
 }
 
+/// The areas the report says nothing about (score 0), in A1–A9 order: what a reviewer flags.
+pub fn uncovered(areas: &[AreaCoverage]) -> Vec<&'static str> {
+    areas
+        .iter()
+        .filter(|c| c.score == 0)
+        .map(|c| c.area)
+        .collect()
+}
+
 /// One phrase and how often it occurs.
 #[derive(Clone, Debug, Serialize)]
 pub struct PhraseHit {
@@ -665,5 +674,19 @@ mod tests {
             [("习近平法治思想", 1), ("普法", 1), ("学法用法", 1)]
         );
         assert!(c[..8].iter().all(|a| a.points == 0));
+    }
+
+    #[test]
+    fn uncovered_lists_the_areas_with_nothing() {
+        let a = crate::analyze("一、深化“放管服”改革\n办理行政复议案件12件。");
+        let flagged = uncovered(&a.coverage);
+        assert!(
+            !flagged.contains(&"A1") && !flagged.contains(&"A6"),
+            "{flagged:?}"
+        );
+        assert!(
+            flagged.contains(&"A5"),
+            "nothing about emergencies: {flagged:?}"
+        );
     }
 }

@@ -433,7 +433,11 @@ pub fn find_meta(text: &str, doc: &Document) -> Meta {
 
     // Issuer: signature, else the title's prefix, else a 来源 label. Spans, so that the
     // caller can quote the original script.
-    meta.issuer_span = signature.and_then(|(i, _)| i);
+    // The signer is the issuer when it names a body (人民政府, 司法局, 镇 …).
+    meta.issuer_span = signature.and_then(|(i, _)| i).filter(|p| {
+        let ps = &text[p.start..p.end];
+        ISSUER_ENDINGS.iter().any(|e| ps.ends_with(e))
+    });
     if meta.issuer_span.is_none() {
         meta.issuer_span = meta.title_span.and_then(|t| title_issuer(text, t));
     }
@@ -539,24 +543,22 @@ fn parse_date_line(s: &str) -> Option<String> {
         .flatten()
 }
 
-/// The signature block: a date line near the end and, just before it, the issuer's name.
-fn find_signature(text: &str, doc: &Document) -> Option<(Option<Span>, Span)> {
+/// The signature block: a date line near the end (`2020年1月10日`) and, just before it, the
+/// signer's line when it is short, unpunctuated and without digits (`梅列区人民政府`).
+pub(crate) fn find_signature(text: &str, doc: &Document) -> Option<(Option<Span>, Span)> {
     let lines = &doc.lines;
     let start = lines.len().saturating_sub(40);
     for k in (start..lines.len()).rev() {
-        let l = lines[k];
-        let s = &text[l.span.start..l.span.end];
+        let l = lines[k].span;
+        let s = &text[l.start..l.end];
         if char_len(s) <= 16 && s.ends_with('日') && s.contains('年') && parse_date(s).is_some() {
-            let issuer = (k > 0)
-                .then(|| lines[k - 1])
-                .filter(|p| {
-                    let ps = &text[p.span.start..p.span.end];
-                    char_len(ps) <= 30
-                        && !ps.contains(SENTENCE_PUNCT)
-                        && ISSUER_ENDINGS.iter().any(|e| ps.ends_with(e))
-                })
-                .map(|p| p.span);
-            return Some((issuer, l.span));
+            let signer = (k > 0).then(|| lines[k - 1].span).filter(|p| {
+                let ps = &text[p.start..p.end];
+                char_len(ps) <= 30
+                    && !ps.contains(SENTENCE_PUNCT)
+                    && !ps.chars().any(|c| c.is_ascii_digit())
+            });
+            return Some((signer, l));
         }
     }
     None

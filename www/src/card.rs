@@ -63,12 +63,7 @@ pub fn ReportCard(props: &CardProps) -> Html {
     }
     let kinds = Kind::ALL.iter().map(|k| html! { <th>{ k.label() }</th> });
     let counts = by_kind.iter().map(|n| html! { <td>{ n }</td> });
-    let flagged: Vec<&str> = a
-        .coverage
-        .iter()
-        .filter(|c| c.score == 0)
-        .map(|c| c.area)
-        .collect();
+    let flagged = report_lens::coverage::uncovered(&a.coverage);
     let names = a
         .coverage
         .iter()

@@ -52,12 +52,7 @@ pub fn Review(props: &ReviewProps) -> Html {
             </li>
         }
     });
-    let flagged: Vec<&str> = a
-        .coverage
-        .iter()
-        .filter(|c| c.score == 0)
-        .map(|c| c.area)
-        .collect();
+    let flagged = report_lens::coverage::uncovered(&a.coverage);
     let rows = a.coverage.iter().map(|c| {
         let onclick = {
             let cb = props.onpick.clone();
