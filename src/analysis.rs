@@ -327,8 +327,10 @@ pub fn analyze(text: &str) -> Analysis {
     let mut meta = document::find_meta(&norm.text, &doc);
     meta.script = Some(norm.script());
     meta.chars = text.chars().count();
-    let mut found_parts = parts::find_parts(&norm.text, &doc, &sections, meta.year);
-    let mut coverage = coverage::find_coverage(&norm.text, &doc, &sections);
+    // One phrase scan serves both review checks.
+    let hits = crate::cues::LineHits::new(&norm.text, &doc);
+    let mut found_parts = parts::find_parts_in(&norm.text, &hits, &sections, meta.year);
+    let mut coverage = coverage::coverage_in(&hits, &sections);
     diagnostics.extend(figures::check_figures(
         &norm.text,
         &doc,

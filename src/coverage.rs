@@ -21,11 +21,10 @@
 //! Cost: the index is built once (a multi-phrase index); the scan is linear.
 
 use crate::analysis::Section;
+use crate::cues::LineHits;
 use crate::document::Document;
-use crate::phrase::PhraseIndex;
 use crate::text::Span;
 use serde::Serialize;
-use std::sync::LazyLock;
 
 /// Coverage of one area.
 #[derive(Clone, Debug, Serialize)]
@@ -489,9 +488,11 @@ const AREAS: [AreaList; 9] = [
 ];
 
 /// What a phrase counts for: area index, the phrase as listed, weight.
-type Tag = (usize, &'static str, u32);
+pub(crate) type Tag = (usize, &'static str, u32);
 
-static INDEX: LazyLock<PhraseIndex<Tag>> = LazyLock::new(|| {
+/// Every area phrase with its tag; [`crate::cues`] compiles them with the parts' cues into
+/// one index.
+pub(crate) fn area_phrases() -> Vec<(&'static str, Tag)> {
     let mut tags: Vec<(&'static str, Tag)> = Vec::new();
     for (area, (_, _, phrases, extra)) in AREAS.iter().enumerate() {
         let tiers = phrases
@@ -506,31 +507,34 @@ static INDEX: LazyLock<PhraseIndex<Tag>> = LazyLock::new(|| {
             }
         }
     }
-    PhraseIndex::new(tags)
-});
+    tags
+}
 
 /// Coverage of A1–A9 in `text` (the normalised view). `sections` are in view coordinates.
 pub fn find_coverage(text: &str, doc: &Document, sections: &[Section]) -> Vec<AreaCoverage> {
+    coverage_in(&LineHits::new(text, doc), sections)
+}
+
+/// [`find_coverage`] over the phrase hits of the text lines, shared with the parts check.
+pub(crate) fn coverage_in(hits: &LineHits, sections: &[Section]) -> Vec<AreaCoverage> {
     let mut counts: Vec<Vec<(&'static str, u32, u32)>> = vec![Vec::new(); AREAS.len()];
     let mut secs: Vec<Vec<usize>> = vec![Vec::new(); AREAS.len()];
     let mut spans: Vec<Vec<Span>> = vec![Vec::new(); AREAS.len()];
     let mut cursor = Innermost::new(sections);
-    for line in doc.text_lines() {
-        INDEX.longest(text, line.span, |&(area, phrase, weight), span| {
-            let c = &mut counts[area];
-            match c
-                .iter_mut()
-                .find(|(t, _, _)| t.len() == phrase.len() && *t == phrase)
-            {
-                Some(e) => e.1 += 1,
-                None => c.push((phrase, 1, weight)),
-            }
-            if let Some(k) = cursor.at(span.start) {
-                secs[area].push(k);
-            }
-            spans[area].push(span);
-        });
-    }
+    hits.longest_areas(|&(area, phrase, weight), span| {
+        let c = &mut counts[area];
+        match c
+            .iter_mut()
+            .find(|(t, _, _)| t.len() == phrase.len() && *t == phrase)
+        {
+            Some(e) => e.1 += 1,
+            None => c.push((phrase, 1, weight)),
+        }
+        if let Some(k) = cursor.at(span.start) {
+            secs[area].push(k);
+        }
+        spans[area].push(span);
+    });
     AREAS
         .iter()
         .enumerate()

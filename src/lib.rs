@@ -44,6 +44,7 @@
 pub mod analysis;
 pub mod compare;
 pub mod coverage;
+mod cues;
 #[cfg(feature = "decode")]
 pub mod decode;
 pub mod document;

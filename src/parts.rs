@@ -36,6 +36,7 @@
 //!   found (the span runs from the first to the last of them); one → weak.
 
 use crate::analysis::{Family, Section};
+use crate::cues::{LineHits, Tag};
 use crate::document::Document;
 use crate::phrase::PhraseIndex;
 use crate::text::Span;
@@ -291,7 +292,7 @@ const P5_PHRASES: &[&str] = &["其他需要报告的情况", "其他需要说明
 
 /// Cue lists, as tags of the passage index.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum List {
+pub(crate) enum List {
     P1Cue,
     P2Opener,
     P2Cue,
@@ -305,8 +306,9 @@ enum List {
     Duty,
 }
 
-/// Every cue list in one index: a line is scanned once.
-static CUES: LazyLock<PhraseIndex<(List, &'static str)>> = LazyLock::new(|| {
+/// Every cue phrase with its list; [`crate::cues`] compiles them with the coverage phrases
+/// into one index, so that a line is scanned once.
+pub(crate) fn cue_phrases() -> impl Iterator<Item = (&'static str, List)> {
     let lists: [(List, &[&'static str]); 11] = [
         (List::P1Cue, P1_CUES),
         (List::P2Opener, P2_OPENERS),
@@ -320,12 +322,10 @@ static CUES: LazyLock<PhraseIndex<(List, &'static str)>> = LazyLock::new(|| {
         (List::Leadership, LEADERSHIP_TITLES),
         (List::Duty, DUTY_TITLES),
     ];
-    PhraseIndex::new(
-        lists
-            .iter()
-            .flat_map(|&(l, ps)| ps.iter().map(move |&p| (p, (l, p)))),
-    )
-});
+    lists
+        .into_iter()
+        .flat_map(|(l, ps)| ps.iter().map(move |&p| (p, l)))
+}
 
 /// Heading variants: part index, variant, generic.
 static HEADINGS: LazyLock<PhraseIndex<(usize, &'static str, bool)>> = LazyLock::new(|| {
@@ -343,12 +343,20 @@ struct Cues {
 }
 
 impl Cues {
-    fn of(text: &str, span: Span) -> Self {
-        let mut hits = Vec::new();
-        CUES.each(text, span, |&(l, p), at| {
-            hits.push((l, p, at.start - span.start))
-        });
+    /// The cues among `hits`, with offsets from `base`.
+    fn from_hits<'a>(hits: impl Iterator<Item = &'a (Tag, Span)>, base: usize) -> Self {
+        let hits = hits
+            .filter_map(|&(t, at)| match t {
+                Tag::Part(l, p) => Some((l, p, at.start - base)),
+                Tag::Area(_) => None,
+            })
+            .collect();
         Cues { hits }
+    }
+
+    /// The cues inside `span`.
+    fn of(hits: &LineHits, span: Span) -> Self {
+        Self::from_hits(hits.within(span), span.start)
     }
 
     /// Distinct phrases of `list`, in order of first appearance; a phrase inside an earlier
@@ -381,6 +389,16 @@ impl Cues {
 pub fn find_parts(
     text: &str,
     doc: &Document,
+    sections: &[Section],
+    year: Option<u16>,
+) -> Vec<Part> {
+    find_parts_in(text, &LineHits::new(text, doc), sections, year)
+}
+
+/// [`find_parts`] over the phrase hits of the text lines, shared with the coverage check.
+pub(crate) fn find_parts_in(
+    text: &str,
+    hits: &LineHits,
     sections: &[Section],
     year: Option<u16>,
 ) -> Vec<Part> {
@@ -426,7 +444,7 @@ pub fn find_parts(
             if s.run_in {
                 continue;
             }
-            let title = Cues::of(text, s.title_span);
+            let title = Cues::of(hits, s.title_span);
             let duty = title.has(List::Duty);
             let Some(name) = title
                 .distinct(List::Leadership)
@@ -436,7 +454,7 @@ pub fn find_parts(
             else {
                 continue;
             };
-            let body = Cues::of(text, Span::new(s.title_span.end, s.span.end));
+            let body = Cues::of(hits, Span::new(s.title_span.end, s.span.end));
             let (strong, all) = p3_cues(&body);
             let status = match (strong, all.len()) {
                 (true, n) if n >= 3 => PartStatus::Found,
@@ -456,7 +474,7 @@ pub fn find_parts(
     }
 
     // 2. Passages: unnumbered paragraphs.
-    let lines: Vec<Span> = doc.text_lines().map(|l| l.span).collect();
+    let lines = hits.lines();
     // Lines that are a heading alone.
     let mut heading_lines: Vec<Span> = sections
         .iter()
@@ -464,7 +482,9 @@ pub fn find_parts(
         .map(|s| Span::new(s.heading.start, s.title_span.end))
         .collect();
     heading_lines.sort_unstable();
-    let cues: Vec<Cues> = lines.iter().map(|&l| Cues::of(text, l)).collect();
+    let cues: Vec<Cues> = (0..lines.len())
+        .map(|n| Cues::from_hits(hits.line(n).iter(), lines[n].start))
+        .collect();
     for (n, &l) in lines.iter().enumerate() {
         if heading_lines.binary_search(&l).is_ok() {
             continue;

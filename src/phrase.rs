@@ -6,10 +6,10 @@
 //! comparison per phrase in the bucket. Linear in
 //! the text for a fixed list; no allocation per position.
 //!
-//! Two modes: [`PhraseIndex::each`] reports every occurrence of every phrase (overlaps
-//! included: `不足之处` gives `不足之处` and `不足`); [`PhraseIndex::longest`] reports the
-//! longest phrase at each position and continues after it (`行政规范性文件` is not also
-//! `规范性文件`).
+//! [`PhraseIndex::each`] reports every occurrence of every phrase (overlaps included:
+//! `不足之处` gives `不足之处` and `不足`), by start position and longest first at one
+//! position, so a longest-match scan (`行政规范性文件` is not also `规范性文件`) can be
+//! derived from its output (see [`crate::cues`]).
 
 use crate::text::{fold_char, Span};
 
@@ -40,6 +40,26 @@ const BUCKET_BITS: u32 = 12;
 fn bucket(a: char, b: char) -> usize {
     let k = ((a as u64) << 32) | b as u64;
     (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - BUCKET_BITS)) as usize
+}
+
+/// The code point starting at byte `i` of `s` (a char boundary) and its length in bytes;
+/// one- and three-byte characters (ASCII, CJK) are decoded from the bytes directly.
+#[inline]
+fn decode_at(s: &str, i: usize) -> (usize, usize) {
+    let b = s.as_bytes();
+    match b[i] {
+        x @ 0..=0x7F => (x as usize, 1),
+        x @ 0xE0..=0xEF if i + 2 < b.len() => (
+            ((x as usize & 0x0F) << 12)
+                | ((b[i + 1] as usize & 0x3F) << 6)
+                | (b[i + 2] as usize & 0x3F),
+            3,
+        ),
+        _ => s[i..]
+            .chars()
+            .next()
+            .map_or((0, 1), |c| (c as usize, c.len_utf8())),
+    }
 }
 
 fn first_two(p: &str) -> (char, char) {
@@ -102,26 +122,18 @@ impl<T> PhraseIndex<T> {
     /// buckets' pairs).
     fn candidates(&self, s: &str, i: usize) -> std::ops::Range<usize> {
         // Most positions start no phrase: test the filter on the code point computed from
-        // the raw bytes (the text is valid UTF-8) before decoding anything.
-        let b = s.as_bytes();
-        let c = match b[i] {
-            x @ 0..=0x7F => x as usize,
-            x @ 0xE0..=0xEF if i + 2 < b.len() => {
-                ((x as usize & 0x0F) << 12)
-                    | ((b[i + 1] as usize & 0x3F) << 6)
-                    | (b[i + 2] as usize & 0x3F)
-            }
-            _ => match s[i..].chars().next() {
-                Some(a) => a as usize & 0xFFFF,
-                None => return 0..0,
-            },
-        };
-        if self.first[c >> 6] & (1u64 << (c & 63)) == 0 {
+        // the raw bytes (the text is valid UTF-8) before decoding anything else.
+        let (a, len) = decode_at(s, i);
+        if self.first[(a >> 6) & 0x3FF] & (1u64 << (a & 63)) == 0 {
             return 0..0;
         }
-        let mut chars = s[i..].chars();
-        let Some(a) = chars.next() else { return 0..0 };
-        let Some(b) = chars.next() else { return 0..0 };
+        if i + len >= s.len() {
+            return 0..0;
+        }
+        let (b, _) = decode_at(s, i + len);
+        let (Some(a), Some(b)) = (char::from_u32(a as u32), char::from_u32(b as u32)) else {
+            return 0..0;
+        };
         let k = bucket(a, b);
         self.starts[k] as usize..self.starts[k + 1] as usize
     }
@@ -149,7 +161,9 @@ impl<T> PhraseIndex<T> {
     }
 
     /// The longest phrase at each position, continuing after it. Phrases of equal text (one
-    /// listed under several tags) are all reported.
+    /// listed under several tags) are all reported. The reference for
+    /// [`crate::cues::LineHits::longest_areas`], which derives the same from [`Self::each`].
+    #[cfg(test)]
     pub(crate) fn longest(&self, text: &str, span: Span, mut hit: impl FnMut(&T, Span)) {
         let s = &text[span.start..span.end];
         let bytes = s.as_bytes();

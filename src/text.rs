@@ -233,65 +233,29 @@ impl Normalized {
 
 /// Common Simplified-only characters of the genre (their Traditional forms differ and
 /// mirror sites do not mix them in); cheap and discriminating for script detection.
+const SIMPLIFIED_MARKERS: [char; 56] = [
+    '区', '发', '会', '国', '为', '这', '个', '们', '时', '对', '说', '来', '过', '还', '进', '开',
+    '关', '经', '动', '学', '业', '长', '门', '问', '间', '书', '见', '现', '实', '义', '务', '产',
+    '处', '总', '办', '议', '县', '设', '员', '计', '级', '条', '项', '亿', '万', '与', '党', '领',
+    '导', '审', '资', '数', '据', '网', '构', '报',
+];
+
+/// [`SIMPLIFIED_MARKERS`] as one bit per code point of `0x4E00..0xA000`, built at compile time.
+static SIMPLIFIED_BITMAP: [u64; 328] = {
+    let mut bits = [0u64; 328];
+    let mut i = 0;
+    while i < SIMPLIFIED_MARKERS.len() {
+        let k = SIMPLIFIED_MARKERS[i] as usize - 0x4E00;
+        bits[k / 64] |= 1 << (k % 64);
+        i += 1;
+    }
+    bits
+};
+
+/// True for one of [`SIMPLIFIED_MARKERS`].
 fn is_simplified_marker(c: char) -> bool {
-    matches!(
-        c,
-        '区' | '发'
-            | '会'
-            | '国'
-            | '为'
-            | '这'
-            | '个'
-            | '们'
-            | '时'
-            | '对'
-            | '说'
-            | '来'
-            | '过'
-            | '还'
-            | '进'
-            | '开'
-            | '关'
-            | '经'
-            | '动'
-            | '学'
-            | '业'
-            | '长'
-            | '门'
-            | '问'
-            | '间'
-            | '书'
-            | '见'
-            | '现'
-            | '实'
-            | '义'
-            | '务'
-            | '产'
-            | '处'
-            | '总'
-            | '办'
-            | '议'
-            | '县'
-            | '设'
-            | '员'
-            | '计'
-            | '级'
-            | '条'
-            | '项'
-            | '亿'
-            | '万'
-            | '与'
-            | '党'
-            | '领'
-            | '导'
-            | '审'
-            | '资'
-            | '数'
-            | '据'
-            | '网'
-            | '构'
-            | '报'
-    )
+    let k = (c as usize).wrapping_sub(0x4E00);
+    k < 328 * 64 && SIMPLIFIED_BITMAP[k / 64] & (1 << (k % 64)) != 0
 }
 
 /// Converts byte offsets to code-point offsets in one forward pass.
@@ -329,6 +293,17 @@ fn convert_offsets(text: &str, offsets: &[usize], width: impl Fn(char) -> usize)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn simplified_markers_are_exactly_the_listed_characters() {
+        let set: Vec<char> = ('\u{3400}'..='\u{FFFF}')
+            .filter(|&c| is_simplified_marker(c))
+            .collect();
+        let mut listed = SIMPLIFIED_MARKERS.to_vec();
+        listed.sort_unstable();
+        assert_eq!(set, listed);
+        assert!(!is_simplified_marker('a') && !is_simplified_marker('區'));
+    }
 
     #[test]
     fn folds_width_and_script() {

@@ -1,0 +1,158 @@
+//! The phrase lists of the review checks, found in one pass over the text lines.
+//!
+//! [`crate::parts`] looks for cue phrases of the five required parts and
+//! [`crate::coverage`] for the key phrases of the 纲要 areas. Both lists are compiled into one
+//! [`PhraseIndex`] and every text line (chrome and metadata lines are skipped) is scanned
+//! once; the hits go into one flat buffer in document order, from which each check reads the
+//! lines it needs:
+//!
+//! * parts want every occurrence (overlaps included) — the buffer as it is;
+//! * coverage wants the longest phrase at each position, consumed — [`LineHits::longest_areas`]
+//!   derives that from the same buffer: at one position the hits come longest first, so the
+//!   first area hit at or after the end of the previous one is the longest at its position.
+
+use crate::coverage;
+use crate::document::Document;
+use crate::parts::List;
+use crate::phrase::PhraseIndex;
+use crate::text::Span;
+use std::sync::LazyLock;
+
+/// What a phrase of the shared index stands for.
+#[derive(Clone, Copy)]
+pub(crate) enum Tag {
+    /// A cue of one of the parts' lists, and the phrase as listed.
+    Part(List, &'static str),
+    /// A coverage phrase: area index, phrase as listed, weight.
+    Area(coverage::Tag),
+}
+
+static INDEX: LazyLock<PhraseIndex<Tag>> = LazyLock::new(|| {
+    PhraseIndex::new(
+        crate::parts::cue_phrases()
+            .map(|(p, l)| (p, Tag::Part(l, p)))
+            .chain(
+                coverage::area_phrases()
+                    .into_iter()
+                    .map(|(p, t)| (p, Tag::Area(t))),
+            ),
+    )
+});
+
+/// Every hit of the shared index on the text lines of a document.
+pub(crate) struct LineHits {
+    /// The text lines, in order.
+    lines: Vec<Span>,
+    /// `bounds[n]..bounds[n + 1]` are the hits of line `n`.
+    bounds: Vec<usize>,
+    /// By start, longest first at one start; spans into the text.
+    hits: Vec<(Tag, Span)>,
+}
+
+impl LineHits {
+    /// Scans the text lines of `doc` (over `text`, the normalised view).
+    pub(crate) fn new(text: &str, doc: &Document) -> Self {
+        let lines: Vec<Span> = doc.text_lines().map(|l| l.span).collect();
+        let mut bounds = Vec::with_capacity(lines.len() + 1);
+        let mut hits = Vec::new();
+        bounds.push(0);
+        for &l in &lines {
+            INDEX.each(text, l, |&t, sp| hits.push((t, sp)));
+            bounds.push(hits.len());
+        }
+        LineHits {
+            lines,
+            bounds,
+            hits,
+        }
+    }
+
+    /// The text lines.
+    pub(crate) fn lines(&self) -> &[Span] {
+        &self.lines
+    }
+
+    /// The hits of line `n`.
+    pub(crate) fn line(&self, n: usize) -> &[(Tag, Span)] {
+        &self.hits[self.bounds[n]..self.bounds[n + 1]]
+    }
+
+    /// The hits lying inside `span` (in order).
+    pub(crate) fn within(&self, span: Span) -> impl Iterator<Item = &(Tag, Span)> + '_ {
+        let from = self.hits.partition_point(|h| h.1.start < span.start);
+        self.hits[from..]
+            .iter()
+            .take_while(move |h| h.1.start < span.end)
+            .filter(move |h| h.1.end <= span.end)
+    }
+
+    /// The coverage phrases as a longest-match scan finds them: at each position the longest
+    /// phrase (all tags of it), continuing after it.
+    pub(crate) fn longest_areas(&self, mut hit: impl FnMut(&coverage::Tag, Span)) {
+        // The span taken last: hits starting inside it are skipped, except the same phrase
+        // listed under another tag.
+        let mut taken = Span::new(0, 0);
+        for (tag, sp) in &self.hits {
+            let Tag::Area(t) = tag else { continue };
+            if sp.start < taken.end && *sp != taken {
+                continue;
+            }
+            taken = *sp;
+            hit(t, *sp);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The derived longest-match scan equals a direct one, line by line, on real reports
+    /// (Simplified and Traditional) and on overlapping phrases.
+    #[test]
+    fn longest_areas_equals_a_direct_longest_match_scan() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| {
+                let p = e.unwrap().path();
+                (p.extension()? == "txt").then(|| std::fs::read_to_string(p).unwrap())
+            })
+            .collect();
+        texts.push(
+            "推进行政规范性文件合法性审核，规范性文件备案；行政执法三项制度全面推行。".into(),
+        );
+        assert!(texts.len() >= 6);
+        let direct_index = PhraseIndex::new(coverage::area_phrases());
+        let mut total = 0;
+        for t in &texts {
+            let view = crate::text::Normalized::new(t).text;
+            let doc = Document::new(&view);
+            let mut derived = Vec::new();
+            LineHits::new(&view, &doc).longest_areas(|t, sp| derived.push((*t, sp)));
+            let mut direct = Vec::new();
+            for l in doc.text_lines() {
+                direct_index.longest(&view, l.span, |t, sp| direct.push((*t, sp)));
+            }
+            assert_eq!(derived, direct);
+            total += direct.len();
+        }
+        assert!(total > 500, "{total} area hits");
+    }
+
+    #[test]
+    fn within_keeps_the_hits_inside_a_span() {
+        let text = "一、落实第一责任人职责\n党政主要负责人履行推进法治建设第一责任人职责。";
+        let doc = Document::new(text);
+        let hits = LineHits::new(text, &doc);
+        let title = Span::new(text.find('落').unwrap(), text.find('\n').unwrap());
+        let inside: Vec<&str> = hits
+            .within(title)
+            .map(|(_, sp)| &text[sp.start..sp.end])
+            .collect();
+        assert!(inside.contains(&"第一责任人"), "{inside:?}");
+        assert!(hits.within(title).all(|(_, sp)| title.contains(*sp)));
+        // The second line's hits are not in the title's.
+        assert!(hits.line(1).len() > inside.len());
+    }
+}
