@@ -1,10 +1,11 @@
 //! Multi-phrase search: every phrase of a fixed list in one forward pass.
 //!
 //! The phrases (at least two characters each, folded like the normalised view) are grouped
-//! in 4096 buckets by a hash of their first two characters. Cost per position: a bit test
-//! on the first character (most characters start no phrase), then a bucket lookup and a
-//! comparison per phrase in the bucket. Linear in
-//! the text for a fixed list; no allocation per position.
+//! in 4096 buckets by a hash of their first two characters. The scan decodes each character
+//! once and hashes it with the one before: a 64 Kbit filter on the same hash rejects most
+//! pairs (`的工`, `。全`) with one bit test; a pair that passes is looked up in its bucket and
+//! each phrase there is compared by its first eight bytes, then in full. Linear in the text
+//! for a fixed list; no allocation per position.
 //!
 //! [`PhraseIndex::each`] reports every occurrence of every phrase (overlaps included:
 //! `不足之处` gives `不足之处` and `不足`), by start position and longest first at one
@@ -19,8 +20,8 @@ pub(crate) struct PhraseIndex<T> {
     phrases: Vec<(String, T)>,
     /// `starts[b]..starts[b + 1]` are the phrases of bucket `b`.
     starts: Vec<u32>,
-    /// 64 Kbit filter on the first character.
-    first: Vec<u64>,
+    /// 64 Kbit filter on the pair hash of the first two characters.
+    pairs: Vec<u64>,
     /// Per phrase (same order): its first eight bytes as a little-endian word and the mask
     /// of the bytes it has, so most comparisons are one AND and one compare.
     keys: Vec<(u64, u64)>,
@@ -36,29 +37,35 @@ fn word_at(b: &[u8], i: usize) -> u64 {
 
 const BUCKET_BITS: u32 = 12;
 
-/// The bucket of a phrase starting with `a`, `b`: a multiplicative hash of the pair.
-fn bucket(a: char, b: char) -> usize {
-    let k = ((a as u64) << 32) | b as u64;
-    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - BUCKET_BITS)) as usize
+/// The bucket and the filter bit of a phrase starting with the code points `a`, `b`: two
+/// bit fields of one multiplicative hash of the pair.
+#[inline(always)]
+fn pair_hash(a: u32, b: u32) -> (usize, usize) {
+    let h = ((a as u64) << 32 | b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (
+        (h >> (64 - BUCKET_BITS)) as usize,
+        (h >> 32) as usize & 0xFFFF,
+    )
 }
 
-/// The code point starting at byte `i` of `s` (a char boundary) and its length in bytes;
-/// one- and three-byte characters (ASCII, CJK) are decoded from the bytes directly.
-#[inline]
-fn decode_at(s: &str, i: usize) -> (usize, usize) {
-    let b = s.as_bytes();
-    match b[i] {
-        x @ 0..=0x7F => (x as usize, 1),
-        x @ 0xE0..=0xEF if i + 2 < b.len() => (
-            ((x as usize & 0x0F) << 12)
-                | ((b[i + 1] as usize & 0x3F) << 6)
-                | (b[i + 2] as usize & 0x3F),
+/// The code point starting at byte `i` of valid UTF-8 `b` (a char boundary) and its length.
+#[inline(always)]
+fn decode(b: &[u8], i: usize) -> (u32, usize) {
+    match b[i..] {
+        [x, ..] if x < 0x80 => (x as u32, 1),
+        [x, y, z, ..] if (0xE0..0xF0).contains(&x) => (
+            (x as u32 & 0x0F) << 12 | (y as u32 & 0x3F) << 6 | (z as u32 & 0x3F),
             3,
         ),
-        _ => s[i..]
-            .chars()
-            .next()
-            .map_or((0, 1), |c| (c as usize, c.len_utf8())),
+        [x, y, ..] if x < 0xE0 => ((x as u32 & 0x1F) << 6 | (y as u32 & 0x3F), 2),
+        [x, y, z, w, ..] => (
+            (x as u32 & 0x07) << 18
+                | (y as u32 & 0x3F) << 12
+                | (z as u32 & 0x3F) << 6
+                | (w as u32 & 0x3F),
+            4,
+        ),
+        _ => (0xFFFD, 1), // not reached on valid UTF-8
     }
 }
 
@@ -77,7 +84,7 @@ impl<T> PhraseIndex<T> {
             .collect();
         let b = |p: &str| {
             let (x, y) = first_two(p);
-            bucket(x, y)
+            pair_hash(x as u32, y as u32).0
         };
         list.sort_by(|x, y| b(&x.0).cmp(&b(&y.0)).then(y.0.len().cmp(&x.0.len())));
         let mut starts = vec![0u32; (1 << BUCKET_BITS) + 1];
@@ -87,10 +94,11 @@ impl<T> PhraseIndex<T> {
         for i in 1..starts.len() {
             starts[i] += starts[i - 1];
         }
-        let mut first = vec![0u64; 1024];
+        let mut pairs = vec![0u64; 1024];
         for (p, _) in &list {
-            let c = first_two(p).0 as usize & 0xFFFF;
-            first[c >> 6] |= 1u64 << (c & 63);
+            let (x, y) = first_two(p);
+            let f = pair_hash(x as u32, y as u32).1;
+            pairs[f >> 6] |= 1u64 << (f & 63);
         }
         let keys = list
             .iter()
@@ -107,7 +115,7 @@ impl<T> PhraseIndex<T> {
         PhraseIndex {
             phrases: list,
             starts,
-            first,
+            pairs,
             keys,
         }
     }
@@ -118,23 +126,14 @@ impl<T> PhraseIndex<T> {
         w & mask == prefix && (mask != u64::MAX || s[i..].starts_with(self.phrases[k].0.as_str()))
     }
 
-    /// Indices of the candidates starting at `s[i..]`, longest first (with a few of other
-    /// buckets' pairs).
-    fn candidates(&self, s: &str, i: usize) -> std::ops::Range<usize> {
-        // Most positions start no phrase: test the filter on the code point computed from
-        // the raw bytes (the text is valid UTF-8) before decoding anything else.
-        let (a, len) = decode_at(s, i);
-        if self.first[(a >> 6) & 0x3FF] & (1u64 << (a & 63)) == 0 {
+    /// The phrases starting with the code points `a`, `b` (and a few of other pairs in the
+    /// same bucket), longest first; empty for most pairs.
+    #[inline(always)]
+    fn candidates(&self, a: u32, b: u32) -> std::ops::Range<usize> {
+        let (k, f) = pair_hash(a, b);
+        if self.pairs[f >> 6] & (1u64 << (f & 63)) == 0 {
             return 0..0;
         }
-        if i + len >= s.len() {
-            return 0..0;
-        }
-        let (b, _) = decode_at(s, i + len);
-        let (Some(a), Some(b)) = (char::from_u32(a as u32), char::from_u32(b as u32)) else {
-            return 0..0;
-        };
-        let k = bucket(a, b);
         self.starts[k] as usize..self.starts[k + 1] as usize
     }
 
@@ -142,21 +141,26 @@ impl<T> PhraseIndex<T> {
     pub(crate) fn each(&self, text: &str, span: Span, mut hit: impl FnMut(&T, Span)) {
         let s = &text[span.start..span.end];
         let bytes = s.as_bytes();
-        let mut i = 0;
+        if bytes.is_empty() {
+            return;
+        }
+        // `at` is the start of the previous character `a`; `i` of the current one.
+        let (mut a, mut i) = decode(bytes, 0);
+        let mut at = 0;
         while i < bytes.len() {
-            let at = i;
-            i += crate::document::utf8_len(bytes[i]);
-            let range = self.candidates(s, at);
-            if range.is_empty() {
-                continue;
-            }
-            let w = word_at(bytes, at);
-            for k in range {
-                if self.matches_at(k, s, at, w) {
-                    let (p, t) = &self.phrases[k];
-                    hit(t, Span::new(span.start + at, span.start + at + p.len()));
+            let (b, len) = decode(bytes, i);
+            let range = self.candidates(a, b);
+            if !range.is_empty() {
+                let w = word_at(bytes, at);
+                for k in range {
+                    if self.matches_at(k, s, at, w) {
+                        let (p, t) = &self.phrases[k];
+                        hit(t, Span::new(span.start + at, span.start + at + p.len()));
+                    }
                 }
             }
+            (a, at) = (b, i);
+            i += len;
         }
     }
 
@@ -169,8 +173,11 @@ impl<T> PhraseIndex<T> {
         let bytes = s.as_bytes();
         let mut i = 0;
         while i < s.len() {
-            let step = crate::document::utf8_len(bytes[i]);
-            let range = self.candidates(s, i);
+            let (a, step) = decode(bytes, i);
+            let range = match i + step < bytes.len() {
+                true => self.candidates(a, decode(bytes, i + step).0),
+                false => 0..0,
+            };
             if range.is_empty() {
                 i += step;
                 continue;
