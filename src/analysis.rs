@@ -360,7 +360,7 @@ pub fn analyze(text: &str) -> Analysis {
         // The subject as written (Traditional stays Traditional), from its mapped spans.
         i.subject_spans = i.subject_spans.map(map);
         let [l, r] = i.subject_spans;
-        i.subject = format!("{}{}", &text[l.start..l.end], &text[r.start..r.end]);
+        i.subject = [&text[l.start..l.end], &text[r.start..r.end]].concat();
     }
     for d in &mut diagnostics {
         d.span = map(d.span);

@@ -701,7 +701,7 @@ fn recognise(
     let (unit, kind) = unit_at(&s[k..])?;
     // Money and magnitude: 万 + 元 is the unit 万元 (already in the list when adjacent).
     let mut end = k + unit.len();
-    let unit_text = format!("{magnitude}{unit}");
+    let unit_text = [magnitude, unit].concat();
     let mut kind = kind;
     if magnitude.is_empty() && !unit.starts_with(['万', '亿', '千']) && unit_text.is_empty() {
         return None;

@@ -482,6 +482,8 @@ pub(crate) fn find_parts_in(
         .map(|s| Span::new(s.heading.start, s.title_span.end))
         .collect();
     heading_lines.sort_unstable();
+    // `2024年`: a plan paragraph may open with the year after the one reported.
+    let next_year = year.map(|y| format!("{}年", y + 1));
     let cues: Vec<Cues> = (0..lines.len())
         .map(|n| Cues::from_hits(hits.line(n).iter(), lines[n].start))
         .collect();
@@ -514,7 +516,7 @@ pub(crate) fn find_parts_in(
         }
         // P4: an opener, then plan items.
         if parts[3].status != PartStatus::Found {
-            if let Some(opener) = p4_opener(s, c, year) {
+            if let Some(opener) = p4_opener(s, c, next_year.as_deref()) {
                 // One line without a cue may sit between two items.
                 let mut end = l.end;
                 let mut items = 0;
@@ -690,14 +692,13 @@ fn p3_cues(c: &Cues) -> (bool, Vec<&'static str>) {
 
 /// The opener of a plan paragraph in its first sentence, if any: the next year at the start
 /// (`2020年是…`, `2022年,盐田区将…`) or an opener word with a verb of intent.
-fn p4_opener(s: &str, c: &Cues, year: Option<u16>) -> Option<String> {
+fn p4_opener(s: &str, c: &Cues, next_year: Option<&str>) -> Option<String> {
     let first = s.split('。').next().unwrap_or(s);
     let intent =
         c.first_before(List::P4Intent, first.len()).is_some() || first.contains(['将', '要', '拟']);
-    if let Some(y) = year {
-        let next = format!("{}年", y + 1);
-        if first.starts_with(&next) && (intent || s[first.len()..].contains("我们将")) {
-            return Some(next);
+    if let Some(next) = next_year {
+        if first.starts_with(next) && (intent || s[first.len()..].contains("我们将")) {
+            return Some(next.to_string());
         }
     }
     let opener = c.first_before(List::P4Opener, char_offset(s, 10))?;
