@@ -2,7 +2,7 @@
 # Fuzz smoke run: each cargo-fuzz target for a few seconds, starting from the committed
 # corpus in fuzz/seeds/<target>/ (new inputs go to a temporary directory, not to git).
 #
-#   scripts/fuzz-smoke.sh            # every target, 15 s each
+#   scripts/fuzz-smoke.sh            # every target, 15 s each (scripts/test.sh: 12 s)
 #   FUZZ_SECONDS=60 scripts/fuzz-smoke.sh analyze input
 #
 # Needs the nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz`); without them it
@@ -33,8 +33,15 @@ trap 'rm -rf "$WORK"' EXIT
 # Build everything first so that the time limits measure fuzzing, not compiling.
 # `superlinear` measures time: it is built without sanitizers.
 echo "fuzz-smoke: building targets"
-cargo +nightly fuzz build --fuzz-dir "$ROOT/fuzz" >/dev/null
-cargo +nightly fuzz build --fuzz-dir "$ROOT/fuzz" -s none superlinear >/dev/null
+build() {
+    if ! cargo +nightly fuzz build --fuzz-dir "$ROOT/fuzz" "$@" >"$WORK/build.log" 2>&1; then
+        tail -n 40 "$WORK/build.log"
+        echo "fuzz-smoke: FAILED to build the fuzz targets ($*)"
+        exit 1
+    fi
+}
+build
+build -s none superlinear
 
 failed=()
 for t in "${TARGETS[@]}"; do

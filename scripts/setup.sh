@@ -17,6 +17,7 @@ set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION="0.21.14"
+CARGO_FUZZ_VERSION="0.13.2"
 WASM_TARGET="wasm32-unknown-unknown"
 TOOLS_DIR="$REPO_ROOT/scripts"
 # Hash of the package-lock.json that scripts/node_modules was installed from.
@@ -130,6 +131,27 @@ ensure_trunk() {
     fi
     say "trunk $TRUNK_VERSION: installing (found '${have:-none}'; ~20 min on 2 cores)"
     cargo install trunk --version "$TRUNK_VERSION" --locked
+}
+
+# The fuzz smoke run (scripts/fuzz-smoke.sh) needs the nightly toolchain, which these machines
+# have (it cannot be downloaded here), and cargo-fuzz from crates.io (~2 min to build).
+ensure_cargo_fuzz() {
+    local have
+    if ! rustup run nightly rustc --version >/dev/null 2>&1; then
+        say "nightly toolchain: absent, so the fuzz smoke run will be skipped (rustup toolchain install nightly)"
+        return
+    fi
+    have=$(cargo +nightly fuzz --version 2>/dev/null | awk '{print $2}') || true
+    if [[ $have != "$CARGO_FUZZ_VERSION" ]]; then
+        wait_for_cargo_install cargo-fuzz
+        have=$(cargo +nightly fuzz --version 2>/dev/null | awk '{print $2}') || true
+    fi
+    if [[ $have == "$CARGO_FUZZ_VERSION" ]]; then
+        say "cargo-fuzz $CARGO_FUZZ_VERSION: present"
+        return
+    fi
+    say "cargo-fuzz $CARGO_FUZZ_VERSION: installing (found '${have:-none}')"
+    cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
 }
 
 ensure_wasm_bindgen_cli() {

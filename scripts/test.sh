@@ -9,10 +9,12 @@
 #   wasm-core    the core library builds for wasm32
 #   trunk        trunk build --release                       (once www/index.html exists)
 #   browser      npm ci + node tests/browser/run.mjs         (once tests/browser/package.json exists)
+#   fuzz         scripts/fuzz-smoke.sh: every cargo-fuzz target for a few seconds from the
+#                committed corpus (FUZZ_SECONDS, default 12; skipped without nightly)
 #
 # Usage: scripts/test.sh            everything
 #        scripts/test.sh STEP...    only these steps (setup always runs first), e.g. `fmt clippy`
-# Fuzz targets (fuzz/) are not run here: fuzzing is separate (cargo +nightly fuzz).
+# Long fuzzing runs are separate: FUZZ_SECONDS=1800 scripts/fuzz-smoke.sh TARGET.
 set -euo pipefail
 
 # shellcheck source=scripts/setup.sh
@@ -20,7 +22,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$REPO_ROOT"
 
 WASM_FLAGS=(--target "$WASM_TARGET")
-ALL_STEPS=(setup fmt clippy test bench wasm-core trunk browser)
+ALL_STEPS=(setup fmt clippy test bench wasm-core trunk browser fuzz)
 
 step_setup() {
     # Chromium is installed later, only when there are browser tests to run.
@@ -88,6 +90,15 @@ step_browser() {
     node tests/browser/run.mjs || fail "browser tests failed"
 }
 
+step_fuzz() {
+    ensure_cargo_fuzz
+    if ! rustup run nightly rustc --version >/dev/null 2>&1; then
+        skip "the nightly toolchain is not installed"
+        return
+    fi
+    FUZZ_SECONDS=${FUZZ_SECONDS:-12} scripts/fuzz-smoke.sh || fail "the fuzz smoke run found a crash or a hang"
+}
+
 CURRENT_STEP=""
 fail() {
     printf '\n[test] FAILED in step %s: %s\n' "$CURRENT_STEP" "$*" >&2
@@ -115,7 +126,7 @@ main() {
     if [[ ${#steps[@]} -eq 0 ]]; then
         steps=("${ALL_STEPS[@]}")
     elif [[ ${steps[0]} == -h || ${steps[0]} == --help ]]; then
-        sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+        sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
         return 0
     fi
     for step in "${steps[@]}"; do
