@@ -347,9 +347,13 @@ pub fn analyze(text: &str) -> Analysis {
             s.heading = map(s.heading);
             s.title_span = map(s.title_span);
             s.span = map(s.span);
-            s.title = text[s.title_span.start..s.title_span.end].to_string();
+            s.title = norm
+                .clean(&text[s.title_span.start..s.title_span.end])
+                .into_owned();
             if !s.inferred {
-                s.marker = text[s.heading.start..s.title_span.start].trim().to_string();
+                s.marker = norm
+                    .clean(text[s.heading.start..s.title_span.start].trim())
+                    .into_owned();
             }
             s
         })
@@ -361,6 +365,9 @@ pub fn analyze(text: &str) -> Analysis {
         i.subject_spans = i.subject_spans.map(map);
         let [l, r] = i.subject_spans;
         i.subject = [&text[l.start..l.end], &text[r.start..r.end]].concat();
+        if norm.pinyin_dropped > 0 {
+            i.subject = norm.clean(&i.subject).into_owned();
+        }
     }
     for d in &mut diagnostics {
         d.span = map(d.span);
@@ -371,18 +378,22 @@ pub fn analyze(text: &str) -> Analysis {
         .title_span
         .map(|t| ReportKind::of_title(&norm.text[t.start..t.end]));
     meta.title_span = meta.title_span.map(map);
-    meta.title = meta.title_span.map(|s| text[s.start..s.end].to_string());
+    meta.title = meta
+        .title_span
+        .map(|s| norm.clean(&text[s.start..s.end]).into_owned());
     meta.signature = document::find_signature(&norm.text, &doc).map(|(issuer, date)| {
         let issuer = issuer.map(map);
         let date_span = map(date);
         Signature {
-            issuer: issuer.map(|s| text[s.start..s.end].to_string()),
+            issuer: issuer.map(|s| norm.clean(&text[s.start..s.end]).into_owned()),
             date: document::parse_date(&norm.text[date.start..date.end]),
             span: Span::new(issuer.map_or(date_span.start, |s| s.start), date_span.end),
         }
     });
     meta.issuer_span = meta.issuer_span.map(map);
-    meta.issuer = meta.issuer_span.map(|s| text[s.start..s.end].to_string());
+    meta.issuer = meta
+        .issuer_span
+        .map(|s| norm.clean(&text[s.start..s.end]).into_owned());
     let chrome = doc.chrome.iter().map(|&s| map(s)).collect();
     for p in &mut found_parts {
         p.span = p.span.map(map);

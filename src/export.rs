@@ -417,9 +417,7 @@ pub fn to_table(text: &str, a: &Analysis) -> String {
         let at = match (p.via, p.section, p.span) {
             (Some(crate::parts::Via::Heading), Some(k), _) => format!("标题 #{k}"),
             (_, _, Some(s)) => {
-                let t: String = text
-                    .get(s.start..s.end)
-                    .unwrap_or("")
+                let t: String = crate::text::without_pinyin(text.get(s.start..s.end).unwrap_or(""))
                     .lines()
                     .next()
                     .unwrap_or("")

@@ -8,9 +8,13 @@
 //! * corner quotes `「」『』` → `“”‘’`;
 //! * Traditional characters → Simplified (`萬元` → `万元`, `處理` → `处理`).
 //!
-//! Folding never merges or drops characters, so the view has exactly as many characters
-//! as the input. Only width folding changes byte lengths; [`Normalized::to_original`]
-//! maps a byte offset of the view back to the input through a sparse list of checkpoints.
+//! Folding never merges characters. It drops one thing: pinyin that mirror sites inject after
+//! a character (`關(guān)於`, `2個(gè)村`, also in full-width brackets) — a bracket holding one
+//! lowercase syllable with a tone mark (or a toneless particle: `(de)`, `(le)` …) right after
+//! a CJK ideograph. `(a)`, `(APP)`, `(2023)`, `(试行)` and a syllable after a non-CJK
+//! character are kept. Width folding changes byte lengths and dropping removes bytes;
+//! [`Normalized::to_original`] maps a byte offset of the view back to the input through a
+//! sparse list of checkpoints (a dropped syllable stays attached to the character before it).
 
 use crate::t2s_table::T2S;
 use serde::Serialize;
@@ -69,6 +73,8 @@ pub struct Normalized {
     pub traditional_chars: usize,
     /// Count of characters that are Simplified forms with a distinct Traditional form.
     pub simplified_chars: usize,
+    /// Count of injected pinyin syllables dropped from the view.
+    pub pinyin_dropped: usize,
 }
 
 /// Folds one character; see the module docs for the rules.
@@ -134,6 +140,77 @@ fn maybe_traditional(c: char) -> bool {
     TRADITIONAL_BITMAP[k / 64] & (1 << (k % 64)) != 0
 }
 
+/// Neutral-tone syllables that injected pinyin writes without a tone mark.
+const TONELESS: &[&str] = &["de", "le", "me", "men", "zi", "ne", "ma", "ba", "zhe", "ge"];
+
+/// The byte length of injected pinyin opening at `bytes[i]` (`(guān)`, `（gè）`), if any:
+/// one lowercase syllable of at most six letters with a tone mark (or a [`TONELESS`] one),
+/// right after a CJK ideograph.
+fn injected_pinyin(bytes: &[u8], i: usize) -> Option<usize> {
+    // The character before: a CJK ideograph (three bytes, U+3400–U+9FFF or U+F900–U+FAFF).
+    let before = bytes.get(i.checked_sub(3)?..i)?;
+    let cp = std::str::from_utf8(before).ok()?.chars().next()? as u32;
+    if !((0x3400..0xA000).contains(&cp) || (0xF900..0xFB00).contains(&cp)) {
+        return None;
+    }
+    let open = match bytes[i..] {
+        [b'(', ..] => 1,
+        [0xEF, 0xBC, 0x88, ..] => 3, // `（`
+        _ => return None,
+    };
+    let rest = std::str::from_utf8(&bytes[i + open..(i + open + 24).min(bytes.len())])
+        .or_else(|e| std::str::from_utf8(&bytes[i + open..i + open + e.valid_up_to()]))
+        .ok()?;
+    let mut letters = 0;
+    let mut toned = false;
+    for (k, c) in rest.char_indices() {
+        match c {
+            'a'..='z' => letters += 1,
+            'ā' | 'á' | 'ǎ' | 'à' | 'ē' | 'é' | 'ě' | 'è' | 'ī' | 'í' | 'ǐ' | 'ì' | 'ō' | 'ó'
+            | 'ǒ' | 'ò' | 'ū' | 'ú' | 'ǔ' | 'ù' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' | 'ü' | 'ń' | 'ň' | 'ǹ' =>
+            {
+                letters += 1;
+                toned |= c != 'ü';
+            }
+            ')' | '）' if (1..=6).contains(&letters) => {
+                let syllable = &rest[..k];
+                if toned || TONELESS.contains(&syllable) {
+                    return Some(open + k + c.len_utf8());
+                }
+                return None;
+            }
+            _ => return None,
+        }
+        if letters > 6 {
+            return None;
+        }
+    }
+    None
+}
+
+/// `s` with every injected pinyin syllable removed.
+pub fn without_pinyin(s: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = s.as_bytes();
+    let mut out = String::new();
+    let (mut run, mut i) = (0, 0);
+    while i < bytes.len() {
+        if bytes[i] == b'(' || bytes[i] == 0xEF {
+            if let Some(n) = injected_pinyin(bytes, i) {
+                out.push_str(&s[run..i]);
+                i += n;
+                run = i;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if run == 0 {
+        return s.into();
+    }
+    out.push_str(&s[run..]);
+    out.into()
+}
+
 /// How much of the text script detection looks at.
 const SCRIPT_SAMPLE_BYTES: usize = 64 * 1024;
 
@@ -147,9 +224,21 @@ impl Normalized {
         let mut checkpoints = Vec::new();
         let mut traditional_chars = 0;
         let mut simplified_chars = 0;
+        let mut pinyin_dropped = 0;
         let (mut run, mut i) = (0, 0);
         while i < bytes.len() {
             let b0 = bytes[i];
+            // `(` (28) or `（` (EF BC 88) may open injected pinyin.
+            if b0 == b'(' || b0 == 0xEF {
+                if let Some(n) = injected_pinyin(bytes, i) {
+                    text.push_str(&original[run..i]);
+                    i += n;
+                    run = i;
+                    checkpoints.push((text.len(), i));
+                    pinyin_dropped += 1;
+                    continue;
+                }
+            }
             if b0 < 0x80 {
                 i += 1;
                 continue;
@@ -198,7 +287,16 @@ impl Normalized {
             checkpoints,
             traditional_chars,
             simplified_chars,
+            pinyin_dropped,
         }
+    }
+
+    /// `s` (a slice of the original) without injected pinyin, when the view dropped any.
+    pub fn clean<'a>(&self, s: &'a str) -> std::borrow::Cow<'a, str> {
+        if self.pinyin_dropped == 0 {
+            return s.into();
+        }
+        without_pinyin(s)
     }
 
     /// Maps a byte offset of the view (on a char boundary) to the original text.
@@ -314,6 +412,46 @@ mod tests {
             n.text.chars().count(),
             "（一）共１２件，萬元處理".chars().count()
         );
+    }
+
+    #[test]
+    fn drops_injected_pinyin_and_maps_around_it() {
+        let orig = "中共中央關(guān)於加強(qiáng)，辦結2個(gè)村（cūn）的(de)案件";
+        let n = Normalized::new(orig);
+        assert_eq!(n.text, "中共中央关于加强,办结2个村的案件");
+        assert_eq!(n.pinyin_dropped, 5);
+        // A view span ending at a dropped syllable keeps it in the original.
+        let at = n.text.find("2个").unwrap();
+        let span = n.span_to_original(Span::new(at, at + "2个".len()));
+        assert_eq!(&orig[span.start..span.end], "2個(gè)");
+        let at = n.text.find("加强").unwrap();
+        let span = n.span_to_original(Span::new(at, at + "加强".len()));
+        assert_eq!(&orig[span.start..span.end], "加強(qiáng)");
+        assert_eq!(n.to_original(n.text.len()), orig.len());
+        assert_eq!(n.clean(&orig[span.start..span.end]), "加強");
+        assert_eq!(without_pinyin(orig), "中共中央關於加強，辦結2個村的案件");
+    }
+
+    #[test]
+    fn keeps_brackets_that_are_not_injected_pinyin() {
+        for s in [
+            "条例(试行)",
+            "事项(a)和(b)",
+            "应用(APP)",
+            "年度(2023)",
+            "abc(guān)",
+            "(guān)开头",
+            "网站(www)",
+            "政务(zhengwu)",
+            "关(guan",
+            "关（guā",
+            "关，guān)",
+            "关Ａguān)",
+        ] {
+            let n = Normalized::new(s);
+            assert_eq!(n.pinyin_dropped, 0, "{s}");
+            assert_eq!(without_pinyin(s), s);
+        }
     }
 
     #[test]

@@ -58,3 +58,61 @@ fn seed003_baisha_2023_traditional() {
 fn seed004_exam_page_many_documents() {
     check("004_f9597e8d61f080e1");
 }
+
+/// Seed 003 as a mirror site serves it, with pinyin injected after common characters
+/// (`關(guān)`, `3個(gè)`, full-width `對（duì）`), reads exactly like seed 003: the same
+/// outline, titles, indicators and subjects; spans still cut the injected text.
+#[test]
+fn seed003_with_injected_pinyin_reads_like_seed003() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let clean = std::fs::read_to_string(dir.join("003_41826c3ca9c971ec.txt")).unwrap();
+    let mut mirrored = String::new();
+    let mut injected = 0;
+    for c in clean.chars() {
+        mirrored.push(c);
+        let pinyin = match c {
+            '關' => "(guān)",
+            '個' => "(gè)",
+            '會' => "(huì)",
+            '與' => "(yǔ)",
+            '對' => "（duì）",
+            '為' => "(wèi)",
+            '發' => "(fā)",
+            '時' => "(shí)",
+            '的' => "(de)",
+            _ => continue,
+        };
+        mirrored.push_str(pinyin);
+        injected += 1;
+    }
+    assert!(injected > 100, "{injected} syllables injected");
+    let (a, b) = (analyze(&clean), analyze(&mirrored));
+    let titles = |a: &report_lens::Analysis| -> Vec<(u8, String, String)> {
+        a.sections
+            .iter()
+            .map(|s| (s.level, s.marker.clone(), s.title.clone()))
+            .collect()
+    };
+    assert_eq!(titles(&a), titles(&b));
+    let figures = |a: &report_lens::Analysis| -> Vec<(String, String, String)> {
+        a.indicators
+            .iter()
+            .map(|i| (format!("{}", i.value), i.unit.clone(), i.subject.clone()))
+            .collect()
+    };
+    assert_eq!(figures(&a), figures(&b));
+    assert_eq!(a.meta.title, b.meta.title);
+    assert_eq!(a.meta.year, b.meta.year);
+    // Every indicator's span in the mirrored text reads as the clean one plus pinyin.
+    for (x, y) in a.indicators.iter().zip(&b.indicators) {
+        let (cx, my) = (
+            &clean[x.span.start..x.span.end],
+            &mirrored[y.span.start..y.span.end],
+        );
+        assert_eq!(report_lens::text::without_pinyin(my), cx);
+    }
+    assert_eq!(a.parts.len(), b.parts.len());
+    for (p, q) in a.parts.iter().zip(&b.parts) {
+        assert_eq!((p.status, &p.evidence), (q.status, &q.evidence), "{}", p.id);
+    }
+}

@@ -111,6 +111,7 @@ fn place(a: &Analysis, text: &str, p: &Part) -> Option<String> {
     let span = p.span?;
     let quoted = text.get(span.start..span.end.min(text.len()))?;
     let line = quoted.lines().find(|l| !l.trim().is_empty())?.trim();
+    let line = report_lens::text::without_pinyin(line);
     let mut q: String = line.chars().take(QUOTE_CHARS).collect();
     if line.chars().nth(QUOTE_CHARS).is_some() {
         q.push('…');
