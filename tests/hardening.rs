@@ -16,6 +16,9 @@ use report_lens::input::{read_bytes, ReadError, MAX_INPUT_BYTES};
 use report_lens::{analyze, Analysis, Span};
 use std::time::{Duration, Instant};
 
+mod common;
+use common::{deflated_zeros, raw_zip};
+
 const FIXTURES: [&str; 5] = [
     include_str!("fixtures/000_4650dba7b757251d.txt"),
     include_str!("fixtures/001_b9193b597ac501b4.txt"),
@@ -354,87 +357,9 @@ fn docx_that_is_not_a_zip() {
 
 // ---- zip bombs ----------------------------------------------------------------------------
 
-/// LSB-first bit writer for a raw deflate stream.
-struct Bits {
-    out: Vec<u8>,
-    acc: u32,
-    n: u32,
-}
-
-impl Bits {
-    fn put(&mut self, value: u32, bits: u32) {
-        self.acc |= value << self.n;
-        self.n += bits;
-        while self.n >= 8 {
-            self.out.push(self.acc as u8);
-            self.acc >>= 8;
-            self.n -= 8;
-        }
-    }
-
-    /// A Huffman code, most significant bit first.
-    fn code(&mut self, code: u32, bits: u32) {
-        for k in (0..bits).rev() {
-            self.put((code >> k) & 1, 1);
-        }
-    }
-}
-
-/// A deflate stream of `1 + 258 × matches` zero bytes (fixed Huffman: a literal 0, then
-/// length-258/distance-1 copies at 13 bits each, about 160× compression); returns the stream
-/// and the inflated size.
-fn deflated_zeros(matches: usize) -> (Vec<u8>, u64) {
-    let mut b = Bits {
-        out: Vec::new(),
-        acc: 0,
-        n: 0,
-    };
-    b.put(1, 1); // BFINAL
-    b.put(1, 2); // BTYPE = 01, fixed Huffman
-    b.code(0x30, 8); // literal 0
-    for _ in 0..matches {
-        b.code(0b1100_0101, 8); // length symbol 285 = 258
-        b.code(0, 5); // distance symbol 0 = 1
-    }
-    b.code(0, 7); // end of block
-    b.put(0, 7); // flush
-    (b.out, 1 + 258 * matches as u64)
-}
-
 /// A zip with one deflated `word/document.xml` whose headers declare `declared` bytes.
 fn one_entry_zip(data: &[u8], declared: u32) -> Vec<u8> {
-    let name = b"word/document.xml";
-    let fields = |z: &mut Vec<u8>| {
-        z.extend(20u16.to_le_bytes()); // version needed
-        z.extend(0u16.to_le_bytes()); // flags
-        z.extend(8u16.to_le_bytes()); // deflate
-        z.extend([0, 0, 0x21, 0]); // time, date
-        z.extend(0u32.to_le_bytes()); // CRC (never reached: refused first)
-        z.extend((data.len() as u32).to_le_bytes());
-        z.extend(declared.to_le_bytes());
-        z.extend((name.len() as u16).to_le_bytes());
-        z.extend(0u16.to_le_bytes()); // extra length
-    };
-    let mut z = 0x0403_4b50u32.to_le_bytes().to_vec();
-    fields(&mut z);
-    z.extend(name);
-    z.extend(data);
-    let cd_start = z.len() as u32;
-    z.extend(0x0201_4b50u32.to_le_bytes());
-    z.extend(20u16.to_le_bytes()); // made by
-    fields(&mut z);
-    z.extend([0u8; 10]); // comment length, disk, attributes
-    z.extend(0u32.to_le_bytes()); // local header offset
-    z.extend(name);
-    let cd_len = z.len() as u32 - cd_start;
-    z.extend(0x0605_4b50u32.to_le_bytes());
-    z.extend([0u8; 4]);
-    z.extend(1u16.to_le_bytes());
-    z.extend(1u16.to_le_bytes());
-    z.extend(cd_len.to_le_bytes());
-    z.extend(cd_start.to_le_bytes());
-    z.extend(0u16.to_le_bytes());
-    z
+    raw_zip("word/document.xml", data, declared, 0)
 }
 
 /// What the headers say, the declared size, and the error expected.

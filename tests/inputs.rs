@@ -8,6 +8,9 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+mod common;
+use common::{deflated_zeros, raw_zip};
+
 const SEED000: &str = "tests/fixtures/000_4650dba7b757251d.txt";
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
@@ -172,91 +175,6 @@ fn docx_without_numbering_part_still_reads() {
 }
 
 // ---- bad .docx files --------------------------------------------------------------------
-
-/// Fixed-Huffman deflate data for `1 + 258 * matches` zero bytes (a literal 0, then
-/// length-258/distance-1 copies: 13 bits per 258 bytes).
-fn deflated_zeros(matches: usize) -> (Vec<u8>, u64) {
-    struct Bits {
-        out: Vec<u8>,
-        acc: u64,
-        n: u32,
-    }
-    impl Bits {
-        fn push_lsb(&mut self, value: u64, bits: u32) {
-            self.acc |= value << self.n;
-            self.n += bits;
-            while self.n >= 8 {
-                self.out.push(self.acc as u8);
-                self.acc >>= 8;
-                self.n -= 8;
-            }
-        }
-        /// Huffman codes go most significant bit first.
-        fn push_code(&mut self, code: u64, bits: u32) {
-            let reversed = (0..bits).fold(0, |r, i| r | (((code >> i) & 1) << (bits - 1 - i)));
-            self.push_lsb(reversed, bits);
-        }
-    }
-    let mut b = Bits {
-        out: Vec::with_capacity(matches * 13 / 8 + 16),
-        acc: 0,
-        n: 0,
-    };
-    b.push_lsb(1, 1); // BFINAL
-    b.push_lsb(1, 2); // BTYPE = fixed Huffman
-    b.push_code(0x30, 8); // literal 0
-    for _ in 0..matches {
-        b.push_code(0xC5, 8); // length symbol 285 = 258
-        b.push_code(0, 5); // distance code 0 = 1
-    }
-    b.push_code(0, 7); // end of block
-    if b.n > 0 {
-        b.out.push(b.acc as u8);
-    }
-    (b.out, 1 + 258 * matches as u64)
-}
-
-/// A hand-assembled zip with one deflated entry whose headers say `declared_size` (honest or
-/// not) and whose flags are `flags` (bit 0 = encrypted).
-fn raw_zip(name: &str, data: &[u8], declared_size: u32, flags: u16) -> Vec<u8> {
-    let mut z = Vec::new();
-    let header = |z: &mut Vec<u8>, central: bool, offset: u32| {
-        if central {
-            z.extend(0x0201_4b50u32.to_le_bytes());
-            z.extend(20u16.to_le_bytes()); // made by
-        } else {
-            z.extend(0x0403_4b50u32.to_le_bytes());
-        }
-        z.extend(20u16.to_le_bytes()); // needed
-        z.extend(flags.to_le_bytes());
-        z.extend(8u16.to_le_bytes()); // deflate
-        z.extend([0, 0, 0x21, 0]); // time, date
-        z.extend(0u32.to_le_bytes()); // CRC (never reached)
-        z.extend((data.len() as u32).to_le_bytes());
-        z.extend(declared_size.to_le_bytes());
-        z.extend((name.len() as u16).to_le_bytes());
-        z.extend(0u16.to_le_bytes()); // extra
-        if central {
-            z.extend([0u8; 6]); // comment length, disk, internal attributes
-            z.extend(0u32.to_le_bytes()); // external attributes
-            z.extend(offset.to_le_bytes());
-        }
-        z.extend(name.as_bytes());
-    };
-    header(&mut z, false, 0);
-    z.extend(data);
-    let cd_start = z.len() as u32;
-    header(&mut z, true, 0);
-    let cd_len = z.len() as u32 - cd_start;
-    z.extend(0x0605_4b50u32.to_le_bytes());
-    z.extend([0u8; 4]);
-    z.extend(1u16.to_le_bytes());
-    z.extend(1u16.to_le_bytes());
-    z.extend(cd_len.to_le_bytes());
-    z.extend(cd_start.to_le_bytes());
-    z.extend(0u16.to_le_bytes());
-    z
-}
 
 fn assert_fast_rejection(name: &str, bytes: &[u8], check: impl Fn(&ReadError) -> bool) {
     let t = Instant::now();
