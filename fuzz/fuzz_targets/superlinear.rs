@@ -3,8 +3,10 @@
 //! 3 × the time of the smaller (linear would be 2 ×), plus a slack for timer noise.
 //!
 //! The same idea as pulldown-cmark's and comrak's quadratic fuzzers, cut down to one ratio:
-//! a quadratic path gives 4 ×, which clears the bound. Timing on a shared machine is noisy, so
-//! a pair that fails is measured again (best of three each) before the target panics.
+//! a quadratic path gives 4 ×, which clears the bound. Timing on a shared machine is noisy
+//! (a compiler on the other core once made a linear fragment look quadratic), so a pair that
+//! fails is measured again (best of five each), and then the next doubling (400 KB against
+//! 800 KB, best of three) must fail too before the target panics.
 //! Build without sanitizers for meaningful times: `cargo +nightly fuzz run -s none superlinear`.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
@@ -48,12 +50,18 @@ fuzz_target!(|data: &[u8]| {
     if !too_slow(ts, tl) {
         return;
     }
-    let (ts, tl) = (best_of(&small, 3), best_of(&large, 3));
+    let (ts, tl) = (best_of(&small, 5), best_of(&large, 5));
+    if !too_slow(ts, tl) {
+        return;
+    }
+    let larger = repeat_to(fragment, 2 * LARGE);
+    let (tl2, tx) = (best_of(&large, 3), best_of(&larger, 3));
     assert!(
-        !too_slow(ts, tl),
-        "super-linear: fragment {fragment:?} repeated to {} bytes took {ts:?}, to {} bytes {tl:?} \
-         (more than {MAX_RATIO}x + {SLACK:?})",
+        !too_slow(tl2, tx),
+        "super-linear: fragment {fragment:?} repeated to {} bytes took {ts:?}, to {} bytes {tl:?}; \
+         then {tl2:?} against {tx:?} for {} bytes (more than {MAX_RATIO}x + {SLACK:?} both times)",
         small.len(),
-        large.len()
+        large.len(),
+        larger.len()
     );
 });
