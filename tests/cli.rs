@@ -171,3 +171,60 @@ fn a_directory_expands_to_its_txt_files() {
         assert!(s.lines().any(|l| l.starts_with(n)), "{n}");
     }
 }
+
+/// Files are analysed on several threads; the output keeps the order of the arguments, CSV
+/// has one header, and a bad file in the middle is reported without losing the others.
+#[test]
+fn parallel_analysis_keeps_order_and_reports_bad_files() {
+    let fixtures: Vec<String> =
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
+    let mut args: Vec<&str> = vec!["analyze", "--format", "csv"];
+    // 25 files: more than one batch of work per thread, and a missing one in the middle.
+    for k in 0..25 {
+        args.push(if k == 12 {
+            "tests/fixtures/missing.txt"
+        } else {
+            &fixtures[k % fixtures.len()]
+        });
+    }
+    let serial = run(&[&args[..], &["--jobs", "1"]].concat(), None);
+    let parallel = run(&[&args[..], &["--jobs", "4"]].concat(), None);
+    for o in [&serial, &parallel] {
+        assert_eq!(o.status.code(), Some(1), "a file failed");
+        assert!(String::from_utf8_lossy(&o.stderr).contains("missing.txt"));
+    }
+    assert_eq!(serial.stdout, parallel.stdout);
+    let csv = String::from_utf8(parallel.stdout).unwrap();
+    assert_eq!(csv.matches('\u{feff}').count(), 1, "one BOM");
+    assert_eq!(
+        csv.lines().filter(|l| l.contains("序号")).count(),
+        1,
+        "one header"
+    );
+    // Rows follow the argument order: the file column changes exactly where the list does.
+    let files: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    let mut runs: Vec<&str> = files.clone();
+    runs.dedup();
+    let expected: Vec<String> = (0..25)
+        .filter(|&k| k != 12)
+        .map(|k| {
+            std::path::Path::new(&fixtures[k % fixtures.len()])
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    let mut expected_runs = expected.clone();
+    expected_runs.dedup();
+    assert_eq!(runs, expected_runs);
+}

@@ -1,7 +1,7 @@
 //! `report-lens` — the command-line tool over the analysis core.
 //!
 //! ```text
-//! report-lens analyze  [--format json|table|csv|markdown] FILE...   (- reads stdin)
+//! report-lens analyze  [--format json|table|csv|markdown] [--jobs N] FILE|DIR...   (- reads stdin)
 //! report-lens overview [--format table|csv|json] [--jobs N] FILE|DIR...
 //! report-lens compare  [--format table|csv|json] A B
 //! ```
@@ -9,11 +9,12 @@
 //! (see [`report_lens::input`]); `.doc`, `.pdf` and images are refused with a hint on how to
 //! convert them. JSON prints one object per file per line (the contract, code-point
 //! offsets); CSV prints one header (UTF-8 BOM) and one row per indicator with a file column.
-//! Directories are expanded to their `.txt`, `.docx`, `.html` and `.htm` files.
+//! Directories are expanded to their `.txt`, `.docx`, `.html` and `.htm` files. Files are
+//! read and analysed on `--jobs` threads (default: all cores); output keeps the order of the
+//! arguments.
 //!
 //! `overview` prints one row per report ([`report_lens::overview`]): a table (default), CSV
-//! with a BOM, or JSON Lines. Files are read and analysed on `--jobs` threads (default: all
-//! cores); rows keep the order of the arguments. `compare` matches the indicators and outlines of an earlier report `A`
+//! with a BOM, or JSON Lines, on `--jobs` threads like `analyze`. `compare` matches the indicators and outlines of an earlier report `A`
 //! and a later `B` ([`report_lens::compare`]): a table (default), CSV with a BOM, or one JSON
 //! object.
 //!
@@ -26,7 +27,8 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: report-lens analyze [--format json|table|csv|markdown] FILE...\n\
+const USAGE: &str =
+    "usage: report-lens analyze [--format json|table|csv|markdown] [--jobs N] FILE...\n\
   \x20      report-lens overview [--format table|csv|json] [--jobs N] FILE|DIR...\n\
   \x20      report-lens compare [--format table|csv|json] A B   (A earlier, B later)\n\
   FILE: .txt, .docx, .html/.htm, - (stdin), or a directory (its .txt/.docx/.html/.htm files).\n\
@@ -88,43 +90,59 @@ fn run(args: &[String]) -> Result<bool, String> {
         return Err("no input files".into());
     }
     match command {
-        "analyze" => run_analyze(format.unwrap_or(Format::Json), &files),
+        "analyze" => run_analyze(format.unwrap_or(Format::Json), jobs, &files),
         "overview" => run_overview(format.unwrap_or(Format::Table), jobs, &files),
         _ => run_compare(format.unwrap_or(Format::Table), &files),
     }
 }
 
-fn run_analyze(format: Format, files: &[String]) -> Result<bool, String> {
+fn run_analyze(format: Format, jobs: Option<usize>, files: &[String]) -> Result<bool, String> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
+    let threads = threads(jobs);
+    let names = expand(files);
     let mut ok = true;
     let mut wrote_header = false;
-    for name in expand(files) {
-        let text = match read_input(&name) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("report-lens: {name}: {e}");
-                ok = false;
-                continue;
-            }
-        };
-        let a = analyze(&text);
-        let s = match format {
-            Format::Json => export::to_json(&text, &a) + "\n",
-            Format::Table => format!("# {name}\n{}\n", export::to_table(&text, &a)),
-            Format::Markdown => export::to_markdown(&a),
-            Format::Csv => {
-                let s = export::to_csv(&file_label(&name), &text, &a, !wrote_header);
+    // Batches keep the output streaming and the memory bounded; each batch is analysed on
+    // all threads and printed in the order of the arguments.
+    for batch in names.chunks(threads * 8) {
+        let results = map_parallel(batch, threads, |name| -> Result<String, String> {
+            let text = read_input(name)?;
+            let a = analyze(&text);
+            Ok(match format {
+                Format::Json => export::to_json(&text, &a) + "\n",
+                Format::Table => format!("# {name}\n{}\n", export::to_table(&text, &a)),
+                Format::Markdown => export::to_markdown(&a),
+                Format::Csv => export::to_csv(&file_label(name), &text, &a, false),
+            })
+        });
+        for (name, r) in batch.iter().zip(results) {
+            let s: String = match r {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("report-lens: {name}: {e}");
+                    ok = false;
+                    continue;
+                }
+            };
+            if format == Format::Csv && !wrote_header {
                 wrote_header = true;
-                s
+                if out.write_all(export::CSV_HEADER.as_bytes()).is_err() {
+                    return Ok(false);
+                }
             }
-        };
-        if out.write_all(s.as_bytes()).is_err() {
-            return Ok(false); // stdout closed (e.g. piped into head)
+            if out.write_all(s.as_bytes()).is_err() {
+                return Ok(false); // stdout closed (e.g. piped into head)
+            }
         }
     }
     let _ = out.flush();
     Ok(ok)
+}
+
+/// `--jobs`, or every core.
+fn threads(jobs: Option<usize>) -> usize {
+    jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
 /// The file name without its directory, as shown in CSV file columns.
@@ -146,8 +164,7 @@ fn run_overview(format: Format, jobs: Option<usize>, files: &[String]) -> Result
         return Err("overview writes table, csv or json".into());
     }
     let names = expand(files);
-    let threads =
-        jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let threads = threads(jobs);
     let rows = map_parallel(&names, threads, |name| {
         read_input(name).map(|text| overview::row(&file_label(name), &analyze(&text)))
     });
