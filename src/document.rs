@@ -1,7 +1,11 @@
 //! Lines, page chrome and report metadata.
 //!
 //! A line is what lies between line breaks (`\n`, `\r\n`, `\r`, U+2028/2029), trimmed of
-//! spaces. Each line gets a [`LineKind`]:
+//! spaces. A web copy that lost its line breaks keeps the paragraph indentation (`　　`, two
+//! or more spaces in the view): such a run also breaks the line when it follows a sentence
+//! end (`。` `!` `?` `;` `”`) or precedes a heading marker (`…工作成效　　(一)形成闭环`).
+//! Other runs of spaces (`08.01.2018  19:40`, `项目  数量`) stay inside their line. Each line
+//! gets a [`LineKind`]:
 //!
 //! * **chrome** — web-page furniture: counters (`点击数:{{ pvCount }}`, `浏览 323人`), font
 //!   switches (`字号:【大 中 小】`), `打印本页`, `关闭窗口`, `扫一扫在手机上打开当前页`,
@@ -189,7 +193,8 @@ impl Document {
     }
 }
 
-/// Non-blank lines of `text`, trimmed of spaces and tabs.
+/// Non-blank lines of `text`, trimmed of spaces and tabs; see the module docs for the
+/// breaks.
 pub fn split_lines(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
@@ -202,7 +207,8 @@ pub fn split_lines(text: &str) -> Vec<Span> {
         }
     };
     let (mut start, mut i) = (0, 0);
-    // Step a whole character at a time; only \n, \r and U+2028/2029 (E2 80 A8/A9) break.
+    // Step a whole character at a time; only \n, \r and U+2028/2029 (E2 80 A8/A9) break, and
+    // runs of spaces that stand for a lost break.
     while i < bytes.len() {
         let b = bytes[i];
         let brk = match b {
@@ -211,6 +217,15 @@ pub fn split_lines(text: &str) -> Vec<Span> {
                 && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
             {
                 3
+            }
+            b' ' if bytes.get(i + 1) == Some(&b' ') => {
+                let run = bytes[i..].iter().take_while(|&&x| x == b' ').count();
+                if lost_break(text, start, i, i + run) {
+                    run
+                } else {
+                    i += run;
+                    continue;
+                }
             }
             _ => 0,
         };
@@ -224,6 +239,19 @@ pub fn split_lines(text: &str) -> Vec<Span> {
     }
     push(start, bytes.len());
     out
+}
+
+/// Whether the run of spaces `text[from..to]` inside the line starting at `line` stands for a
+/// lost line break: it follows a sentence end or precedes a heading marker.
+fn lost_break(text: &str, line: usize, from: usize, to: usize) -> bool {
+    let before = text[line..from].chars().next_back();
+    if before.is_some_and(|c| matches!(c, '。' | '!' | '?' | ';' | '”')) {
+        return true;
+    }
+    let after = &text[to..];
+    !after.is_empty()
+        && !after.starts_with(['\n', '\r'])
+        && crate::outline::parse_marker(after).is_some()
 }
 
 /// Length of the UTF-8 sequence that starts with byte `b` (1 for a stray continuation
@@ -599,6 +627,38 @@ fn source_label(text: &str, line: Span) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn lines(text: &str) -> Vec<&str> {
+        split_lines(text)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn runs_of_spaces_break_a_line_only_where_a_break_was_lost() {
+        // Indentation after a sentence end, and before a marker (view: `　　` is two spaces).
+        assert_eq!(
+            lines("稳步前进。  一、工作成效  (一)形成闭环,落实主体责任  深入学习。  共3件"),
+            [
+                "稳步前进。",
+                "一、工作成效",
+                "(一)形成闭环,落实主体责任  深入学习。",
+                "共3件"
+            ]
+        );
+        // Look-alikes stay whole: a date and time, table cells, font switches, one space.
+        for s in [
+            "08.01.2018  19:40",
+            "项目  数量",
+            "字号:【大 中 小】",
+            "前进。 一、成效",
+        ] {
+            assert_eq!(lines(s), [s]);
+        }
+        // A marker-like number that is no marker (`3.5个`) does not break.
+        assert_eq!(lines("平均  3.5个工作日"), ["平均  3.5个工作日"]);
+    }
 
     fn kinds(text: &str) -> Vec<(String, LineKind)> {
         let d = Document::new(text);

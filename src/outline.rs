@@ -58,7 +58,9 @@ pub struct Marker {
 
 // ---- patterns -------------------------------------------------------------------------
 
-/// Characters that end a heading that runs into its paragraph: `。` `;` `!` `?` `:`.
+/// Characters that end a heading that runs into its paragraph: `。` `;` `!` `?` `:`, and
+/// a run of two or more spaces (the indentation of a paragraph whose line break was lost:
+/// `(一)形成闭环,着力落实主体责任　　深入学习…`).
 /// Byte scan: in the normalised view all but `。` (E3 80 82) are ASCII.
 fn find_title_end(s: &str) -> Option<usize> {
     let b = s.as_bytes();
@@ -66,6 +68,7 @@ fn find_title_end(s: &str) -> Option<usize> {
     while i < b.len() {
         match b[i] {
             b';' | b'!' | b'?' | b':' => return Some(i),
+            b' ' if b.get(i + 1) == Some(&b' ') => return Some(i),
             0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x82) => return Some(i),
             x => i += crate::document::utf8_len(x),
         }
