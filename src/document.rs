@@ -207,9 +207,11 @@ pub fn split_lines(text: &str) -> Vec<Span> {
         }
     };
     let (mut start, mut i) = (0, 0);
-    // Step a whole character at a time; only \n, \r and U+2028/2029 (E2 80 A8/A9) break, and
-    // runs of spaces that stand for a lost break.
-    while i < bytes.len() {
+    // Only \n, \r, U+2028/2029 (E2 80 A8/A9) and runs of spaces that stand for a lost break
+    // can end a line: jump from one such byte to the next (they never occur inside a UTF-8
+    // sequence).
+    while let Some(at) = next_stop_byte(bytes, i) {
+        i = at;
         let b = bytes[i];
         let brk = match b {
             b'\n' | b'\r' => 1,
@@ -234,11 +236,36 @@ pub fn split_lines(text: &str) -> Vec<Span> {
             i += brk;
             start = i;
         } else {
-            i += utf8_len(b);
+            i += 1;
         }
     }
     push(start, bytes.len());
     out
+}
+
+/// The first byte at or after `from` that is `\n`, `\r`, a space or 0xE2, eight bytes at a
+/// time: a byte equal to `v` is a zero byte of `word ^ v×0x0101…`, found with the
+/// `(x - 0x01…) & !x & 0x80…` test, whose lowest set bit marks the first match exactly.
+fn next_stop_byte(bytes: &[u8], from: usize) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let zero = |x: u64| x.wrapping_sub(LO) & !x & HI;
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let w = u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap_or([0; 8]));
+        let hit = zero(w ^ (LO * b'\n' as u64))
+            | zero(w ^ (LO * b'\r' as u64))
+            | zero(w ^ (LO * b' ' as u64))
+            | zero(w ^ (LO * 0xE2));
+        if hit != 0 {
+            return Some(i + hit.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    bytes[i.min(bytes.len())..]
+        .iter()
+        .position(|&b| matches!(b, b'\n' | b'\r' | b' ' | 0xE2))
+        .map(|k| i + k)
 }
 
 /// Whether the run of spaces `text[from..to]` inside the line starting at `line` stands for a
@@ -633,6 +660,16 @@ mod tests {
             .iter()
             .map(|s| &text[s.start..s.end])
             .collect()
+    }
+
+    #[test]
+    fn stop_bytes_are_found_like_a_plain_search() {
+        let text = "一、工作成效\n(一)“形成闭环” 落实\r\n共3件。\u{2028}末尾 x".repeat(3);
+        let b = text.as_bytes();
+        for from in 0..=b.len() {
+            let naive = (from..b.len()).find(|&i| matches!(b[i], b'\n' | b'\r' | b' ' | 0xE2));
+            assert_eq!(next_stop_byte(b, from), naive, "from {from}");
+        }
     }
 
     #[test]

@@ -229,7 +229,7 @@ impl Normalized {
         while i < bytes.len() {
             let b0 = bytes[i];
             // `(` (28) or `（` (EF BC 88) may open injected pinyin.
-            if b0 == b'(' || b0 == 0xEF {
+            if b0 == b'(' || b0 == 0xEF && bytes.get(i + 2) == Some(&0x88) {
                 if let Some(n) = injected_pinyin(bytes, i) {
                     text.push_str(&original[run..i]);
                     i += n;
