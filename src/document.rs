@@ -2,9 +2,10 @@
 //!
 //! A line is what lies between line breaks (`\n`, `\r\n`, `\r`, U+2028/2029), trimmed of
 //! spaces. A web copy that lost its line breaks keeps the paragraph indentation (`　　`, two
-//! or more spaces in the view): such a run also breaks the line when it follows a sentence
-//! end (`。` `!` `?` `;` `”`) or precedes a heading marker (`…工作成效　　(一)形成闭环`).
-//! Other runs of spaces (`08.01.2018  19:40`, `项目  数量`) stay inside their line. Each line
+//! or more spaces in the view) or a space: such a run also breaks the line when it follows a
+//! sentence end (`。` `!` `?` `;` `”`; for one space only `。`) or precedes a heading marker
+//! (`…工作成效　　(一)形成闭环`; for one space only after an ideograph, `:` or `;`). Other runs of
+//! spaces (`08.01.2018  19:40`, `项目  数量`, `“八五” 普法`) stay inside their line. Each line
 //! gets a [`LineKind`]:
 //!
 //! * **chrome** — web-page furniture: counters (`点击数:{{ pvCount }}`, `浏览 323人`), font
@@ -220,7 +221,7 @@ pub fn split_lines(text: &str) -> Vec<Span> {
             {
                 3
             }
-            b' ' if bytes.get(i + 1) == Some(&b' ') => {
+            b' ' => {
                 let run = bytes[i..].iter().take_while(|&&x| x == b' ').count();
                 if lost_break(text, start, i, i + run) {
                     run
@@ -269,16 +270,23 @@ fn next_stop_byte(bytes: &[u8], from: usize) -> Option<usize> {
 }
 
 /// Whether the run of spaces `text[from..to]` inside the line starting at `line` stands for a
-/// lost line break: it follows a sentence end or precedes a heading marker.
+/// lost line break. Two or more spaces (paragraph indentation): after a sentence end or
+/// before a heading marker. One space, which Chinese prose never puts after `。` or between
+/// ideographs: after `。`, or between an ideograph (or `:` `;`) and a heading marker.
 fn lost_break(text: &str, line: usize, from: usize, to: usize) -> bool {
-    let before = text[line..from].chars().next_back();
-    if before.is_some_and(|c| matches!(c, '。' | '!' | '?' | ';' | '”')) {
-        return true;
-    }
+    let Some(before) = text[line..from].chars().next_back() else {
+        return false;
+    };
     let after = &text[to..];
-    !after.is_empty()
-        && !after.starts_with(['\n', '\r'])
-        && crate::outline::parse_marker(after).is_some()
+    if after.is_empty() || after.starts_with(['\n', '\r']) {
+        return false;
+    }
+    let marker = || crate::outline::parse_marker(after).is_some();
+    if to - from >= 2 {
+        matches!(before, '。' | '!' | '?' | ';' | '”') || marker()
+    } else {
+        before == '。' || ((before as u32) >= 0x3400 || matches!(before, ':' | ';')) && marker()
+    }
 }
 
 /// Length of the UTF-8 sequence that starts with byte `b` (1 for a stray continuation
@@ -684,15 +692,27 @@ mod tests {
                 "共3件"
             ]
         );
-        // Look-alikes stay whole: a date and time, table cells, font switches, one space.
+        // Look-alikes stay whole: a date and time, table cells, font switches, quotes.
         for s in [
             "08.01.2018  19:40",
             "项目  数量",
             "字号:【大 中 小】",
-            "前进。 一、成效",
+            "“八五” 普法",
+            "附件 1",
+            "A. 1.5",
         ] {
             assert_eq!(lines(s), [s]);
         }
+        // One space: after `。`, or between an ideograph and a marker.
+        assert_eq!(
+            lines("报告如下: 一、成效 (一)形成闭环。全区共3件。 (二)推进"),
+            [
+                "报告如下:",
+                "一、成效",
+                "(一)形成闭环。全区共3件。",
+                "(二)推进"
+            ]
+        );
         // A marker-like number that is no marker (`3.5个`) does not break.
         assert_eq!(lines("平均  3.5个工作日"), ["平均  3.5个工作日"]);
     }
