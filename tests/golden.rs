@@ -59,6 +59,14 @@ fn seed004_exam_page_many_documents() {
     check("004_f9597e8d61f080e1");
 }
 
+/// Level, marker and title of every section.
+fn outline(a: &report_lens::Analysis) -> Vec<(u8, String, String)> {
+    a.sections
+        .iter()
+        .map(|s| (s.level, s.marker.clone(), s.title.clone()))
+        .collect()
+}
+
 /// Seed 003 as a mirror site serves it, with pinyin injected after common characters
 /// (`關(guān)`, `3個(gè)`, full-width `對（duì）`), reads exactly like seed 003: the same
 /// outline, titles, indicators and subjects; spans still cut the injected text.
@@ -87,13 +95,7 @@ fn seed003_with_injected_pinyin_reads_like_seed003() {
     }
     assert!(injected > 100, "{injected} syllables injected");
     let (a, b) = (analyze(&clean), analyze(&mirrored));
-    let titles = |a: &report_lens::Analysis| -> Vec<(u8, String, String)> {
-        a.sections
-            .iter()
-            .map(|s| (s.level, s.marker.clone(), s.title.clone()))
-            .collect()
-    };
-    assert_eq!(titles(&a), titles(&b));
+    assert_eq!(outline(&a), outline(&b));
     let figures = |a: &report_lens::Analysis| -> Vec<(String, String, String)> {
         a.indicators
             .iter()
@@ -139,12 +141,6 @@ fn lost_line_breaks_read_like_the_original() {
             let flat = clean.replace("\r\n", "\n").replace('\n', joint);
             assert!(!flat.contains('\n'));
             let (a, b) = (analyze(&clean), analyze(&flat));
-            let outline = |a: &report_lens::Analysis| -> Vec<(u8, String, String)> {
-                a.sections
-                    .iter()
-                    .map(|s| (s.level, s.marker.clone(), s.title.clone()))
-                    .collect()
-            };
             if k == 0 {
                 let lost: Vec<_> = a
                     .sections
