@@ -57,6 +57,7 @@ pub mod html;
 pub mod indicator;
 #[cfg(feature = "input")]
 pub mod input;
+pub mod invariants;
 pub mod numeral;
 pub mod outline;
 pub mod overview;

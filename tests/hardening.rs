@@ -13,7 +13,7 @@ use report_lens::decode::decode;
 use report_lens::docx::DocxError;
 use report_lens::export::{to_csv, to_json, CSV_HEADER};
 use report_lens::input::{read_bytes, ReadError, MAX_INPUT_BYTES};
-use report_lens::{analyze, Analysis, Span};
+use report_lens::{analyze, Analysis};
 use std::time::{Duration, Instant};
 
 mod common;
@@ -80,42 +80,10 @@ fn assert_linear(what: &str, small: (usize, Duration), large: (usize, Duration),
     );
 }
 
-fn check_span(text: &str, what: &str, s: Span) {
-    assert!(
-        s.start <= s.end && s.end <= text.len(),
-        "{what} {s:?} outside the text (len {})",
-        text.len()
-    );
-    assert!(
-        text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
-        "{what} {s:?} not on char boundaries"
-    );
-}
-
-/// Spans inside the text on char boundaries, indicators sorted, section links sane.
+/// The invariants of an analysis ([`report_lens::invariants`]).
 fn check_analysis(text: &str, a: &Analysis) {
-    for (k, s) in a.sections.iter().enumerate() {
-        check_span(text, "section heading", s.heading);
-        check_span(text, "section span", s.span);
-        assert!(s.level >= 1);
-        if let Some(p) = s.parent {
-            assert!(p < k && a.sections[p].level < s.level, "section {k} parent");
-        }
-    }
-    for (k, i) in a.indicators.iter().enumerate() {
-        check_span(text, "indicator", i.span);
-        if k > 0 {
-            assert!(
-                a.indicators[k - 1].span.end <= i.span.start,
-                "indicators sorted"
-            );
-        }
-    }
-    for d in &a.diagnostics {
-        check_span(text, "diagnostic", d.span);
-    }
-    for &c in &a.chrome {
-        check_span(text, "chrome", c);
+    if let Err(e) = report_lens::invariants::check(text, a) {
+        panic!("{e}");
     }
 }
 
@@ -401,13 +369,18 @@ fn small_zip_bombs_are_refused_quickly() {
 
 // ---- encodings ----------------------------------------------------------------------------
 
-#[test]
-fn utf8_file_with_a_gbk_tail() {
+/// The first 6 KB (or a little less, at a char boundary) of a real report.
+fn utf8_head() -> &'static str {
     let head = FIXTURES[1];
-    let head = &head[..(0..=6000)
+    &head[..(0..=6000)
         .rev()
         .find(|&k| head.is_char_boundary(k))
-        .unwrap()];
+        .unwrap()]
+}
+
+#[test]
+fn utf8_file_with_a_gbk_tail() {
+    let head = utf8_head();
     let tail = "二、存在的问题\n基层执法力量仍然薄弱，行政复议案件128件。\n";
     let (gbk_tail, _, _) = encoding_rs::GBK.encode(tail);
     let mut bytes = head.as_bytes().to_vec();
@@ -456,11 +429,7 @@ fn truncated_and_odd_encodings() {
 /// Expected: the UTF-8 part kept (the tail replaced with U+FFFD, or the whole read as GBK).
 #[test]
 fn utf8_file_with_a_gbk_tail_keeps_its_utf8_part() {
-    let head = FIXTURES[1];
-    let head = &head[..(0..=6000)
-        .rev()
-        .find(|&k| head.is_char_boundary(k))
-        .unwrap()];
+    let head = utf8_head();
     let (gbk_tail, _, _) = encoding_rs::GBK.encode("二、存在的问题\n基层执法力量仍然薄弱。\n");
     let mut bytes = head.as_bytes().to_vec();
     bytes.extend_from_slice(&gbk_tail);

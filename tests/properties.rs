@@ -23,7 +23,7 @@
 
 use proptest::prelude::*;
 use proptest::test_runner::Config as ProptestConfig;
-use report_lens::{analyze, export::to_json, text::without_pinyin, Analysis, Span};
+use report_lens::{analyze, export::to_json, text::without_pinyin, Analysis};
 use serde_json::Value;
 
 const FIXTURES: [(&str, &str); 5] = [
@@ -48,19 +48,6 @@ fn char_offsets(text: &str) -> Vec<Option<usize>> {
     out
 }
 
-fn check_span(text: &str, what: &str, s: Span) -> Result<(), TestCaseError> {
-    prop_assert!(
-        s.start <= s.end && s.end <= text.len(),
-        "{what} {s:?} outside the text (len {})",
-        text.len()
-    );
-    prop_assert!(
-        text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
-        "{what} {s:?} not on char boundaries"
-    );
-    Ok(())
-}
-
 fn json_usize(v: &Value, key: &str) -> Result<usize, TestCaseError> {
     v[key]
         .as_u64()
@@ -75,148 +62,9 @@ fn check(text: &str) -> Result<(), TestCaseError> {
     check_json(text, &a)
 }
 
+/// The structural invariants, shared with the fuzz targets ([`report_lens::invariants`]).
 fn check_analysis(text: &str, a: &Analysis) -> Result<(), TestCaseError> {
-    prop_assert_eq!(a.meta.chars, text.chars().count(), "meta.chars");
-    if let Some(t) = a.meta.title_span {
-        check_span(text, "meta.title_span", t)?;
-    }
-    for &c in &a.chrome {
-        check_span(text, "chrome", c)?;
-    }
-    for (k, d) in a.diagnostics.iter().enumerate() {
-        check_span(text, &format!("diagnostic {k} ({})", d.code), d.span)?;
-    }
-
-    // Required parts and coverage refer to the text and to sections.
-    for p in &a.parts {
-        if let Some(s) = p.span {
-            check_span(text, &format!("part {}", p.id), s)?;
-        }
-        if let Some(s) = p.section {
-            prop_assert!(
-                s < a.sections.len(),
-                "part {}: section {s} out of range",
-                p.id
-            );
-        }
-    }
-    for c in &a.coverage {
-        for (k, &s) in c.spans.iter().enumerate() {
-            check_span(text, &format!("coverage {} hit {k}", c.area), s)?;
-            if k > 0 {
-                prop_assert!(
-                    c.spans[k - 1].start <= s.start,
-                    "coverage {}: hits out of document order",
-                    c.area
-                );
-            }
-        }
-        prop_assert!(
-            c.sections.windows(2).all(|w| w[0] < w[1]),
-            "coverage {}: sections {:?} not ascending",
-            c.area,
-            c.sections
-        );
-        prop_assert!(
-            c.sections.iter().all(|&s| s < a.sections.len()),
-            "coverage {}: section out of range",
-            c.area
-        );
-    }
-
-    // Sections.
-    for (k, s) in a.sections.iter().enumerate() {
-        check_span(text, &format!("section {k} heading"), s.heading)?;
-        check_span(text, &format!("section {k} title_span"), s.title_span)?;
-        check_span(text, &format!("section {k} span"), s.span)?;
-        prop_assert!(
-            s.span.contains(s.heading),
-            "section {k}: heading {:?} outside its span {:?}",
-            s.heading,
-            s.span
-        );
-        prop_assert!(
-            s.heading.contains(s.title_span),
-            "section {k}: title {:?} outside the heading {:?}",
-            s.title_span,
-            s.heading
-        );
-        // The title is the text of its span, without pinyin injected by mirror sites.
-        prop_assert_eq!(
-            s.title.as_str(),
-            without_pinyin(&text[s.title_span.start..s.title_span.end]),
-            "section {} title is not the text of title_span",
-            k
-        );
-        prop_assert!(s.level >= 1, "section {k}: level 0");
-        if k > 0 {
-            let prev = &a.sections[k - 1];
-            prop_assert!(
-                prev.heading.start < s.heading.start,
-                "sections {} and {k} out of document order: {:?} then {:?}",
-                k - 1,
-                prev.heading,
-                s.heading
-            );
-        }
-        match s.parent {
-            None => prop_assert_eq!(s.level, 1, "section {} has no parent", k),
-            Some(p) => {
-                prop_assert!(p < k, "section {k}: parent {p} does not precede it");
-                let ps = &a.sections[p];
-                prop_assert!(
-                    ps.span.contains(s.span),
-                    "section {k} span {:?} outside its parent {p} span {:?}",
-                    s.span,
-                    ps.span
-                );
-                prop_assert!(
-                    ps.level < s.level,
-                    "section {k} level {} not below its parent {p} level {}",
-                    s.level,
-                    ps.level
-                );
-            }
-        }
-    }
-
-    // Indicators.
-    for (k, i) in a.indicators.iter().enumerate() {
-        check_span(text, &format!("indicator {k} span"), i.span)?;
-        check_span(text, &format!("indicator {k} number"), i.number)?;
-        prop_assert!(!i.span.is_empty(), "indicator {k}: empty span {:?}", i.span);
-        prop_assert!(
-            i.span.contains(i.number),
-            "indicator {k}: number {:?} outside the indicator {:?}",
-            i.number,
-            i.span
-        );
-        if k > 0 {
-            let prev = &a.indicators[k - 1];
-            prop_assert!(
-                prev.span.end <= i.span.start,
-                "indicators {} {:?} {:?} and {k} {:?} {:?} unsorted or overlapping",
-                k - 1,
-                prev.span,
-                &text[prev.span.start..prev.span.end],
-                i.span,
-                &text[i.span.start..i.span.end]
-            );
-        }
-        if let Some(s) = i.section {
-            prop_assert!(
-                s < a.sections.len(),
-                "indicator {k}: section {s} out of range"
-            );
-            prop_assert!(
-                a.sections[s].span.contains(i.span),
-                "indicator {k} {:?} outside its section {s} {:?}",
-                i.span,
-                a.sections[s].span
-            );
-        }
-    }
-    Ok(())
+    report_lens::invariants::check(text, a).map_err(TestCaseError::fail)
 }
 
 fn check_json(text: &str, a: &Analysis) -> Result<(), TestCaseError> {

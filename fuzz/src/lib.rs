@@ -5,19 +5,7 @@
 //! Each check panics with a message naming the broken invariant, which libFuzzer reports as a
 //! crash with the input that caused it.
 
-use report_lens::{analyze, export, Analysis, Span};
-
-fn span(text: &str, what: &str, s: Span) {
-    assert!(
-        s.start <= s.end && s.end <= text.len(),
-        "{what} {s:?} outside the text (len {})",
-        text.len()
-    );
-    assert!(
-        text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
-        "{what} {s:?} not on char boundaries"
-    );
-}
+use report_lens::{analyze, export, Analysis};
 
 /// Analyses `text`, checks the analysis and its JSON export; returns the analysis.
 pub fn analyze_and_check(text: &str) -> Analysis {
@@ -27,113 +15,10 @@ pub fn analyze_and_check(text: &str) -> Analysis {
     a
 }
 
-/// The span and index invariants of one analysis.
+/// The invariants of one analysis ([`report_lens::invariants`]).
 pub fn check_analysis(text: &str, a: &Analysis) {
-    assert_eq!(a.meta.chars, text.chars().count(), "meta.chars");
-    if let Some(t) = a.meta.title_span {
-        span(text, "meta.title_span", t);
-    }
-    if let Some(t) = a.meta.issuer_span {
-        span(text, "meta.issuer_span", t);
-    }
-    if let Some(sig) = &a.meta.signature {
-        span(text, "meta.signature", sig.span);
-    }
-    for &c in &a.chrome {
-        span(text, "chrome", c);
-    }
-    for (k, d) in a.diagnostics.iter().enumerate() {
-        span(text, &format!("diagnostic {k} ({})", d.code), d.span);
-        for &s in &d.spans {
-            span(text, &format!("diagnostic {k} ({}) figure", d.code), s);
-        }
-        if k > 0 {
-            assert!(
-                a.diagnostics[k - 1].span.start <= d.span.start,
-                "diagnostics {} and {k} out of document order",
-                k - 1
-            );
-        }
-    }
-    for p in &a.parts {
-        if let Some(s) = p.span {
-            span(text, &format!("part {}", p.id), s);
-        }
-        if let Some(s) = p.section {
-            assert!(
-                s < a.sections.len(),
-                "part {}: section {s} out of range",
-                p.id
-            );
-        }
-    }
-    for c in &a.coverage {
-        for &s in &c.spans {
-            span(text, &format!("coverage {}", c.area), s);
-        }
-        assert!(
-            c.sections.iter().all(|&s| s < a.sections.len()),
-            "coverage {}: section out of range",
-            c.area
-        );
-    }
-    for (k, s) in a.sections.iter().enumerate() {
-        span(text, &format!("section {k} heading"), s.heading);
-        span(text, &format!("section {k} title_span"), s.title_span);
-        span(text, &format!("section {k} span"), s.span);
-        assert!(
-            s.span.contains(s.heading),
-            "section {k}: heading outside its span"
-        );
-        assert!(
-            s.heading.contains(s.title_span),
-            "section {k}: title outside the heading"
-        );
-        assert!(s.level >= 1, "section {k}: level 0");
-        if k > 0 {
-            assert!(
-                a.sections[k - 1].heading.start < s.heading.start,
-                "sections {} and {k} out of document order",
-                k - 1
-            );
-        }
-        if let Some(p) = s.parent {
-            assert!(p < k, "section {k}: parent {p} does not precede it");
-            assert!(
-                a.sections[p].span.contains(s.span),
-                "section {k} outside its parent {p}"
-            );
-            assert!(
-                a.sections[p].level < s.level,
-                "section {k}: level not below its parent {p}"
-            );
-        }
-    }
-    for (k, i) in a.indicators.iter().enumerate() {
-        span(text, &format!("indicator {k} span"), i.span);
-        span(text, &format!("indicator {k} number"), i.number);
-        assert!(!i.span.is_empty(), "indicator {k}: empty span");
-        assert!(
-            i.span.contains(i.number),
-            "indicator {k}: number outside the indicator"
-        );
-        if k > 0 {
-            let prev = &a.indicators[k - 1];
-            assert!(
-                prev.span.end <= i.span.start,
-                "indicators {} {:?} and {k} {:?} unsorted or overlapping",
-                k - 1,
-                prev.span,
-                i.span
-            );
-        }
-        if let Some(s) = i.section {
-            assert!(s < a.sections.len(), "indicator {k}: section out of range");
-            assert!(
-                a.sections[s].span.contains(i.span),
-                "indicator {k} outside its section {s}"
-            );
-        }
+    if let Err(e) = report_lens::invariants::check(text, a) {
+        panic!("{e}");
     }
 }
 
