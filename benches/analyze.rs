@@ -18,7 +18,9 @@
 //! run takes about a minute and a half.
 
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput};
-use report_lens::{analyze, document, export, indicator, outline, text::Normalized};
+use report_lens::output::export;
+use report_lens::passes::{document, indicator, outline};
+use report_lens::{analyze, text::Normalized};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};

@@ -3,7 +3,9 @@
 //!
 //! With `--stages` it also times each stage on its own (the review checks `parts` and
 //! `coverage` each scan the phrases themselves here; `analyze` shares one scan).
-use report_lens::{coverage, document, figures, indicator, outline, parts, text::Normalized};
+use report_lens::checks::{coverage, figures, parts};
+use report_lens::passes::{document, indicator, outline};
+use report_lens::text::Normalized;
 use std::time::Instant;
 
 fn per_run(n: usize, mut f: impl FnMut() -> usize) -> f64 {

@@ -14,7 +14,7 @@
 //! ## Recognition (magic bytes first, then the name)
 //! | bytes | name | result |
 //! |---|---|---|
-//! | `PK\x03\x04` with `word/document.xml` | any | [`Format::Docx`] via [`crate::docx`] |
+//! | `PK\x03\x04` with `word/document.xml` | any | [`Format::Docx`] via [`crate::input::docx`] |
 //! | `PK\x03\x04` otherwise | any | [`ReadError::OtherZip`] (`.xlsx`, `.pptx`, `.odt`, OFD, archives) |
 //! | `D0 CF 11 E0` (OLE) | `.docx` | [`ReadError::EncryptedDocx`] (Word encrypts `.docx` into OLE) |
 //! | `D0 CF 11 E0` (OLE) | other | [`ReadError::LegacyDoc`] (`.doc`, `.wps`, `.xls` …) |
@@ -23,7 +23,7 @@
 //! | `{\rtf` | any | [`ReadError::Rtf`] |
 //! | anything else | `.docx` | [`ReadError::Docx`]`(NotZip)` |
 //! | `<!DOCTYPE html`, `<html`, `<head`, `<meta`, `<body` at the start | any | [`Format::Html`] |
-//! | text | `.html` `.htm` `.shtml` `.xhtml` | [`Format::Html`] via [`crate::html`] |
+//! | text | `.html` `.htm` `.shtml` `.xhtml` | [`Format::Html`] via [`crate::input::html`] |
 //! | text | other | [`Format::Text`] |
 //!
 //! A word processor's "save as web page" `.doc` is HTML and is read as such; a `.txt` holding
@@ -31,13 +31,20 @@
 //! name (`.doc` → legacy Word, `.pdf` → PDF …), else [`ReadError::Binary`].
 //!
 //! ## Text decoding
-//! [`read_bytes`] (feature `decode`) decodes with [`crate::decode`] (UTF-8, UTF-16 with BOM,
+//! [`read_bytes`] (feature `decode`) decodes with [`crate::input::decode`] (UTF-8, UTF-16 with BOM,
 //! GB18030/GBK, Big5; an HTML page's declared charset is honoured). The web app, which
 //! decodes with the browser's `TextDecoder` instead of shipping encoding tables, calls
 //! [`read_bytes_with`] and passes its own decoder, which receives the bytes and the page's
 //! declared charset label, if any.
 
 use std::fmt;
+
+#[cfg(feature = "decode")]
+pub mod decode;
+#[cfg(feature = "docx")]
+pub mod docx;
+#[cfg(feature = "html")]
+pub mod html;
 
 /// Largest accepted input (a report is tens of kilobytes; 64 MB is certainly not one).
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
@@ -116,7 +123,7 @@ pub enum ReadError {
     OtherZip(ZipKind),
     /// A `.docx` that could not be read.
     #[cfg(feature = "docx")]
-    Docx(crate::docx::DocxError),
+    Docx(crate::input::docx::DocxError),
     /// The format is known but this build leaves its reader out (features `docx`, `html`).
     NotEnabled(Format),
 }
@@ -177,27 +184,27 @@ impl fmt::Display for ReadError {
 impl std::error::Error for ReadError {}
 
 #[cfg(feature = "docx")]
-impl From<crate::docx::DocxError> for ReadError {
-    fn from(e: crate::docx::DocxError) -> Self {
+impl From<crate::input::docx::DocxError> for ReadError {
+    fn from(e: crate::input::docx::DocxError) -> Self {
         ReadError::Docx(e)
     }
 }
 
 #[cfg(feature = "decode")]
-impl From<crate::decode::DecodeError> for ReadError {
-    fn from(e: crate::decode::DecodeError) -> Self {
+impl From<crate::input::decode::DecodeError> for ReadError {
+    fn from(e: crate::input::decode::DecodeError) -> Self {
         match e {
-            crate::decode::DecodeError::Empty => ReadError::Empty,
-            crate::decode::DecodeError::Binary => ReadError::Binary,
+            crate::input::decode::DecodeError::Empty => ReadError::Empty,
+            crate::input::decode::DecodeError::Binary => ReadError::Binary,
         }
     }
 }
 
-/// Reads a file's bytes, decoding text with [`crate::decode`] (native builds, the CLI).
+/// Reads a file's bytes, decoding text with [`crate::input::decode`] (native builds, the CLI).
 #[cfg(feature = "decode")]
 pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<ReadDocument, ReadError> {
     read_bytes_with(name, bytes, |bytes, label| {
-        crate::decode::decode_with_label(bytes, label)
+        crate::input::decode::decode_with_label(bytes, label)
             .map(|(t, e)| (t, e.to_string()))
             .map_err(ReadError::from)
     })
@@ -242,7 +249,7 @@ where
     }
     if ext == "docx" {
         #[cfg(feature = "docx")]
-        return Err(ReadError::Docx(crate::docx::DocxError::NotZip));
+        return Err(ReadError::Docx(crate::input::docx::DocxError::NotZip));
         #[cfg(not(feature = "docx"))]
         return Err(ReadError::NotEnabled(Format::Docx));
     }
@@ -268,15 +275,15 @@ fn read_zip(ext: &str, bytes: &[u8]) -> Result<ReadDocument, ReadError> {
     #[cfg(feature = "docx")]
     {
         let _ = ext;
-        match crate::docx::to_text(bytes) {
+        match crate::input::docx::to_text(bytes) {
             Ok(text) if text.trim().is_empty() => Err(ReadError::Empty),
             Ok(text) => Ok(ReadDocument {
                 text,
                 format: Format::Docx,
                 encoding: "UTF-8".into(),
             }),
-            Err(crate::docx::DocxError::NotDocx) => {
-                let names = crate::docx::zip_entry_names(bytes).unwrap_or_default();
+            Err(crate::input::docx::DocxError::NotDocx) => {
+                let names = crate::input::docx::zip_entry_names(bytes).unwrap_or_default();
                 Err(ReadError::OtherZip(zip_kind(&names)))
             }
             Err(e) => Err(ReadError::Docx(e)),
@@ -311,7 +318,7 @@ fn zip_kind(names: &[String]) -> ZipKind {
 
 #[cfg(feature = "html")]
 fn read_html(text: &str, encoding: String) -> Result<ReadDocument, ReadError> {
-    let text = crate::html::extract(text).to_text();
+    let text = crate::input::html::extract(text).to_text();
     if text.trim().is_empty() {
         return Err(ReadError::Empty);
     }
@@ -329,7 +336,7 @@ fn read_html(_text: &str, _encoding: String) -> Result<ReadDocument, ReadError> 
 
 #[cfg(feature = "html")]
 fn looks_like_html(bytes: &[u8]) -> bool {
-    crate::html::looks_like_html(bytes)
+    crate::input::html::looks_like_html(bytes)
 }
 
 #[cfg(not(feature = "html"))]
@@ -339,7 +346,7 @@ fn looks_like_html(_bytes: &[u8]) -> bool {
 
 #[cfg(feature = "html")]
 fn charset_label(bytes: &[u8]) -> Option<String> {
-    crate::html::sniff_charset(bytes)
+    crate::input::html::sniff_charset(bytes)
 }
 
 #[cfg(not(feature = "html"))]
@@ -535,7 +542,10 @@ mod tests {
     fn docx_name_on_text_is_not_a_docx() {
         let got = read_bytes_with("a.docx", "文字".as_bytes(), utf8);
         #[cfg(feature = "docx")]
-        assert_eq!(got, Err(ReadError::Docx(crate::docx::DocxError::NotZip)));
+        assert_eq!(
+            got,
+            Err(ReadError::Docx(crate::input::docx::DocxError::NotZip))
+        );
         #[cfg(not(feature = "docx"))]
         assert_eq!(got, Err(ReadError::NotEnabled(Format::Docx)));
     }

@@ -9,7 +9,7 @@
 //! section without a parent is at level 1; indicators are non-empty, sorted, disjoint, hold
 //! their number and lie inside their section; every section index is in range.
 
-use crate::analysis::Analysis;
+use crate::model::Analysis;
 use crate::text::{without_pinyin, Span};
 
 /// `Err(message)` naming the first broken invariant.

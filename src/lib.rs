@@ -41,34 +41,27 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+// Foundations: spans, the normalised view, lexing. They import nothing above them.
+pub mod lex;
+pub mod text;
+// The result model: the types `analyze` returns.
+pub mod model;
+// Passes that read the text into the model, and the review checks over their results.
+pub mod checks;
+pub mod passes;
+// The one entry point: runs the passes and checks, maps spans back.
 pub mod analysis;
-pub mod compare;
-pub mod coverage;
-mod cues;
-#[cfg(feature = "decode")]
-pub mod decode;
-pub mod document;
-#[cfg(feature = "docx")]
-pub mod docx;
-pub mod export;
-pub mod figures;
-#[cfg(feature = "html")]
-pub mod html;
-pub mod indicator;
+// Outputs over an `Analysis`: JSON/CSV/Markdown, the page's view model, overview, comparison.
+pub mod output;
+// Readers beside the pipeline: file bytes → text for `analyze`.
 #[cfg(feature = "input")]
 pub mod input;
+// Checks of every invariant an `Analysis` keeps (property tests and fuzz targets).
 pub mod invariants;
-pub mod numeral;
-pub mod outline;
-pub mod overview;
-pub mod parts;
-mod phrase;
-mod t2s_table;
-pub mod text;
-pub mod view;
 
-pub use analysis::{
-    analyze, Analysis, Diagnostic, Direction, Family, Indicator, Kind, Meta, Ordinal, ReportKind,
+pub use analysis::analyze;
+pub use model::{
+    Analysis, Code, Diagnostic, Direction, Family, Indicator, Kind, Meta, Ordinal, ReportKind,
     Section, Severity, Signature,
 };
 pub use text::{Script, Span};

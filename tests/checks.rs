@@ -2,15 +2,15 @@
 //! cross-checks (`figure-*`, `year-mismatch`), required parts and coverage. One row per case,
 //! with the reason it must (or must not) fire.
 
-use report_lens::{analyze, parts::PartStatus, Severity};
+use report_lens::{analyze, model::PartStatus, Code, Severity};
 
 /// `(code, severity)` of the figure findings on `text`.
 fn figure_findings(text: &str) -> Vec<(&'static str, Severity, String)> {
     analyze(text)
         .diagnostics
         .into_iter()
-        .filter(|d| d.code.starts_with("figure-") || d.code == "year-mismatch")
-        .map(|d| (d.code, d.severity, d.message))
+        .filter(|d| !d.code.is_numbering())
+        .map(|d| (d.code.as_str(), d.severity, d.message))
         .collect()
 }
 
@@ -80,7 +80,7 @@ fn figure_messages_show_the_arithmetic_and_spans_cover_every_figure() {
     let d = a
         .diagnostics
         .iter()
-        .find(|d| d.code == "figure-rate")
+        .find(|d| d.code == Code::FigureRate)
         .unwrap();
     assert_eq!(d.message, "比率与数量不符：807件÷913件=88.4%，文中为99%");
     let spans: Vec<&str> = d.spans.iter().map(|s| &t[s.start..s.end]).collect();
@@ -92,7 +92,7 @@ fn figure_messages_show_the_arithmetic_and_spans_cover_every_figure() {
     let d = a
         .diagnostics
         .iter()
-        .find(|d| d.code == "figure-rate")
+        .find(|d| d.code == Code::FigureRate)
         .unwrap();
     let spans: Vec<&str> = d.spans.iter().map(|s| &t[s.start..s.end]).collect();
     assert_eq!(spans[..2], ["913件", "807件"]);
@@ -219,7 +219,7 @@ fn from_to_pairs_whose_direction_contradicts_the_values_are_flagged() {
     assert!(report_lens::analyze(ok)
         .diagnostics
         .iter()
-        .all(|d| d.code != "figure-range"));
+        .all(|d| d.code != Code::FigureRange));
     // Constructed wrong ones: 缩短 to a larger value, 提高 to a smaller one.
     for (t, n) in [
         ("平均审批时间由5个工作日缩短至20个工作日。", 1),
@@ -230,7 +230,7 @@ fn from_to_pairs_whose_direction_contradicts_the_values_are_flagged() {
         let found: Vec<_> = a
             .diagnostics
             .iter()
-            .filter(|d| d.code == "figure-range")
+            .filter(|d| d.code == Code::FigureRange)
             .collect();
         assert_eq!(found.len(), n, "{t}: {:?}", a.diagnostics);
         if n == 1 {

@@ -2,7 +2,7 @@
 //! (梅列区) are made at test time by editing a few figures, deleting one sentence, adding
 //! others and renaming a heading; each assertion says what the comparison must find.
 
-use report_lens::compare::{self, How, Reason, SectionStatus, Which};
+use report_lens::output::compare::{self, How, Reason, SectionStatus, Which};
 use report_lens::{analyze, Analysis};
 
 const SEED000: &str = include_str!("fixtures/000_4650dba7b757251d.txt");

@@ -2,7 +2,7 @@
 //! text (`export::to_table`) and compared with `tests/golden/<fixture>.txt`. The snapshots
 //! are reviewed by hand; a diff reads in Chinese. Regenerate with `UPDATE_GOLDEN=1 cargo test`.
 
-use report_lens::{analyze, export::to_table};
+use report_lens::{analyze, output::export::to_table};
 use std::path::Path;
 
 fn check(name: &str) {

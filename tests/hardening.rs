@@ -9,10 +9,10 @@
 //! The fuzz targets in `fuzz/` cover the same readers with arbitrary bytes; a crash they find
 //! is added here as a regression test.
 
-use report_lens::decode::decode;
-use report_lens::docx::DocxError;
-use report_lens::export::{to_csv, to_json, CSV_HEADER};
+use report_lens::input::decode::decode;
+use report_lens::input::docx::DocxError;
 use report_lens::input::{read_bytes, ReadError, MAX_INPUT_BYTES};
+use report_lens::output::export::{to_csv, to_json, CSV_HEADER};
 use report_lens::{analyze, Analysis};
 use std::time::{Duration, Instant};
 
@@ -286,7 +286,7 @@ fn binary_file_renamed_txt() {
     assert_eq!(read_bytes("late.txt", &late), Err(ReadError::Binary));
     assert_eq!(
         decode(&bytes),
-        Err(report_lens::decode::DecodeError::Binary)
+        Err(report_lens::input::decode::DecodeError::Binary)
     );
 }
 
@@ -645,7 +645,7 @@ fn html_empty_attribute_name_before_a_multibyte_char() {
     let page = "<i/=\"\"峂";
     assert_eq!(page.as_bytes(), b"<i/=\"\"\xe5\xb3\x82");
     // The tag is cut off by the end of the input: like a browser, nothing is shown (no panic).
-    let text = report_lens::html::extract(page).to_text();
+    let text = report_lens::input::html::extract(page).to_text();
     assert!(!text.contains('<'), "{text:?}");
     let doc = read_bytes("page.html", "<p =\"\"平>一、总体情况</p>".as_bytes());
     assert!(doc.is_ok_and(|d| d.text.contains("一、总体情况")));

@@ -1,7 +1,7 @@
 //! Real inputs: `.docx` files built at test time (numbering, tables, bombs, damage), saved
 //! web pages (GBK, noise, entities), rejected formats, and the CLI over all of them.
 
-use report_lens::docx::DocxError;
+use report_lens::input::docx::DocxError;
 use report_lens::input::{read_bytes, Format, ReadError, ZipKind};
 use std::io::Write;
 use std::path::PathBuf;

@@ -1,7 +1,7 @@
 //! The batch overview: one row per report, its CSV, the merged indicator CSV, and the
 //! `report-lens overview` command over files and directories.
 
-use report_lens::{analyze, overview, Kind};
+use report_lens::{analyze, output::overview, Kind};
 
 const FIXTURES: [&str; 5] = [
     "000_4650dba7b757251d",
@@ -116,7 +116,7 @@ fn merged_indicators_have_one_header_and_a_file_column() {
     let empty = overview::indicators_csv(std::iter::empty());
     assert_eq!(
         empty,
-        report_lens::export::CSV_HEADER,
+        report_lens::output::export::CSV_HEADER,
         "an empty batch still has a header"
     );
 }

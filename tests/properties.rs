@@ -1,5 +1,5 @@
 //! Property tests: invariants of [`report_lens::analyze`] and of the JSON contract
-//! ([`report_lens::export::to_json`]) over arbitrary strings, over strings assembled from
+//! ([`report_lens::output::export::to_json`]) over arbitrary strings, over strings assembled from
 //! report-like pieces, and over random cuts of the real reports in `tests/fixtures/`.
 //!
 //! The invariants, checked by [`check`] for every generated text:
@@ -23,7 +23,7 @@
 
 use proptest::prelude::*;
 use proptest::test_runner::Config as ProptestConfig;
-use report_lens::{analyze, export::to_json, text::without_pinyin, Analysis};
+use report_lens::{analyze, output::export::to_json, text::without_pinyin, Analysis};
 use serde_json::Value;
 
 const FIXTURES: [(&str, &str); 5] = [

@@ -1,7 +1,7 @@
 //! Seed 000 against its 108 hand-checked indicators (`tests/fixtures/seed000-indicators.jsonl`):
 //! spans must match exactly (code-point offsets into the file), with at most two extra.
 
-use report_lens::{analyze, export::to_json};
+use report_lens::{analyze, output::export::to_json};
 use serde_json::Value;
 use std::collections::BTreeSet;
 

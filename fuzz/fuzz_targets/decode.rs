@@ -2,7 +2,7 @@
 //! that is returned is not blank.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use report_lens::decode::{decode, decode_with_label, DecodeError};
+use report_lens::input::decode::{decode, decode_with_label, DecodeError};
 
 const LABELS: [Option<&str>; 6] = [
     None,

@@ -8,7 +8,7 @@
 //! Never a panic; text that is read is analysed with the invariants checked.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use report_lens::docx;
+use report_lens::input::docx;
 
 fuzz_target!(|data: &[u8]| {
     let Some((&mode, rest)) = data.split_first() else {

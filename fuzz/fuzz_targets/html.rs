@@ -2,7 +2,7 @@
 //! `extract` + `to_text` on their UTF-8 prefix, then `analyze` on the article text.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use report_lens::html;
+use report_lens::input::html;
 
 fuzz_target!(|data: &[u8]| {
     let _ = html::sniff_charset(data);

@@ -5,7 +5,7 @@
 //! Each check panics with a message naming the broken invariant, which libFuzzer reports as a
 //! crash with the input that caused it.
 
-use report_lens::{analyze, export, Analysis};
+use report_lens::{analyze, output::export, Analysis};
 
 /// Analyses `text`, checks the analysis and its JSON export; returns the analysis.
 pub fn analyze_and_check(text: &str) -> Analysis {
@@ -120,7 +120,7 @@ mod tests {
         let doc = r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p></w:body></w:document>"#;
         let zip = super::stored_zip(&[("word/document.xml", doc.as_bytes())]);
         assert_eq!(
-            report_lens::docx::to_text(&zip).unwrap().trim(),
+            report_lens::input::docx::to_text(&zip).unwrap().trim(),
             "一、总体情况"
         );
         assert_eq!(super::crc32(b"123456789"), 0xCBF4_3926);

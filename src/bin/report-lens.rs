@@ -13,16 +13,17 @@
 //! read and analysed on `--jobs` threads (default: all cores); output keeps the order of the
 //! arguments.
 //!
-//! `overview` prints one row per report ([`report_lens::overview`]): a table (default), CSV
+//! `overview` prints one row per report ([`report_lens::output::overview`]): a table (default), CSV
 //! with a BOM, or JSON Lines, on `--jobs` threads like `analyze`. `compare` matches the indicators and outlines of an earlier report `A`
-//! and a later `B` ([`report_lens::compare`]): a table (default), CSV with a BOM, or one JSON
+//! and a later `B` ([`report_lens::output::compare`]): a table (default), CSV with a BOM, or one JSON
 //! object.
 //!
 //! Errors go to stderr in English; the exit code is 1 when any file failed, 2 on a usage
 //! error.
 
+use report_lens::analyze;
 use report_lens::input::{extension, read_bytes, MAX_INPUT_BYTES};
-use report_lens::{analyze, compare, export, overview};
+use report_lens::output::{compare, export, overview};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

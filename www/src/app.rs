@@ -12,8 +12,8 @@ use crate::summary::Summary;
 use crate::table::IndicatorTable;
 use crate::{export, file, storage};
 use gloo::timers::callback::Timeout;
-use report_lens::compare::Comparison;
-use report_lens::view::section_indicator_counts;
+use report_lens::output::compare::Comparison;
+use report_lens::output::view::section_indicator_counts;
 use report_lens::{Analysis, Direction, Kind};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -472,7 +472,7 @@ impl Reducible for State {
 /// Compares reports `a` (earlier) and `b` of a batch.
 fn compare_pair(batch: &Batch, a: usize, b: usize) -> Option<(usize, usize, Shared<Comparison>)> {
     let (ra, rb) = (batch.reports.get(a)?, batch.reports.get(b)?);
-    let c = report_lens::compare::compare(&ra.analysis, &rb.analysis);
+    let c = report_lens::output::compare::compare(&ra.analysis, &rb.analysis);
     Some((a, b, Shared::new(c)))
 }
 
@@ -487,7 +487,7 @@ fn pasted_text(data: &web_sys::DataTransfer) -> String {
     if html.trim().is_empty() {
         return plain;
     }
-    let from_html = report_lens::html::extract(&html).to_text();
+    let from_html = report_lens::input::html::extract(&html).to_text();
     if from_html.trim().contains('\n') || plain.trim().is_empty() {
         from_html
     } else {
@@ -928,13 +928,13 @@ pub fn App() -> Html {
     };
     let oncsv = save("-指标.csv", "text/csv;charset=utf-8", |s| {
         let name = s.file_name.as_deref().unwrap_or("");
-        report_lens::export::to_csv(name, &s.text, &s.analysis, true)
+        report_lens::output::export::to_csv(name, &s.text, &s.analysis, true)
     });
     let onjson = save(".json", "application/json;charset=utf-8", |s| {
-        report_lens::export::to_json(&s.text, &s.analysis)
+        report_lens::output::export::to_json(&s.text, &s.analysis)
     });
     let onmarkdown = save("-大纲.md", "text/markdown;charset=utf-8", |s| {
-        report_lens::export::to_markdown(&s.analysis)
+        report_lens::output::export::to_markdown(&s.analysis)
     });
     let batch_export = |suffix: &'static str, make: fn(&Batch) -> String| {
         let state = state.clone();
@@ -949,10 +949,10 @@ pub fn App() -> Html {
     };
     let onexport_rows = batch_export("概览.csv", |b| {
         let rows: Vec<_> = b.reports.iter().map(|r| r.row.clone()).collect();
-        report_lens::overview::to_csv(&rows)
+        report_lens::output::overview::to_csv(&rows)
     });
     let onexport_indicators = batch_export("指标.csv", |b| {
-        report_lens::overview::indicators_csv(
+        report_lens::output::overview::indicators_csv(
             b.reports
                 .iter()
                 .map(|r| (r.name.as_str(), &*r.text, &*r.analysis)),
@@ -966,7 +966,7 @@ pub fn App() -> Html {
             };
             let base = |i: usize| export::base_name(b.reports.get(i).map(|r| r.name.as_str()));
             let name = format!("对比-{}-{}.csv", base(*x), base(*y));
-            let csv = report_lens::compare::to_csv(c);
+            let csv = report_lens::output::compare::to_csv(c);
             if export::download(&name, "text/csv;charset=utf-8", &csv).is_err() {
                 state.dispatch(Action::Notice(Some("导出失败。".into())));
             }
@@ -975,7 +975,7 @@ pub fn App() -> Html {
     let oncopy = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
-            let markdown = report_lens::export::to_markdown(&state.analysis);
+            let markdown = report_lens::output::export::to_markdown(&state.analysis);
             let state = state.clone();
             match export::copy(&markdown) {
                 Ok(promise) => wasm_bindgen_futures::spawn_local(async move {
@@ -1320,7 +1320,7 @@ pub fn App() -> Html {
     let missing_parts = a
         .parts
         .iter()
-        .filter(|p| p.status == report_lens::parts::PartStatus::Missing)
+        .filter(|p| p.status == report_lens::model::PartStatus::Missing)
         .count();
     let review_label = if missing_parts > 0 {
         format!("审查 · 缺 {missing_parts}")

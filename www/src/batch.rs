@@ -1,6 +1,6 @@
 //! Many reports at once: each file is read and analysed on the main thread in slices of a
 //! few milliseconds (the page keeps painting and the progress bar moves; a cancel button
-//! stops it), and the overview shows one row per report ([`report_lens::overview::row`]).
+//! stops it), and the overview shows one row per report ([`report_lens::output::overview::row`]).
 //!
 //! A Worker would move the analysis off the main thread, but a 20 KB report takes about a
 //! millisecond to analyse: slicing keeps every task short without a second wasm instance
@@ -8,7 +8,7 @@
 
 use crate::app::now;
 use crate::shared::Shared;
-use report_lens::overview::{self, Row};
+use report_lens::output::overview::{self, Row};
 use report_lens::{Analysis, Kind};
 use std::cell::Cell;
 use std::rc::Rc;

@@ -2,7 +2,6 @@
 //! metadata, required parts, 纲要 coverage, indicator counts by kind, diagnostics. It is in
 //! the page but hidden on screen; the print stylesheet shows it alone (browser print to PDF).
 
-use crate::diagnostics::code_label;
 use crate::review::{status_badge, CoverageChart};
 use crate::shared::Shared;
 use report_lens::{Analysis, Kind};
@@ -63,7 +62,7 @@ pub fn ReportCard(props: &CardProps) -> Html {
     }
     let kinds = Kind::ALL.iter().map(|k| html! { <th>{ k.label() }</th> });
     let counts = by_kind.iter().map(|n| html! { <td>{ n }</td> });
-    let flagged = report_lens::coverage::uncovered(&a.coverage);
+    let flagged = report_lens::model::uncovered(&a.coverage);
     let names = a
         .coverage
         .iter()
@@ -75,7 +74,7 @@ pub fn ReportCard(props: &CardProps) -> Html {
         html! {
             <li>
                 <span class={classes!("severity", format!("{:?}", d.severity).to_lowercase())}>{ d.severity.label() }</span>
-                { format!("［{}］", code_label(d.code)) }{ &d.message }
+                { format!("［{}］", d.code.label()) }{ &d.message }
                 if let Some(c) = d.confidence { { format!("（置信度 {:.0}%）", c * 100.0) } }
             </li>
         }

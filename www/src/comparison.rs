@@ -1,11 +1,11 @@
 //! Two reports side by side (与上年对比): outlines matched by title, indicators matched by
-//! normalised subject and compatible unit ([`report_lens::compare::compare`]), with the
+//! normalised subject and compatible unit ([`report_lens::output::compare::compare`]), with the
 //! change of each pair, what is new, what is gone and what was left unpaired and why.
 
 use crate::batch::Report;
 use crate::export::format_signed;
 use crate::shared::Shared;
-use report_lens::compare::{Comparison, SectionStatus, Unmatched};
+use report_lens::output::compare::{Comparison, SectionStatus, Unmatched};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -33,10 +33,10 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
         let figures = d.spans.len();
         html! {
             <li>
-                <button type="button" data-diagnostic={i.to_string()} data-code={d.code}
+                <button type="button" data-diagnostic={i.to_string()} data-code={d.code.as_str()}
                     class={classes!("diag", &severity, on.then_some("on"))} aria-pressed={on.to_string()} {onclick}>
                     <span class={classes!("severity", severity)}>{ d.severity.label() }</span>
-                    <span class="code">{ code_label(d.code) }</span>
+                    <span class="code">{ d.code.label() }</span>
                     if let Some(c) = d.confidence {
                         <span class="confidence" title="检查的把握程度">{ format!("置信度 {:.0}%", c * 100.0) }</span>
                     }
@@ -50,19 +50,6 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
         }
     });
     html! { <ul class="diagnostics">{ for items }</ul> }
-}
-
-/// The Chinese name of a diagnostic code.
-pub fn code_label(code: &str) -> &'static str {
-    match code {
-        "figure-sum" => "分项合计",
-        "figure-rate" => "比率核算",
-        "figure-range" => "数值范围",
-        "figure-conflict" => "数字矛盾",
-        "year-mismatch" => "年份",
-        c if c.starts_with("numbering") => "编号",
-        _ => "其他",
-    }
 }
 
 /// The spans a finding highlights: every figure involved, else the finding itself.

@@ -1,12 +1,12 @@
 //! The document view: the report as keyed line components of text runs and `<mark>`s.
 //!
-//! [`build`] turns the core's [`report_lens::view`] paragraphs into [`Line`]s that own their
+//! [`build`] turns the core's [`report_lens::output::view`] paragraphs into [`Line`]s that own their
 //! text, so a line whose content did not change compares equal and is not re-rendered. User text
 //! only ever becomes text nodes: no `inner_html` anywhere.
 
 use crate::shared::Shared;
+use report_lens::output::view::{self, section_path};
 use report_lens::text::Span;
-use report_lens::view::{self, section_path};
 use report_lens::{Analysis, Direction, Indicator};
 use std::fmt::Write;
 use std::ops::Range;

@@ -4,8 +4,8 @@
 
 use crate::document::section_label;
 use crate::shared::Shared;
-use report_lens::coverage::AreaCoverage;
-use report_lens::parts::{Part, PartStatus, Via};
+use report_lens::model::AreaCoverage;
+use report_lens::model::{Part, PartStatus, Via};
 use report_lens::Analysis;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -52,7 +52,7 @@ pub fn Review(props: &ReviewProps) -> Html {
             </li>
         }
     });
-    let flagged = report_lens::coverage::uncovered(&a.coverage);
+    let flagged = report_lens::model::uncovered(&a.coverage);
     let rows = a.coverage.iter().map(|c| {
         let onclick = {
             let cb = props.onpick.clone();

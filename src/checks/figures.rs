@@ -29,9 +29,10 @@
 //!   (`2021-2025年`) and plans (`到2025年`, `力争`, `将`, `规划`). The next year is normal
 //!   (plans, publication) and is never flagged.
 
-use crate::analysis::{Diagnostic, Indicator, Kind, Severity};
-use crate::document::Document;
-use crate::export::format_value;
+use crate::lex::numeral::format_value;
+use crate::lex::words::{DOWN_WORDS, UP_WORDS};
+use crate::model::{Code, Diagnostic, Indicator, Kind, Severity};
+use crate::passes::document::Document;
 use crate::text::Span;
 
 // ---- patterns -------------------------------------------------------------------------
@@ -126,7 +127,7 @@ fn sentences(text: &str, doc: &Document) -> Vec<Span> {
                 b';' | b'!' | b'?' => 1,
                 0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x82) => 3,
                 x => {
-                    i += crate::document::utf8_len(x);
+                    i += crate::text::utf8_len(x);
                     continue;
                 }
             };
@@ -142,7 +143,7 @@ fn sentences(text: &str, doc: &Document) -> Vec<Span> {
 }
 
 fn diag(
-    code: &'static str,
+    code: Code,
     severity: Severity,
     message: String,
     spans: Vec<Span>,
@@ -219,7 +220,7 @@ fn check_sums(text: &str, sentence: Span, inds: &[Indicator], out: &mut Vec<Diag
         let eps = 1e-6 * total.value.abs().max(1.0);
         if (sum - total.value).abs() <= eps {
             out.push(diag(
-                "figure-sum",
+                Code::FigureSum,
                 Severity::Info,
                 format!("分项之和与总数一致：{terms}={}{unit}", v(sum)),
                 spans,
@@ -227,7 +228,7 @@ fn check_sums(text: &str, sentence: Span, inds: &[Indicator], out: &mut Vec<Diag
             ));
         } else if sum > total.value {
             out.push(diag(
-                "figure-sum",
+                Code::FigureSum,
                 Severity::Warning,
                 format!(
                     "分项之和大于总数：{terms}={}{unit}，总数为{}{unit}，多出{}{unit}",
@@ -240,7 +241,7 @@ fn check_sums(text: &str, sentence: Span, inds: &[Indicator], out: &mut Vec<Diag
             ));
         } else if colon && to_end && parts.len() >= 3 {
             out.push(diag(
-                "figure-sum",
+                Code::FigureSum,
                 Severity::Warning,
                 format!(
                     "分项之和小于总数：{terms}={}{unit}，总数为{}{unit}，相差{}{unit}（如“其中”未列全可忽略）",
@@ -376,7 +377,7 @@ fn check_rates(text: &str, sentence: Span, inds: &[Indicator], out: &mut Vec<Dia
         let unit = &a.unit;
         if (got - stated).abs() <= tol {
             out.push(diag(
-                "figure-rate",
+                Code::FigureRate,
                 Severity::Info,
                 format!(
                     "比率与数量相符：{}{unit}÷{}{unit}={shown}%，文中为{}%",
@@ -389,7 +390,7 @@ fn check_rates(text: &str, sentence: Span, inds: &[Indicator], out: &mut Vec<Dia
             ));
         } else {
             out.push(diag(
-                "figure-rate",
+                Code::FigureRate,
                 Severity::Warning,
                 format!(
                     "比率与数量不符：{}{unit}÷{}{unit}={shown}%，文中为{}%",
@@ -435,7 +436,7 @@ fn check_ranges(text: &str, inds: &[Indicator], out: &mut Vec<Diagnostic>) {
         }
         let t = &text[r.span.start..r.span.end];
         out.push(diag(
-            "figure-range",
+            Code::FigureRange,
             Severity::Warning,
             format!("{}为{t}，超过100%", r.subject),
             vec![r.span],
@@ -443,14 +444,6 @@ fn check_ranges(text: &str, inds: &[Indicator], out: &mut Vec<Diagnostic>) {
         ));
     }
 }
-
-/// Direction words between a `由/从 A` figure and a `至/到 B` figure.
-const UP_WORDS: &[&str] = &[
-    "增加", "增长", "提高", "提升", "上升", "扩大", "增至", "升至",
-];
-const DOWN_WORDS: &[&str] = &[
-    "减少", "下降", "降低", "压缩", "缩短", "缩减", "压减", "减至", "降至",
-];
 
 /// `由90个工作日压缩至38个工作日`: a from–to pair whose direction word contradicts the values
 /// (`由5天延长…` is not a direction we know: silence). Same unit on both sides, nothing but
@@ -487,7 +480,7 @@ fn check_directions(text: &str, inds: &[Indicator], out: &mut Vec<Diagnostic>) {
             &text[b.span.start..b.span.end],
         );
         out.push(diag(
-            "figure-range",
+            Code::FigureRange,
             Severity::Warning,
             format!("增减方向与数值矛盾：由{ta}“{word}”到{tb}"),
             vec![a.span, b.span],
@@ -544,7 +537,7 @@ fn check_conflicts(
                 (other, first)
             };
             out.push(diag(
-                "figure-conflict",
+                Code::FigureConflict,
                 Severity::Warning,
                 format!(
                     "同一事项两处数值不同：“{}”先为{}，后为{}",
@@ -636,7 +629,7 @@ fn check_years(text: &str, doc: &Document, year: u16, out: &mut Vec<Diagnostic>)
     for (y, spans) in found {
         let n = spans.len();
         let mut d = diag(
-            "year-mismatch",
+            Code::YearMismatch,
             Severity::Warning,
             format!(
                 "报告年度为{year}年，正文却{n}处提到{y}年的事项（晚了{}年）",
@@ -653,8 +646,8 @@ fn check_years(text: &str, doc: &Document, year: u16, out: &mut Vec<Diagnostic>)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Document;
-    use crate::indicator::find_indicators;
+    use crate::passes::document::Document;
+    use crate::passes::indicator::find_indicators;
 
     /// Codes, severities and messages for one normalised text.
     pub(super) fn run(text: &str, year: Option<u16>) -> Vec<(&'static str, Severity, String)> {
@@ -662,7 +655,7 @@ mod tests {
         let inds = find_indicators(text, &doc);
         check_figures(text, &doc, &inds, year)
             .into_iter()
-            .map(|d| (d.code, d.severity, d.message))
+            .map(|d| (d.code.as_str(), d.severity, d.message))
             .collect()
     }
 

@@ -3,7 +3,7 @@
 //! ## Grammar (on the normalised view)
 //! ```text
 //! indicator = [basis] [direction] [prefix] number [magnitude] [余|多] unit [以上|左右|余]
-//! number    = arabic | chinese            (see crate::numeral)
+//! number    = arabic | chinese            (see crate::lex::numeral)
 //! magnitude = 万 | 亿 | 千                 (1.35亿元 → value 1.35, unit 亿元)
 //! prefix    = 约 近 将近 接近 大约 超过 超 逾 至少 不少于 不低于 不到 不足
 //! direction = 增长 上升 提高 提升 增加 下降 减少 降低 压缩 缩短 …  (single 增/降/减/升 only after 比)
@@ -26,9 +26,10 @@
 //! * numbers without a unit (`12345热线`, `十九届四中全会`, `一审`);
 //! * anniversaries and service names: `建党100周年`, `24小时自助服务区`.
 
-use crate::analysis::{Direction, Indicator, Kind};
-use crate::document::{Document, LineKind};
-use crate::numeral::{cn_digit, is_cn_numeral, parse_cn};
+use crate::lex::numeral::{cn_digit, is_cn_numeral, parse_cn};
+use crate::lex::words::{BASES, DIRECTIONS, SHORT_DIRECTIONS, SUBJECT_LEAD};
+use crate::model::{Indicator, Kind};
+use crate::passes::document::{Document, LineKind};
 use crate::text::Span;
 
 // ---- patterns -------------------------------------------------------------------------
@@ -149,102 +150,6 @@ const INNER_APPROX: &[&str] = &["余", "多"];
 /// Qualifiers after the unit: `95%以上`, `10万元左右`.
 const SUFFIXES: &[&str] = &["以上", "左右", "余"];
 
-/// Direction words directly before the number: `下降14.7%`, `提高5.17个百分点`.
-const DIRECTIONS: &[(&str, Direction)] = &[
-    ("增长了", Direction::Up),
-    ("上升了", Direction::Up),
-    ("提高了", Direction::Up),
-    ("提升了", Direction::Up),
-    ("增加了", Direction::Up),
-    ("下降了", Direction::Down),
-    ("减少了", Direction::Down),
-    ("降低了", Direction::Down),
-    ("压缩了", Direction::Down),
-    ("缩短了", Direction::Down),
-    ("增长", Direction::Up),
-    ("上升", Direction::Up),
-    ("提高", Direction::Up),
-    ("提升", Direction::Up),
-    ("增加", Direction::Up),
-    ("上涨", Direction::Up),
-    ("增幅", Direction::Up),
-    ("下降", Direction::Down),
-    ("减少", Direction::Down),
-    ("降低", Direction::Down),
-    ("压缩", Direction::Down),
-    ("缩短", Direction::Down),
-    ("缩减", Direction::Down),
-    ("下滑", Direction::Down),
-    ("降幅", Direction::Down),
-];
-/// Single-character directions, accepted only right after a basis (`比增`, `同比降`).
-const SHORT_DIRECTIONS: &[(&str, Direction)] = &[
-    ("增", Direction::Up),
-    ("升", Direction::Up),
-    ("降", Direction::Down),
-    ("减", Direction::Down),
-];
-/// What a change is compared with, longest first.
-const BASES: &[&str] = &[
-    "较上一年度",
-    "比上一年度",
-    "较上一年",
-    "比上一年",
-    "较上年度",
-    "比上年度",
-    "较上年",
-    "比上年",
-    "较去年",
-    "比去年",
-    "同比",
-    "环比",
-    "比",
-];
-
-/// Words stripped from the start of a subject: scope, time and counting words.
-const SUBJECT_LEAD: &[&str] = &[
-    "截至目前",
-    "截至年底",
-    "截至",
-    "目前",
-    "其中",
-    "共计",
-    "累计",
-    "总计",
-    "合计",
-    "先后",
-    "全年",
-    "全区",
-    "全市",
-    "全县",
-    "全镇",
-    "全省",
-    "我区",
-    "我市",
-    "我县",
-    "我镇",
-    "本年度",
-    "今年",
-    "年内",
-    "当年",
-    "以来",
-    "共有",
-    "共",
-    "已",
-    "还",
-    "并",
-    "均",
-    "和",
-    "及",
-    "对",
-    "有",
-    "为",
-    "了",
-    "是",
-    "的",
-    "再",
-    "等",
-];
 /// Words stripped from the end of a subject.
 const SUBJECT_TAIL: &[&str] = &[
     "达到",
@@ -959,6 +864,7 @@ fn subject(s: &str, start: usize, end: usize, prev_end: usize) -> (String, [Span
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Direction;
 
     fn found(t: &str) -> Vec<String> {
         let d = Document::new(t);

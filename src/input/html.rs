@@ -4,7 +4,7 @@
 //! let page = "<html><head><title>梅列区2019年法治政府建设工作情况报告_梅列区人民政府</title>\
 //!   <script>var a = '<p>不是正文</p>';</script></head><body><div class=\"nav\"><a>首页</a></div>\
 //!   <div id=\"zoom\"><p>一、强化组织领导</p><p>办结率&nbsp;100%&#x3002;</p></div></body></html>";
-//! let article = report_lens::html::extract(page);
+//! let article = report_lens::input::html::extract(page);
 //! assert_eq!(article.title.as_deref(), Some("梅列区2019年法治政府建设工作情况报告"));
 //! assert_eq!(article.to_text(), "梅列区2019年法治政府建设工作情况报告\n一、强化组织领导\n办结率 100%。");
 //! ```

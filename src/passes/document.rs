@@ -18,8 +18,8 @@
 //!
 //! Chrome and meta lines are excluded from the outline and from indicators.
 
-use crate::analysis::Meta;
-use crate::phrase::PhraseIndex;
+use crate::lex::phrase::PhraseIndex;
+use crate::model::Meta;
 use crate::text::Span;
 use std::sync::LazyLock;
 
@@ -281,19 +281,12 @@ fn lost_break(text: &str, line: usize, from: usize, to: usize) -> bool {
     if after.is_empty() || after.starts_with(['\n', '\r']) {
         return false;
     }
-    let marker = || crate::outline::parse_marker(after).is_some();
+    let marker = || crate::lex::marker::parse_marker(after).is_some();
     if to - from >= 2 {
         matches!(before, '。' | '!' | '?' | ';' | '”') || marker()
     } else {
         before == '。' || ((before as u32) >= 0x3400 || matches!(before, ':' | ';')) && marker()
     }
-}
-
-/// Length of the UTF-8 sequence that starts with byte `b` (1 for a stray continuation
-/// byte, so that a scan always advances).
-#[inline]
-pub(crate) fn utf8_len(b: u8) -> usize {
-    (b.leading_ones() as usize).max(1)
 }
 
 /// Number of characters, counted up to 200 (every limit here is below that): long
@@ -372,7 +365,7 @@ fn mark_short_runs(text: &str, lines: &mut [Line]) {
             && s.len() <= 24 * 4
             && char_len(s) <= 24
             && !has_sentence_punct(s)
-            && !crate::outline::starts_with_marker(s)
+            && !crate::lex::marker::starts_with_marker(s)
     };
     let mut i = 0;
     while i < lines.len() {
@@ -432,7 +425,7 @@ pub fn find_meta(text: &str, doc: &Document) -> Meta {
             && !s.contains(['。', ',', ';'])
             && TITLE_TOPICS.iter().any(|t| s.contains(t))
             && TITLE_KINDS.iter().any(|t| s.contains(t))
-            && !crate::outline::starts_with_marker(s)
+            && !crate::lex::marker::starts_with_marker(s)
         {
             meta.title_span = Some(l.span);
             break;

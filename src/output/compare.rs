@@ -48,76 +48,14 @@
 //! assert_eq!(c.outline[0].status, compare::SectionStatus::Same);
 //! ```
 
-use crate::analysis::{Analysis, Direction, Kind};
-use crate::export::format_value;
+use crate::lex::numeral::format_value;
+use crate::lex::words::{KEEP_AFTER_PREFIX, SCOPE_PREFIXES, SCOPE_SUFFIXES};
+use crate::model::{Analysis, Direction, Kind};
 use crate::text::fold_char;
 use serde::Serialize;
 use std::collections::HashMap;
 
 // ---- patterns -------------------------------------------------------------------------
-
-/// Scope words removed from the start of a phrase: `全区共受理` → `受理`.
-/// Longer entries first; each is removed repeatedly while it leads the phrase.
-const SCOPE_PREFIXES: &[&str] = &[
-    "截至目前",
-    "截至年底",
-    "本年度",
-    "全街道",
-    "已经",
-    "全区",
-    "全市",
-    "全县",
-    "全省",
-    "全镇",
-    "全乡",
-    "全旗",
-    "全州",
-    "我区",
-    "我市",
-    "我县",
-    "我省",
-    "我镇",
-    "全年",
-    "本年",
-    "今年",
-    "年内",
-    "当年",
-    "累计",
-    "共计",
-    "合计",
-    "总计",
-    "其中",
-    "目前",
-    "共",
-    "已",
-    "另",
-];
-
-/// Prefixes kept when followed by these characters: `共享`, `共同`, `全区域`.
-const KEEP_AFTER_PREFIX: &[(&str, &[char])] = &[
-    (
-        "共",
-        &['享', '同', '建', '治', '青', '产', '性', '识', '商', '用'],
-    ),
-    ("全区", &['域']),
-    ("全市", &['场']),
-    ("另", &['行', '外']),
-];
-
-/// Scope words removed from the end of a phrase: `行政许可事项共` → `行政许可事项`.
-const SCOPE_SUFFIXES: &[&str] = &[
-    "分别为",
-    "共计",
-    "累计",
-    "合计",
-    "总计",
-    "分别",
-    "达到",
-    "超过",
-    "共",
-    "约",
-    "近",
-];
 
 /// Magnitude prefixes of a unit: `万元` = 10⁴ `元`. `百分点` is not `百` × `分点`.
 const MAGNITUDES: &[(&str, f64)] = &[
@@ -432,7 +370,7 @@ pub struct SectionChange {
 /// phrase.
 ///
 /// ```
-/// use report_lens::compare::normalize_subject;
+/// use report_lens::output::compare::normalize_subject;
 /// assert_eq!(normalize_subject("全区共受理行政复议申请"), "受理行政复议申请");
 /// assert_eq!(normalize_subject("将可并联办理的行政许可事项共"), "将可并联办理的行政许可事项");
 /// assert_eq!(normalize_subject("2021年度“双随机”抽查"), "双随机抽查");
@@ -452,7 +390,7 @@ pub fn normalize_subject(subject: &str) -> String {
 /// are kept as written), punctuation and years removed.
 ///
 /// ```
-/// use report_lens::compare::normalize_title;
+/// use report_lens::output::compare::normalize_title;
 /// assert_eq!(normalize_title("2023年度工作報告"), normalize_title("2024年工作报告"));
 /// ```
 pub fn normalize_title(title: &str) -> String {
@@ -544,7 +482,7 @@ fn split_unit(unit: &str) -> (f64, &str) {
 /// equal, or the same measure word with magnitude prefixes (`亿元` → `万元`: 10⁴).
 ///
 /// ```
-/// use report_lens::compare::unit_factor;
+/// use report_lens::output::compare::unit_factor;
 /// assert_eq!(unit_factor("亿元", "万元"), Some(10000.0));
 /// assert_eq!(unit_factor("件", "件"), Some(1.0));
 /// assert_eq!(unit_factor("件", "件次"), None);
@@ -1147,7 +1085,7 @@ fn csv_field(s: &str) -> String {
 pub const CSV_HEADER: &str = "\u{feff}状态,规范化主题,上年主题,本年主题,上年数值,本年数值,单位,变化,变化单位,变化率,匹配方式,相似度,依据,上年序号,本年序号\r\n";
 
 /// Indicators compared, as CSV: pairs, then new, gone and unpaired (UTF-8 BOM, CRLF).
-/// 序号 are 1-based indices into each report's indicators, as in [`crate::export::to_csv`].
+/// 序号 are 1-based indices into each report's indicators, as in [`crate::output::export::to_csv`].
 pub fn to_csv(c: &Comparison) -> String {
     let mut out = String::from(CSV_HEADER);
     for p in &c.pairs {

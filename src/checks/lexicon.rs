@@ -1,87 +1,242 @@
-//! Coverage of the 纲要 areas A1–A9 (《法治政府建设实施纲要（2021—2025年）》).
+//! The phrase lists of the review checks: the parts' cue phrases and heading variants
+//! ([`super::parts`]) and the 纲要 areas' key phrases ([`super::coverage`]). Both lists are
+//! compiled into one phrase index by [`super::cues`], so a text line is scanned once.
 //!
-//! The phrase lists are lexicon A and B: each area's `phrases` weigh 2, its `extra` 1; A0
-//! (习近平法治思想) and AX (法治宣传教育) count towards A9, and the 2015–2020 areas L0–L7
-//! count towards the area they map to (L5 → A7, L7 → A9 …) with weight 2.
-//!
-//! ## Matching
-//! One forward scan over the report's text lines (chrome and metadata lines are skipped) on
-//! the normalised view, so `行政復議` matches `行政复议`. At each position the phrases that
-//! start with the next two characters are tried, longest first, and the longest match wins
-//! and is consumed: `行政规范性文件` counts once, not also as `规范性文件`; `三项制度` inside
-//! `行政执法三项制度` is not counted twice. Matching is literal: `调处` also matches inside
-//! `调处成功`, and `智慧` inside `智慧城市` — which is why such words are only `extra`.
-//!
-//! ## Score
-//! `points = Σ weight × min(count, 3)` over the phrases that hit: one phrase repeated forty
-//! times counts as three uses. `score = min(100, round(points × 100 / 24))`: 24 points —
-//! four key phrases used three times each, or twelve used once — is full coverage. An area
-//! with score 0 is flagged.
-//!
-//! Cost: the index is built once (a multi-phrase index); the scan is linear.
+//! Phrases are Simplified and width-folded, as the normalised view is; `(variant, generic)`
+//! heading pairs mark the variants that count on top-level headings only.
 
-use crate::analysis::Section;
-use crate::cues::LineHits;
-use crate::document::Document;
-use crate::text::Span;
-use serde::Serialize;
+// ---- patterns -------------------------------------------------------------------------
 
-/// Coverage of one area.
-#[derive(Clone, Debug, Serialize)]
-pub struct AreaCoverage {
-    /// `A1` … `A9`.
-    pub area: &'static str,
-    /// The area's short name (`依法全面履行政府职能`).
-    pub name: &'static str,
-    /// 0–100; see the module docs.
-    pub score: u32,
-    /// `Σ weight × min(count, 3)`.
-    pub points: u32,
-    /// Indices of the innermost sections where phrases hit, ascending.
-    pub sections: Vec<usize>,
-    /// The phrases that hit, in lexicon order.
-    pub phrases: Vec<PhraseHit>,
-    /// Every hit, in document order (for highlighting).
-    #[serde(skip)]
-    pub spans: Vec<Span>,
+/// Part ids and short names, in order.
+pub const PARTS: [(&str, &str); 5] = [
+    ("P1", "主要举措和成效"),
+    ("P2", "存在的不足和原因"),
+    ("P3", "党政主要负责人履行第一责任人职责情况"),
+    ("P4", "下一年度主要安排"),
+    ("P5", "其他需要报告的情况"),
+];
+
+/// Heading variants (lexicon D) per part index; `(variant, generic)`. Generic variants count
+/// on top-level headings only. Matches `三、存在的问题`; `(三)重点工作推进` is not P4.
+pub(crate) const HEADING_VARIANTS: [&[(&str, bool)]; 5] = [
+    &[
+        ("推进法治政府建设的主要举措和成效", false),
+        ("主要举措和成效", false),
+        ("主要举措及成效", false),
+        ("主要做法和成效", false),
+        ("主要做法及成效", false),
+        ("主要做法和成绩", false),
+        ("主要工作及成效", false),
+        ("工作开展情况", true),
+        ("主要工作情况", true),
+        ("工作成效", true),
+        ("取得的成效", true),
+        ("推进法治政府建设情况", true),
+        ("法治政府建设情况", true),
+        ("年度工作情况", true),
+        ("工作完成情况", true),
+        ("基本情况", true),
+        ("工作回顾", true),
+        ("重点工作推进情况", true),
+        ("主要成效", true),
+        ("工作举措", true),
+    ],
+    &[
+        ("存在的不足和原因", false),
+        ("存在的不足及原因", false),
+        ("存在问题及原因分析", false),
+        ("存在的问题和不足", false),
+        ("存在的主要问题", false),
+        ("存在的问题", false),
+        ("存在问题", false),
+        ("存在的不足", false),
+        ("问题和不足", false),
+        ("不足和问题", false),
+        ("差距和不足", false),
+        ("薄弱环节", false),
+        ("短板弱项", false),
+        ("困难和问题", false),
+        ("不足之处", false),
+        ("问题及原因", false),
+    ],
+    &[
+        ("党政主要负责人履行推进法治建设第一责任人职责情况", false),
+        ("履行推进法治建设第一责任人职责", false),
+        ("履行第一责任人职责", false),
+        ("第一责任人职责履行情况", false),
+        ("加强法治政府建设的有关情况", false),
+        ("党政主要负责人履职情况", false),
+        ("第一责任人", false),
+    ],
+    &[
+        ("下一年度推进法治政府建设的主要安排", false),
+        ("下一年度主要安排", false),
+        ("下一步工作打算", false),
+        ("下一步工作安排", false),
+        ("下一步工作计划", false),
+        ("下一步工作思路", false),
+        ("下一步工作举措", false),
+        ("下一步打算", false),
+        ("下步工作打算", false),
+        ("下步打算", false),
+        ("今后工作打算", false),
+        ("明年工作打算", false),
+        ("努力方向", false),
+        ("下一步", false),
+        ("主要安排", true),
+        ("工作打算", true),
+        ("工作思路", true),
+        ("工作重点", true),
+        ("重点工作", true),
+    ],
+    &[
+        ("其他需要报告的情况", false),
+        ("其他需要说明的情况", false),
+        ("需要说明的问题", false),
+        ("其他情况", true),
+        ("其他事项", true),
+        ("其他", true),
+    ],
+];
+
+/// Titles of party-leadership sections where P3 is often folded in.
+pub(crate) const LEADERSHIP_TITLES: &[&str] = &[
+    "党的领导",
+    "组织领导",
+    "党对法治政府建设的领导",
+    "党委领导",
+    "领导责任",
+];
+
+/// Titles naming the leadership's duty: `形成闭环,着力落实法治政府建设主体责任`. Such a
+/// section carries P3 weakly even without naming the 第一责任人.
+pub(crate) const DUTY_TITLES: &[&str] = &["主体责任", "第一责任"];
+
+/// P3 cues (lexicon D); the strong ones name the duty itself.
+pub(crate) const P3_STRONG: &[&str] = &[
+    "党政主要负责人履行推进法治建设第一责任人职责规定",
+    "第一责任人",
+    "述法",
+    "亲自部署",
+    "亲自过问",
+    "亲自协调",
+    "亲自督办",
+];
+pub(crate) const P3_CUES: &[&str] = &[
+    "党政主要负责人",
+    "主要负责人",
+    "主要负责同志",
+    "主要领导",
+    "专题研究",
+    "常务会议",
+    "常委会会议",
+    "党组会",
+];
+
+/// P2 openers: a paragraph that starts admitting shortcomings. `但也存在一些薄弱环节`;
+/// nouns alone (`查找一批短板弱项`, `补齐薄弱环节`) are tasks, not admissions.
+pub(crate) const P2_OPENERS: &[&str] = &[
+    "但也存在",
+    "但还存在",
+    "但仍存在",
+    "还存在",
+    "仍存在",
+    "仍然存在",
+    "依然存在",
+    "存在一些",
+    "存在以下",
+    "存在的问题",
+    "还需进一步加强",
+];
+/// P2 body cues (lexicon D, without the too common `个别`, `主要是`).
+pub(crate) const P2_CUES: &[&str] = &[
+    "不足",
+    "有待",
+    "不够",
+    "不强",
+    "不高",
+    "不到位",
+    "不平衡",
+    "短板",
+    "薄弱",
+    "滞后",
+    "差距",
+    "一定程度上",
+    "部分单位",
+    "原因",
+    "问题",
+    "还需",
+];
+/// Openers of a plan paragraph, in its first sentence: `下一步,我们将…`, `新的一年…`.
+pub(crate) const P4_OPENERS: &[&str] = &["下一步", "下步", "新的一年", "明年", "今后"];
+/// Verbs of intent that must accompany an opener.
+pub(crate) const P4_INTENT: &[&str] = &["将", "要", "继续", "持续", "进一步", "力争", "计划", "拟"];
+/// Cues of a plan item: `(三)进一步加强规范性文件管理`.
+pub(crate) const P4_CUES: &[&str] = &["进一步", "继续", "持续", "着力", "力争", "将", "深入推进"];
+/// P1 body cues (lexicon D).
+pub(crate) const P1_CUES: &[&str] = &[
+    "一年来",
+    "全年",
+    "共计",
+    "累计",
+    "同比",
+    "实现",
+    "完成",
+    "出台",
+    "制定",
+    "开展",
+];
+/// The phrase that names P5 in a passage.
+pub(crate) const P5_PHRASES: &[&str] = &["其他需要报告的情况", "其他需要说明的情况"];
+
+/// Cue lists, as tags of the passage index.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum List {
+    P1Cue,
+    P2Opener,
+    P2Cue,
+    P3Strong,
+    P3Cue,
+    P4Opener,
+    P4Intent,
+    P4Cue,
+    P5,
+    Leadership,
+    Duty,
 }
 
-/// The areas the report says nothing about (score 0), in A1–A9 order: what a reviewer flags.
-pub fn uncovered(areas: &[AreaCoverage]) -> Vec<&'static str> {
-    areas
-        .iter()
-        .filter(|c| c.score == 0)
-        .map(|c| c.area)
-        .collect()
+/// Every cue phrase with its list; [`crate::checks::cues`] compiles them with the coverage phrases
+/// into one index, so that a line is scanned once.
+pub(crate) fn cue_phrases() -> impl Iterator<Item = (&'static str, List)> {
+    let lists: [(List, &[&'static str]); 11] = [
+        (List::P1Cue, P1_CUES),
+        (List::P2Opener, P2_OPENERS),
+        (List::P2Cue, P2_CUES),
+        (List::P3Strong, P3_STRONG),
+        (List::P3Cue, P3_CUES),
+        (List::P4Opener, P4_OPENERS),
+        (List::P4Intent, P4_INTENT),
+        (List::P4Cue, P4_CUES),
+        (List::P5, P5_PHRASES),
+        (List::Leadership, LEADERSHIP_TITLES),
+        (List::Duty, DUTY_TITLES),
+    ];
+    lists
+        .into_iter()
+        .flat_map(|(l, ps)| ps.iter().map(move |&p| (p, l)))
 }
-
-/// One phrase and how often it occurs.
-#[derive(Clone, Debug, Serialize)]
-pub struct PhraseHit {
-    /// The phrase as listed (Simplified).
-    pub text: &'static str,
-    /// Occurrences in the report.
-    pub count: u32,
-    /// 2 for a key phrase, 1 for an extra term.
-    pub weight: u32,
-}
-
-/// Uses of one phrase counted towards a score.
-pub const PHRASE_CAP: u32 = 3;
-/// Points that make a score of 100.
-pub const FULL_POINTS: u32 = 24;
 
 // ---- patterns (lexicon A and B) ---------------------------------------------------------
 
 /// Areas: id, short name, key phrases (weight 2), extra terms (weight 1).
-type AreaList = (
+pub(crate) type AreaList = (
     &'static str,
     &'static str,
     &'static [&'static str],
     &'static [&'static str],
 );
 
-const AREAS: [AreaList; 9] = [
+pub(crate) const AREAS: [AreaList; 9] = [
     (
         "A1",
         "依法全面履行政府职能",
@@ -488,12 +643,12 @@ const AREAS: [AreaList; 9] = [
 ];
 
 /// What a phrase counts for: area index, the phrase as listed, weight.
-pub(crate) type Tag = (usize, &'static str, u32);
+pub(crate) type AreaTag = (usize, &'static str, u32);
 
-/// Every area phrase with its tag; [`crate::cues`] compiles them with the parts' cues into
+/// Every area phrase with its tag; [`crate::checks::cues`] compiles them with the parts' cues into
 /// one index.
-pub(crate) fn area_phrases() -> Vec<(&'static str, Tag)> {
-    let mut tags: Vec<(&'static str, Tag)> = Vec::new();
+pub(crate) fn area_phrases() -> Vec<(&'static str, AreaTag)> {
+    let mut tags: Vec<(&'static str, AreaTag)> = Vec::new();
     for (area, (_, _, phrases, extra)) in AREAS.iter().enumerate() {
         let tiers = phrases
             .iter()
@@ -508,189 +663,4 @@ pub(crate) fn area_phrases() -> Vec<(&'static str, Tag)> {
         }
     }
     tags
-}
-
-/// Coverage of A1–A9 in `text` (the normalised view). `sections` are in view coordinates.
-pub fn find_coverage(text: &str, doc: &Document, sections: &[Section]) -> Vec<AreaCoverage> {
-    coverage_in(&LineHits::new(text, doc), sections)
-}
-
-/// [`find_coverage`] over the phrase hits of the text lines, shared with the parts check.
-pub(crate) fn coverage_in(hits: &LineHits, sections: &[Section]) -> Vec<AreaCoverage> {
-    let mut counts: Vec<Vec<(&'static str, u32, u32)>> = vec![Vec::new(); AREAS.len()];
-    let mut secs: Vec<Vec<usize>> = vec![Vec::new(); AREAS.len()];
-    let mut spans: Vec<Vec<Span>> = vec![Vec::new(); AREAS.len()];
-    let mut cursor = Innermost::new(sections);
-    hits.longest_areas(|&(area, phrase, weight), span| {
-        let c = &mut counts[area];
-        match c
-            .iter_mut()
-            .find(|(t, _, _)| t.len() == phrase.len() && *t == phrase)
-        {
-            Some(e) => e.1 += 1,
-            None => c.push((phrase, 1, weight)),
-        }
-        if let Some(k) = cursor.at(span.start) {
-            secs[area].push(k);
-        }
-        spans[area].push(span);
-    });
-    AREAS
-        .iter()
-        .enumerate()
-        .map(|(a, &(area, name, phrases, extra))| {
-            let order = |t: &str| {
-                phrases
-                    .iter()
-                    .chain(extra.iter())
-                    .position(|p| *p == t)
-                    .unwrap_or(usize::MAX)
-            };
-            let mut hits: Vec<PhraseHit> = counts[a]
-                .iter()
-                .map(|&(text, count, weight)| PhraseHit {
-                    text,
-                    count,
-                    weight,
-                })
-                .collect();
-            hits.sort_by_cached_key(|h| order(h.text));
-            let points: u32 = hits
-                .iter()
-                .map(|h| h.weight * h.count.min(PHRASE_CAP))
-                .sum();
-            let mut sections = std::mem::take(&mut secs[a]);
-            sections.sort_unstable();
-            sections.dedup();
-            AreaCoverage {
-                area,
-                name,
-                score: (points * 100 + FULL_POINTS / 2) / FULL_POINTS,
-                points,
-                sections,
-                phrases: hits,
-                spans: std::mem::take(&mut spans[a]),
-            }
-            .capped()
-        })
-        .collect()
-}
-
-impl AreaCoverage {
-    fn capped(mut self) -> Self {
-        self.score = self.score.min(100);
-        self
-    }
-}
-
-/// The innermost section containing each of a sequence of ascending positions.
-pub(crate) struct Innermost<'a> {
-    sections: &'a [Section],
-    stack: Vec<usize>,
-    next: usize,
-}
-
-impl<'a> Innermost<'a> {
-    /// A cursor at the start of the text.
-    pub(crate) fn new(sections: &'a [Section]) -> Self {
-        Innermost {
-            sections,
-            stack: Vec::new(),
-            next: 0,
-        }
-    }
-
-    /// The innermost section containing `pos`; positions must not decrease.
-    pub(crate) fn at(&mut self, pos: usize) -> Option<usize> {
-        let s = self.sections;
-        while self.next < s.len() && s[self.next].heading.start <= pos {
-            while self
-                .stack
-                .last()
-                .is_some_and(|&t| s[t].span.end <= s[self.next].heading.start)
-            {
-                self.stack.pop();
-            }
-            self.stack.push(self.next);
-            self.next += 1;
-        }
-        while self.stack.last().is_some_and(|&t| s[t].span.end <= pos) {
-            self.stack.pop();
-        }
-        self.stack.last().copied()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn cov(text: &str) -> Vec<AreaCoverage> {
-        let doc = Document::new(text);
-        find_coverage(text, &doc, &[])
-    }
-
-    fn phrases(c: &AreaCoverage) -> Vec<(&str, u32)> {
-        c.phrases.iter().map(|h| (h.text, h.count)).collect()
-    }
-
-    #[test]
-    fn longest_phrase_wins_and_is_consumed() {
-        // `行政规范性文件` counts once, not also as `规范性文件`.
-        let c = cov("审核行政规范性文件8件,清理规范性文件3件。");
-        assert_eq!(phrases(&c[1]), [("规范性文件", 1), ("行政规范性文件", 1)]);
-        // `行政执法三项制度` once; `三项制度` alone elsewhere.
-        let c = cov("全面推行行政执法三项制度。落实三项制度。");
-        assert_eq!(phrases(&c[3]), [("行政执法三项制度", 1), ("三项制度", 1)]);
-    }
-
-    #[test]
-    fn a_phrase_in_two_areas_counts_in_both() {
-        // `听证`: A2 extra (weight 1) and A3 key phrase (weight 2).
-        let c = cov("组织听证会。");
-        assert_eq!(c[1].points, 1);
-        assert_eq!(c[2].points, 2);
-    }
-
-    #[test]
-    fn repeats_are_capped() {
-        let c = cov(&"信访。".repeat(40));
-        assert_eq!(phrases(&c[5]), [("信访", 40)]);
-        assert_eq!(c[5].points, 2 * PHRASE_CAP);
-        assert_eq!(c[5].score, (6 * 100 + 12) / 24);
-    }
-
-    #[test]
-    fn traditional_and_full_width_text_matches() {
-        let t = "推進“互聯網＋政務服務”,辦理行政復議案件。";
-        let n = crate::text::Normalized::new(t);
-        let c = cov(&n.text);
-        assert_eq!(phrases(&c[7]), [("互联网+政务服务", 1)]);
-        assert_eq!(phrases(&c[5]), [("行政复议", 1)]);
-    }
-
-    #[test]
-    fn old_and_auxiliary_areas_map_into_a9() {
-        // L7 `学法用法`, AX `普法`, A0 `习近平法治思想` all count for A9.
-        let c = cov("深入学习习近平法治思想,推进学法用法,开展普法。");
-        assert_eq!(
-            phrases(&c[8]),
-            [("习近平法治思想", 1), ("普法", 1), ("学法用法", 1)]
-        );
-        assert!(c[..8].iter().all(|a| a.points == 0));
-    }
-
-    #[test]
-    fn uncovered_lists_the_areas_with_nothing() {
-        let a = crate::analyze("一、深化“放管服”改革\n办理行政复议案件12件。");
-        let flagged = uncovered(&a.coverage);
-        assert!(
-            !flagged.contains(&"A1") && !flagged.contains(&"A6"),
-            "{flagged:?}"
-        );
-        assert!(
-            flagged.contains(&"A5"),
-            "nothing about emergencies: {flagged:?}"
-        );
-    }
 }

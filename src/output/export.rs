@@ -4,7 +4,8 @@
 //! downloads. All its offsets are **Unicode code-point offsets** into the text as given, so
 //! that `text[start:end]` in Python equals the reported `text`.
 
-use crate::analysis::{Analysis, CONTRACT_VERSION};
+use crate::lex::numeral::format_value;
+use crate::model::{Analysis, CONTRACT_VERSION};
 use crate::text::{byte_to_char_offsets, Span};
 use serde::Serialize;
 
@@ -35,7 +36,7 @@ struct JsonArea<'a> {
     name: &'static str,
     score: u32,
     sections: &'a [usize],
-    phrases: &'a [crate::coverage::PhraseHit],
+    phrases: &'a [crate::model::PhraseHit],
 }
 
 #[derive(Serialize)]
@@ -54,7 +55,7 @@ struct JsonMeta<'a> {
     issuer: Option<&'a str>,
     script: Option<crate::text::Script>,
     chars: usize,
-    kind: Option<crate::analysis::ReportKind>,
+    kind: Option<crate::model::ReportKind>,
     signature: Option<JsonSignature<'a>>,
 }
 
@@ -80,7 +81,7 @@ struct JsonIndicator<'a> {
     unit: &'a str,
     kind: &'static str,
     approx: Option<&'static str>,
-    direction: Option<crate::analysis::Direction>,
+    direction: Option<crate::model::Direction>,
     basis: Option<&'static str>,
     subject: &'a str,
     section: Option<usize>,
@@ -89,7 +90,7 @@ struct JsonIndicator<'a> {
 #[derive(Serialize)]
 struct JsonDiagnostic<'a> {
     code: &'static str,
-    severity: crate::analysis::Severity,
+    severity: crate::model::Severity,
     message: &'a str,
     start: usize,
     end: usize,
@@ -193,7 +194,7 @@ pub fn to_json(text: &str, a: &Analysis) -> String {
             .diagnostics
             .iter()
             .map(|d| JsonDiagnostic {
-                code: d.code,
+                code: d.code.as_str(),
                 severity: d.severity,
                 message: &d.message,
                 start: off.get(d.span.start),
@@ -263,14 +264,6 @@ fn csv_field(s: &str) -> String {
 }
 
 /// Formats a value without a useless fraction: `64`, `9.747`.
-pub fn format_value(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        let s = format!("{v:.6}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
-}
 
 /// The CSV header row (with a UTF-8 BOM so that Excel on Chinese Windows reads UTF-8).
 pub const CSV_HEADER: &str =
@@ -296,8 +289,8 @@ pub fn to_csv(file: &str, text: &str, a: &Analysis, with_header: bool) -> String
             i.kind.label().to_string(),
             i.approx.unwrap_or("").to_string(),
             match i.direction {
-                Some(crate::analysis::Direction::Up) => "增".to_string(),
-                Some(crate::analysis::Direction::Down) => "减".to_string(),
+                Some(crate::model::Direction::Up) => "增".to_string(),
+                Some(crate::model::Direction::Down) => "减".to_string(),
                 None => String::new(),
             },
             i.basis.unwrap_or("").to_string(),
@@ -415,7 +408,7 @@ pub fn to_table(text: &str, a: &Analysis) -> String {
     out.push_str("\n== 必备部分\n");
     for p in &a.parts {
         let at = match (p.via, p.section, p.span) {
-            (Some(crate::parts::Via::Heading), Some(k), _) => format!("标题 #{k}"),
+            (Some(crate::model::Via::Heading), Some(k), _) => format!("标题 #{k}"),
             (_, _, Some(s)) => {
                 let t: String = crate::text::without_pinyin(text.get(s.start..s.end).unwrap_or(""))
                     .lines()
@@ -438,8 +431,8 @@ pub fn to_table(text: &str, a: &Analysis) -> String {
     }
     out.push_str(&format!(
         "\n== 纲要覆盖 (满分{}分, 同一词语最多计{}次)\n",
-        crate::coverage::FULL_POINTS,
-        crate::coverage::PHRASE_CAP
+        crate::checks::coverage::FULL_POINTS,
+        crate::checks::coverage::PHRASE_CAP
     ));
     for c in &a.coverage {
         let flag = if c.score == 0 { " [未涉及]" } else { "" };
@@ -465,7 +458,7 @@ pub fn to_table(text: &str, a: &Analysis) -> String {
         out.push_str(&format!(
             "[{}] {} {}{conf}\n",
             d.severity.label(),
-            d.code,
+            d.code.as_str(),
             d.message
         ));
     }

@@ -2,8 +2,8 @@
 //!
 //! ```
 //! // Any bytes: a `.docx` gives its text, anything else a typed error (never a panic).
-//! let err = report_lens::docx::to_text(b"not a zip").unwrap_err();
-//! assert_eq!(err, report_lens::docx::DocxError::NotZip);
+//! let err = report_lens::input::docx::to_text(b"not a zip").unwrap_err();
+//! assert_eq!(err, report_lens::input::docx::DocxError::NotZip);
 //! assert!(err.message_zh().contains(".docx"));
 //! ```
 //!

@@ -10,7 +10,7 @@
 //! [`PhraseIndex::each`] reports every occurrence of every phrase (overlaps included:
 //! `不足之处` gives `不足之处` and `不足`), by start position and longest first at one
 //! position, so a longest-match scan (`行政规范性文件` is not also `规范性文件`) can be
-//! derived from its output (see [`crate::cues`]).
+//! derived from its output (see [`crate::checks::cues`]).
 
 use crate::text::{fold_char, Span};
 
@@ -166,7 +166,7 @@ impl<T> PhraseIndex<T> {
 
     /// The longest phrase at each position, continuing after it. Phrases of equal text (one
     /// listed under several tags) are all reported. The reference for
-    /// [`crate::cues::LineHits::longest_areas`], which derives the same from [`Self::each`].
+    /// [`crate::checks::cues::LineHits::longest_areas`], which derives the same from [`Self::each`].
     #[cfg(test)]
     pub(crate) fn longest(&self, text: &str, span: Span, mut hit: impl FnMut(&T, Span)) {
         let s = &text[span.start..span.end];

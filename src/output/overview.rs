@@ -3,7 +3,7 @@
 //!
 //! [`row`] is cheap (counts over an [`Analysis`]); the web app calls it as each report of a
 //! batch finishes, and [`to_csv`] exports the table. The indicators of every report go to one
-//! CSV with [`indicators_csv`], which reuses [`crate::export::to_csv`] and its file column.
+//! CSV with [`indicators_csv`], which reuses [`crate::output::export::to_csv`] and its file column.
 //!
 //! ## Performance
 //! A row costs nothing next to [`crate::analyze`]. Measured with `report-lens overview
@@ -19,9 +19,9 @@
 //! assert!(overview::to_csv(&[r]).starts_with("\u{feff}文件,标题"));
 //! ```
 
-use crate::analysis::{Analysis, Kind, Severity};
-use crate::export;
-use crate::parts::PartStatus;
+use crate::model::PartStatus;
+use crate::model::{Analysis, Kind, Severity};
+use crate::output::export;
 use serde::Serialize;
 
 /// One report in a batch.

@@ -8,7 +8,7 @@
 //!   `十` = 10, `十二` = 12, `二十` = 20, `一百零五` = 105, `三千` = 3000, `两万` = 20000.
 //!
 //! Not numbers here: `十九届` is a number (19) — whether it is an indicator is decided by
-//! [`crate::indicator`], not by this module.
+//! [`crate::passes::indicator`], not by this module.
 
 /// Value of a Chinese digit character.
 pub fn cn_digit(c: char) -> Option<u32> {
@@ -108,6 +108,15 @@ pub fn to_cn(n: u32) -> String {
             }
         ),
         _ => n.to_string(),
+    }
+}
+/// Formats a value without a useless fraction (at most six decimals): `64`, `9.747`.
+pub fn format_value(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        let s = format!("{v:.6}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
     }
 }
 

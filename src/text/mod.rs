@@ -16,8 +16,10 @@
 //! [`Normalized::to_original`] maps a byte offset of the view back to the input through a
 //! sparse list of checkpoints (a dropped syllable stays attached to the character before it).
 
-use crate::t2s_table::T2S;
+mod t2s_table;
+
 use serde::Serialize;
+use t2s_table::T2S;
 
 /// A byte range `start..end` into a text; both ends lie on `char` boundaries.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -243,7 +245,7 @@ impl Normalized {
                 i += 1;
                 continue;
             }
-            let len = crate::document::utf8_len(b0);
+            let len = utf8_len(b0);
             let cp = if len == 3 && i + 2 < bytes.len() {
                 ((b0 as u32 & 0x0F) << 12)
                     | ((bytes[i + 1] as u32 & 0x3F) << 6)
@@ -386,6 +388,12 @@ fn convert_offsets(text: &str, offsets: &[usize], width: impl Fn(char) -> usize)
         out[i] = units;
     }
     out
+}
+/// Length of the UTF-8 sequence that starts with byte `b` (1 for a stray continuation
+/// byte, so that a scan always advances).
+#[inline]
+pub(crate) fn utf8_len(b: u8) -> usize {
+    (b.leading_ones() as usize).max(1)
 }
 
 #[cfg(test)]

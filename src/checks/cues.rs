@@ -1,7 +1,7 @@
 //! The phrase lists of the review checks, found in one pass over the text lines.
 //!
-//! [`crate::parts`] looks for cue phrases of the five required parts and
-//! [`crate::coverage`] for the key phrases of the 纲要 areas. Both lists are compiled into one
+//! [`crate::checks::parts`] looks for cue phrases of the five required parts and
+//! [`crate::checks::coverage`] for the key phrases of the 纲要 areas. Both lists are compiled into one
 //! [`PhraseIndex`] and every text line (chrome and metadata lines are skipped) is scanned
 //! once; the hits go into one flat buffer in document order, from which each check reads the
 //! lines it needs:
@@ -11,10 +11,9 @@
 //!   derives that from the same buffer: at one position the hits come longest first, so the
 //!   first area hit at or after the end of the previous one is the longest at its position.
 
-use crate::coverage;
-use crate::document::Document;
-use crate::parts::List;
-use crate::phrase::PhraseIndex;
+use super::lexicon::{self, AreaTag, List};
+use crate::lex::phrase::PhraseIndex;
+use crate::passes::document::Document;
 use crate::text::Span;
 use std::sync::LazyLock;
 
@@ -24,15 +23,15 @@ pub(crate) enum Tag {
     /// A cue of one of the parts' lists, and the phrase as listed.
     Part(List, &'static str),
     /// A coverage phrase: area index, phrase as listed, weight.
-    Area(coverage::Tag),
+    Area(AreaTag),
 }
 
 static INDEX: LazyLock<PhraseIndex<Tag>> = LazyLock::new(|| {
     PhraseIndex::new(
-        crate::parts::cue_phrases()
+        lexicon::cue_phrases()
             .map(|(p, l)| (p, Tag::Part(l, p)))
             .chain(
-                coverage::area_phrases()
+                lexicon::area_phrases()
                     .into_iter()
                     .map(|(p, t)| (p, Tag::Area(t))),
             ),
@@ -88,7 +87,7 @@ impl LineHits {
 
     /// The coverage phrases as a longest-match scan finds them: at each position the longest
     /// phrase (all tags of it), continuing after it.
-    pub(crate) fn longest_areas(&self, mut hit: impl FnMut(&coverage::Tag, Span)) {
+    pub(crate) fn longest_areas(&self, mut hit: impl FnMut(&AreaTag, Span)) {
         // The span taken last: hits starting inside it are skipped, except the same phrase
         // listed under another tag.
         let mut taken = Span::new(0, 0);
@@ -123,7 +122,7 @@ mod tests {
             "推进行政规范性文件合法性审核，规范性文件备案；行政执法三项制度全面推行。".into(),
         );
         assert!(texts.len() >= 6);
-        let direct_index = PhraseIndex::new(coverage::area_phrases());
+        let direct_index = PhraseIndex::new(lexicon::area_phrases());
         let mut total = 0;
         for t in &texts {
             let view = crate::text::Normalized::new(t).text;

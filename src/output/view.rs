@@ -5,7 +5,7 @@
 //! web code, so the browser app only maps runs to elements:
 //!
 //! ```
-//! use report_lens::view::{paragraphs, Run};
+//! use report_lens::output::view::{paragraphs, Run};
 //! let text = "一、依法全面履行政府职能\n全区已精简64项申报材料。";
 //! let a = report_lens::analyze(text);
 //! let lines = paragraphs(text, &a);
@@ -19,7 +19,7 @@
 //!
 //! ## Lines
 //! A paragraph is one line: what lies between `\n`, `\r\n`, `\r`, U+2028 or U+2029, the same
-//! breaks [`crate::document`] uses. Blank lines are kept (with no runs) so that paragraph `n` is
+//! breaks [`crate::passes::document`] uses. Blank lines are kept (with no runs) so that paragraph `n` is
 //! line `n` of the text.
 //!
 //! ## Runs
@@ -34,7 +34,7 @@
 //! ## Performance
 //! One pass over the lines with one cursor per layer: linear in the text and the number of spans.
 
-use crate::analysis::Analysis;
+use crate::model::Analysis;
 use crate::text::Span;
 
 /// One line of the document.
@@ -297,7 +297,7 @@ fn floor_boundary(text: &str, pos: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{Indicator, Kind, Meta, Ordinal, Section};
+    use crate::model::{Indicator, Kind, Meta, Ordinal, Section};
 
     /// Builds an analysis from literal pieces of `text`; `find(s)` gives the span of `s`.
     fn span_of(text: &str, needle: &str) -> Span {

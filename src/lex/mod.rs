@@ -1,0 +1,8 @@
+//! Lexing: the tokens every pass reads — numerals and numbers ([`numeral`]), heading markers ([`marker`]), shared word lists ([`words`]) and the phrase
+//! index that finds many fixed phrases in one scan ([`phrase`]). Lexing depends only on
+//! [`crate::text`].
+
+pub mod marker;
+pub mod numeral;
+pub(crate) mod phrase;
+pub mod words;

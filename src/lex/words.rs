@@ -1,0 +1,189 @@
+//! Word lists shared by the passes, the checks and the outputs: direction words, comparison
+//! bases and scope words. Each list keeps the exact entries its users need (the indicator
+//! pass reads a change's direction with [`DIRECTIONS`]; the from–to check of
+//! [`crate::checks::figures`] reads the wider [`UP_WORDS`]/[`DOWN_WORDS`]; subjects and
+//! comparison keys strip [`SUBJECT_LEAD`] and [`SCOPE_PREFIXES`]). Longer entries come first
+//! wherever a list is matched by prefix.
+
+use serde::Serialize;
+
+/// Direction of a change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// 增长 上升 提高 增加
+    Up,
+    /// 下降 减少 降低 压缩
+    Down,
+}
+
+/// Direction words directly before the number: `下降14.7%`, `提高5.17个百分点`.
+pub(crate) const DIRECTIONS: &[(&str, Direction)] = &[
+    ("增长了", Direction::Up),
+    ("上升了", Direction::Up),
+    ("提高了", Direction::Up),
+    ("提升了", Direction::Up),
+    ("增加了", Direction::Up),
+    ("下降了", Direction::Down),
+    ("减少了", Direction::Down),
+    ("降低了", Direction::Down),
+    ("压缩了", Direction::Down),
+    ("缩短了", Direction::Down),
+    ("增长", Direction::Up),
+    ("上升", Direction::Up),
+    ("提高", Direction::Up),
+    ("提升", Direction::Up),
+    ("增加", Direction::Up),
+    ("上涨", Direction::Up),
+    ("增幅", Direction::Up),
+    ("下降", Direction::Down),
+    ("减少", Direction::Down),
+    ("降低", Direction::Down),
+    ("压缩", Direction::Down),
+    ("缩短", Direction::Down),
+    ("缩减", Direction::Down),
+    ("下滑", Direction::Down),
+    ("降幅", Direction::Down),
+];
+
+/// Single-character directions, accepted only right after a basis (`比增`, `同比降`).
+pub(crate) const SHORT_DIRECTIONS: &[(&str, Direction)] = &[
+    ("增", Direction::Up),
+    ("升", Direction::Up),
+    ("降", Direction::Down),
+    ("减", Direction::Down),
+];
+
+/// What a change is compared with, longest first.
+pub(crate) const BASES: &[&str] = &[
+    "较上一年度",
+    "比上一年度",
+    "较上一年",
+    "比上一年",
+    "较上年度",
+    "比上年度",
+    "较上年",
+    "比上年",
+    "较去年",
+    "比去年",
+    "同比",
+    "环比",
+    "比",
+];
+
+/// Words stripped from the start of a subject: scope, time and counting words.
+pub(crate) const SUBJECT_LEAD: &[&str] = &[
+    "截至目前",
+    "截至年底",
+    "截至",
+    "目前",
+    "其中",
+    "共计",
+    "累计",
+    "总计",
+    "合计",
+    "先后",
+    "全年",
+    "全区",
+    "全市",
+    "全县",
+    "全镇",
+    "全省",
+    "我区",
+    "我市",
+    "我县",
+    "我镇",
+    "本年度",
+    "今年",
+    "年内",
+    "当年",
+    "以来",
+    "共有",
+    "共",
+    "已",
+    "还",
+    "并",
+    "均",
+    "和",
+    "及",
+    "对",
+    "有",
+    "为",
+    "了",
+    "是",
+    "的",
+    "再",
+    "等",
+];
+
+/// Direction words between a `由/从 A` figure and a `至/到 B` figure.
+pub(crate) const UP_WORDS: &[&str] = &[
+    "增加", "增长", "提高", "提升", "上升", "扩大", "增至", "升至",
+];
+
+pub(crate) const DOWN_WORDS: &[&str] = &[
+    "减少", "下降", "降低", "压缩", "缩短", "缩减", "压减", "减至", "降至",
+];
+
+/// Scope words removed from the start of a phrase: `全区共受理` → `受理`.
+/// Longer entries first; each is removed repeatedly while it leads the phrase.
+pub(crate) const SCOPE_PREFIXES: &[&str] = &[
+    "截至目前",
+    "截至年底",
+    "本年度",
+    "全街道",
+    "已经",
+    "全区",
+    "全市",
+    "全县",
+    "全省",
+    "全镇",
+    "全乡",
+    "全旗",
+    "全州",
+    "我区",
+    "我市",
+    "我县",
+    "我省",
+    "我镇",
+    "全年",
+    "本年",
+    "今年",
+    "年内",
+    "当年",
+    "累计",
+    "共计",
+    "合计",
+    "总计",
+    "其中",
+    "目前",
+    "共",
+    "已",
+    "另",
+];
+
+/// Prefixes kept when followed by these characters: `共享`, `共同`, `全区域`.
+pub(crate) const KEEP_AFTER_PREFIX: &[(&str, &[char])] = &[
+    (
+        "共",
+        &['享', '同', '建', '治', '青', '产', '性', '识', '商', '用'],
+    ),
+    ("全区", &['域']),
+    ("全市", &['场']),
+    ("另", &['行', '外']),
+];
+
+/// Scope words removed from the end of a phrase: `行政许可事项共` → `行政许可事项`.
+pub(crate) const SCOPE_SUFFIXES: &[&str] = &[
+    "分别为",
+    "共计",
+    "累计",
+    "合计",
+    "总计",
+    "分别",
+    "达到",
+    "超过",
+    "共",
+    "约",
+    "近",
+];
