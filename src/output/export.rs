@@ -263,8 +263,6 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-/// Formats a value without a useless fraction: `64`, `9.747`.
-
 /// The CSV header row (with a UTF-8 BOM so that Excel on Chinese Windows reads UTF-8).
 pub const CSV_HEADER: &str =
     "\u{feff}文件,序号,章节,指标原文,主题,数值,单位,类型,约数,方向,比较基准,起,止\r\n";
