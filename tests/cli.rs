@@ -1,27 +1,13 @@
 //! The `report-lens` command line: formats, several files, stdin, encodings and bad input.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-const BIN: &str = env!("CARGO_BIN_EXE_report-lens");
+mod common;
+
 const SEED000: &str = "tests/fixtures/000_4650dba7b757251d.txt";
 const SEED003: &str = "tests/fixtures/003_41826c3ca9c971ec.txt";
 
-fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(bytes) = stdin {
-        child.stdin.take().unwrap().write_all(bytes).unwrap();
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().unwrap()
-}
+use common::cli as run;
 
 fn json_lines(o: &Output) -> Vec<serde_json::Value> {
     String::from_utf8(o.stdout.clone())

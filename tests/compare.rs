@@ -5,6 +5,8 @@
 use report_lens::output::compare::{self, How, Reason, SectionStatus, Which};
 use report_lens::{analyze, Analysis};
 
+mod common;
+
 const SEED000: &str = include_str!("fixtures/000_4650dba7b757251d.txt");
 
 /// Applies literal replacements, each of which must occur in the text.
@@ -412,14 +414,8 @@ fn csv_and_table_are_readable() {
 
 // ---- the command line -------------------------------------------------------------------
 
-const BIN: &str = env!("CARGO_BIN_EXE_report-lens");
-
 fn cli(args: &[&str]) -> std::process::Output {
-    std::process::Command::new(BIN)
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap()
+    common::cli(args, None)
 }
 
 /// Writes the two variants to a fresh directory; returns their paths.

@@ -5,9 +5,11 @@
 use report_lens::{analyze, output::export::to_table};
 use std::path::Path;
 
+mod common;
+
 fn check(name: &str) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
-    let text = std::fs::read_to_string(dir.join("fixtures").join(format!("{name}.txt"))).unwrap();
+    let text = common::fixture(name);
     let got = to_table(&text, &analyze(&text));
     let path = dir.join("golden").join(format!("{name}.txt"));
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
@@ -162,5 +164,26 @@ fn lost_line_breaks_read_like_the_original() {
                 assert_eq!(figures(&a), figures(&b), "{path:?}");
             }
         }
+    }
+}
+
+#[test]
+fn known_misparses_are_still_in_their_snapshots() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let list = std::fs::read_to_string(dir.join("known-misparses.tsv")).unwrap();
+    for row in list
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let cols: Vec<&str> = row.split('\t').collect();
+        assert_eq!(cols.len(), 3, "three tab-separated columns: {row}");
+        let snapshot = std::fs::read_to_string(dir.join(format!("{}.txt", cols[0]))).unwrap();
+        assert!(
+            snapshot.lines().any(|l| l == cols[1]),
+            "{}: the known mis-parse {:?} is gone from the snapshot (fixed?): remove it from \
+             tests/golden/known-misparses.tsv",
+            cols[0],
+            cols[1]
+        );
     }
 }

@@ -1,4 +1,4 @@
-//! Hardening: the limits of issue 6 as tests. Each input gets a clear result (an analysis or
+//! Hardening: the input limits as tests. Each input gets a clear result (an analysis or
 //! a typed error with a message), never a panic, and within a bounded time.
 //!
 //! Tests run in debug builds on shared machines, so time bounds compare a large input with a
@@ -19,20 +19,14 @@ use std::time::{Duration, Instant};
 mod common;
 use common::{deflated_zeros, raw_zip};
 
-const FIXTURES: [&str; 5] = [
-    include_str!("fixtures/000_4650dba7b757251d.txt"),
-    include_str!("fixtures/001_b9193b597ac501b4.txt"),
-    include_str!("fixtures/002_e8b339a04b4c8932.txt"),
-    include_str!("fixtures/003_41826c3ca9c971ec.txt"),
-    include_str!("fixtures/004_f9597e8d61f080e1.txt"),
-];
+use common::TEXTS;
 
 // ---- helpers ------------------------------------------------------------------------------
 
 /// The fixtures in turn, repeated until the text holds at least `bytes` bytes.
 fn reports(bytes: usize) -> String {
     let mut s = String::with_capacity(bytes + 110_000);
-    for f in FIXTURES.iter().cycle() {
+    for (_, f) in TEXTS.iter().cycle() {
         if s.len() >= bytes {
             break;
         }
@@ -371,7 +365,7 @@ fn small_zip_bombs_are_refused_quickly() {
 
 /// The first 6 KB (or a little less, at a char boundary) of a real report.
 fn utf8_head() -> &'static str {
-    let head = FIXTURES[1];
+    let head = TEXTS[1].1;
     &head[..(0..=6000)
         .rev()
         .find(|&k| head.is_char_boundary(k))

@@ -3,18 +3,8 @@
 
 use report_lens::{analyze, output::overview, Kind};
 
-const FIXTURES: [&str; 5] = [
-    "000_4650dba7b757251d",
-    "001_b9193b597ac501b4",
-    "002_e8b339a04b4c8932",
-    "003_41826c3ca9c971ec",
-    "004_f9597e8d61f080e1",
-];
-
-fn fixture(name: &str) -> String {
-    let path = format!("{}/tests/fixtures/{name}.txt", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(path).unwrap()
-}
+mod common;
+use common::{fixture, FIXTURES};
 
 #[test]
 fn a_row_counts_what_the_analysis_found() {
@@ -123,14 +113,8 @@ fn merged_indicators_have_one_header_and_a_file_column() {
 
 // ---- the command line -------------------------------------------------------------------
 
-const BIN: &str = env!("CARGO_BIN_EXE_report-lens");
-
 fn cli(args: &[&str]) -> std::process::Output {
-    std::process::Command::new(BIN)
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap()
+    common::cli(args, None)
 }
 
 #[test]

@@ -26,13 +26,8 @@ use proptest::test_runner::Config as ProptestConfig;
 use report_lens::{analyze, output::export::to_json, text::without_pinyin, Analysis};
 use serde_json::Value;
 
-const FIXTURES: [(&str, &str); 5] = [
-    ("000", include_str!("fixtures/000_4650dba7b757251d.txt")),
-    ("001", include_str!("fixtures/001_b9193b597ac501b4.txt")),
-    ("002", include_str!("fixtures/002_e8b339a04b4c8932.txt")),
-    ("003", include_str!("fixtures/003_41826c3ca9c971ec.txt")),
-    ("004", include_str!("fixtures/004_f9597e8d61f080e1.txt")),
-];
+mod common;
+use common::TEXTS as FIXTURES;
 
 // ---- the invariants ---------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 //! Coverage of the 纲要 areas A1–A9 (《法治政府建设实施纲要（2021—2025年）》).
 //!
-//! The phrase lists are lexicon A and B: each area's `phrases` weigh 2, its `extra` 1; A0
+//! The phrase lists ([`super::lexicon`]) are the key phrases of the 纲要 (2021—2025) areas, with the 2015—2020 纲要's terms mapped onto them: each area's `phrases` weigh 2, its `extra` 1; A0
 //! (习近平法治思想) and AX (法治宣传教育) count towards A9, and the 2015–2020 areas L0–L7
 //! count towards the area they map to (L5 → A7, L7 → A9 …) with weight 2.
 //!

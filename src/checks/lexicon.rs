@@ -5,7 +5,7 @@
 //! Phrases are Simplified and width-folded, as the normalised view is; `(variant, generic)`
 //! heading pairs mark the variants that count on top-level headings only.
 
-// ---- patterns -------------------------------------------------------------------------
+// ---- the required parts ------------------------------------------------------------------
 
 /// Part ids and short names, in order.
 pub const PARTS: [(&str, &str); 5] = [
@@ -16,7 +16,7 @@ pub const PARTS: [(&str, &str); 5] = [
     ("P5", "其他需要报告的情况"),
 ];
 
-/// Heading variants (lexicon D) per part index; `(variant, generic)`. Generic variants count
+/// Heading variants of the required parts, per part index; `(variant, generic)`. Generic variants count
 /// on top-level headings only. Matches `三、存在的问题`; `(三)重点工作推进` is not P4.
 pub(crate) const HEADING_VARIANTS: [&[(&str, bool)]; 5] = [
     &[
@@ -112,7 +112,7 @@ pub(crate) const LEADERSHIP_TITLES: &[&str] = &[
 /// section carries P3 weakly even without naming the 第一责任人.
 pub(crate) const DUTY_TITLES: &[&str] = &["主体责任", "第一责任"];
 
-/// P3 cues (lexicon D); the strong ones name the duty itself.
+/// P3 cues; the strong ones name the duty itself.
 pub(crate) const P3_STRONG: &[&str] = &[
     "党政主要负责人履行推进法治建设第一责任人职责规定",
     "第一责任人",
@@ -148,7 +148,7 @@ pub(crate) const P2_OPENERS: &[&str] = &[
     "存在的问题",
     "还需进一步加强",
 ];
-/// P2 body cues (lexicon D, without the too common `个别`, `主要是`).
+/// P2 body cues (without the too common `个别`, `主要是`).
 pub(crate) const P2_CUES: &[&str] = &[
     "不足",
     "有待",
@@ -173,7 +173,7 @@ pub(crate) const P4_OPENERS: &[&str] = &["下一步", "下步", "新的一年", 
 pub(crate) const P4_INTENT: &[&str] = &["将", "要", "继续", "持续", "进一步", "力争", "计划", "拟"];
 /// Cues of a plan item: `(三)进一步加强规范性文件管理`.
 pub(crate) const P4_CUES: &[&str] = &["进一步", "继续", "持续", "着力", "力争", "将", "深入推进"];
-/// P1 body cues (lexicon D).
+/// P1 body cues.
 pub(crate) const P1_CUES: &[&str] = &[
     "一年来",
     "全年",
@@ -226,7 +226,7 @@ pub(crate) fn cue_phrases() -> impl Iterator<Item = (&'static str, List)> {
         .flat_map(|(l, ps)| ps.iter().map(move |&p| (p, l)))
 }
 
-// ---- patterns (lexicon A and B) ---------------------------------------------------------
+// ---- the 纲要 areas ----------------------------------------------------------------------
 
 /// Areas: id, short name, key phrases (weight 2), extra terms (weight 1).
 pub(crate) type AreaList = (

@@ -14,7 +14,7 @@
 //!
 //! ## Headings first
 //! A section title carries a part when it contains one of the part's heading variants
-//! (lexicon D). One heading may carry two parts (`存在问题和下一步工作安排` → P2 and P4). A
+//! (the heading variants of 《法治政府建设与责任落实督察工作规定》 parts, in [`super::lexicon`]). One heading may carry two parts (`存在问题和下一步工作安排` → P2 and P4). A
 //! variant inside a longer variant of another part does not count (`工作举措` inside
 //! `下一步工作举措` is P4 only). Generic variants (`重点工作`, `工作成效`, `基本情况`,
 //! `其他`) count only on top-level headings: `(三)重点工作推进` under P1 is not a plan. Any

@@ -1,5 +1,58 @@
-//! Helpers shared by the integration tests: hand-made deflate streams and zip archives for
-//! the zip-bomb and damaged-archive tests (`mod common;` in a test file).
+//! Helpers shared by the integration tests (`mod common;` in a test file): the fixtures,
+//! the CLI runner, and hand-made deflate streams and zip archives for the zip-bomb and
+//! damaged-archive tests. Each test file uses a part of it.
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+/// The five real reports in `tests/fixtures/` (see its README), by file stem.
+pub const FIXTURES: [&str; 5] = [
+    "000_4650dba7b757251d",
+    "001_b9193b597ac501b4",
+    "002_e8b339a04b4c8932",
+    "003_41826c3ca9c971ec",
+    "004_f9597e8d61f080e1",
+];
+
+/// The fixtures' texts with their three-digit ids (`"000"` …), compiled in.
+pub const TEXTS: [(&str, &str); 5] = [
+    ("000", include_str!("../fixtures/000_4650dba7b757251d.txt")),
+    ("001", include_str!("../fixtures/001_b9193b597ac501b4.txt")),
+    ("002", include_str!("../fixtures/002_e8b339a04b4c8932.txt")),
+    ("003", include_str!("../fixtures/003_41826c3ca9c971ec.txt")),
+    ("004", include_str!("../fixtures/004_f9597e8d61f080e1.txt")),
+];
+
+/// Path of a fixture's `.txt`, by stem.
+pub fn fixture_path(stem: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(format!("{stem}.txt"))
+}
+
+/// Text of a fixture, by stem.
+pub fn fixture(stem: &str) -> String {
+    std::fs::read_to_string(fixture_path(stem)).unwrap()
+}
+
+/// Runs the CLI from the repository root, with `stdin` piped in when given.
+pub fn cli(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_report-lens"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(bytes) = stdin {
+        child.stdin.take().unwrap().write_all(bytes).unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
 
 /// Fixed-Huffman deflate data for `1 + 258 * matches` zero bytes (a literal 0, then
 /// length-258/distance-1 copies: 13 bits per 258 bytes).
