@@ -11,13 +11,17 @@
 //! * `linearity/100KB` and `linearity/10MB` — the fixtures concatenated to about 100 KB, and
 //!   that text repeated 100 times: linear analysis takes at most 1.2 × 100 × the 100 KB time;
 //! * `stages/<stage>` — the stages of `analyze` alone on seed 004, to see where time goes;
-//! * `to_json/004` — the JSON contract of seed 004.
+//! * `to_json/004` — the JSON contract of seed 004;
+//! * `end_to_end/10MB` — what `report-lens analyze FILE` does with a 10 MB file (the
+//!   linearity text): read the bytes (`input::read_bytes`: format sniffing, encoding
+//!   detection), analyse, write the JSON contract. The target is ≥ 50 MB/s.
 //!
 //! After the run, a summary prints ms and MB/s per benchmark (criterion's mean and the
 //! fastest sample, the figure to trust on a busy machine) and the linearity ratio. The whole
 //! run takes about a minute and a half.
 
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput};
+use report_lens::input::read_bytes;
 use report_lens::output::export;
 use report_lens::passes::{document, indicator, outline};
 use report_lens::{analyze, text::Normalized};
@@ -108,6 +112,24 @@ fn bench_linearity(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(large.len() as u64));
     group.bench_with_input("10MB", large.as_str(), |b, t| {
         b.iter(|| analyze(black_box(t)))
+    });
+    group.finish();
+}
+
+fn bench_end_to_end(c: &mut Criterion) {
+    let large = small_concatenation().repeat(REPEAT).into_bytes();
+    let mut group = c.benchmark_group("end_to_end");
+    group
+        .sampling_mode(SamplingMode::Flat)
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
+    group.throughput(Throughput::Bytes(large.len() as u64));
+    group.bench_with_input("10MB", large.as_slice(), |b, bytes| {
+        b.iter(|| {
+            let doc = read_bytes("reports.txt", black_box(bytes)).unwrap();
+            let a = analyze(&doc.text);
+            black_box(export::to_json(&doc.text, &a).len())
+        })
     });
     group.finish();
 }
@@ -206,6 +228,7 @@ fn print_summary(dir: &Path, since: SystemTime) {
         rows.push((format!("stages/{stage}"), SEED_004.len()));
     }
     rows.push(("to_json/004".into(), SEED_004.len()));
+    rows.push(("end_to_end/10MB".into(), small.len() * REPEAT));
     let ms_mbs =
         |s: f64, bytes: usize| format!("{:>10.3} ms {:>7.1} MB/s", s * 1e3, bytes as f64 / s / 1e6);
     let mut printed = false;
@@ -255,6 +278,7 @@ fn main() {
         .configure_from_args();
     bench_fixtures(&mut c);
     bench_linearity(&mut c);
+    bench_end_to_end(&mut c);
     bench_stages(&mut c);
     c.final_summary();
     print_summary(&dir, since);

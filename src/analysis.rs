@@ -1,7 +1,9 @@
-//! The result of analysing one report, and [`analyze`], the one entry point.
+//! [`analyze`], the one entry point: runs the passes and checks in order and maps their spans
+//! back to the input. It only orchestrates: recognisers live in [`crate::passes`] and
+//! [`crate::checks`], result types in [`crate::model`].
 //!
 //! `analyze` is infallible: any string gives an [`Analysis`]; problems in the report are
-//! [`Diagnostic`]s inside it. All spans are byte ranges into the text as given.
+//! [`crate::model::Diagnostic`]s inside it. All spans are byte ranges into the text as given.
 
 use crate::checks::{coverage, cues, figures, parts};
 use crate::model::{Analysis, Indicator, ReportKind, Section, Signature};

@@ -16,21 +16,66 @@
 //! assert_eq!(texts, ["64项", "同比下降14.7%"]);
 //! ```
 //!
+//! ## Architecture
+//! The crate is layered; every dependency points down (or sideways inside a layer, without
+//! cycles), and `tests/layers.rs` checks it from the source:
+//!
+//! ```text
+//! output      export (JSON, CSV, Markdown, table) · view · overview · compare
+//! analysis    analyze(): runs the passes and checks, maps spans back to the input
+//! checks      parts · coverage · figures   (phrase lists in lexicon, one shared scan in cues)
+//! passes      document (lines, chrome, meta) · outline · indicator
+//! model       Analysis · Meta · Section · Indicator · Diagnostic(Code) · Part · AreaCoverage
+//! lex         numeral · marker (heading markers) · words (direction, scope) · phrase index
+//! text        Span · Normalized (widths, Traditional → Simplified, pinyin) · offsets
+//!
+//! input       readers beside the pipeline: bytes → text (decode, docx, html); text and lex only
+//! ```
+//!
+//! ### The pipeline and its types
+//! ```text
+//! &str ──text::Normalized::new──▶ view (Simplified, half-width) + map back to the input
+//!      ──passes::document::Document::new──▶ lines (text / chrome / meta / short runs)
+//!      ──passes::outline::find_sections──▶ Vec<Section> + numbering Diagnostics
+//!      ──passes::indicator::find_indicators──▶ Vec<Indicator>
+//!      ──passes::document::find_meta──▶ Meta
+//!      ──checks::cues::LineHits──▶ parts::find_parts_in · coverage::coverage_in (one scan)
+//!      ──checks::figures::check_figures──▶ figure Diagnostics
+//!      ──span mapping──▶ Analysis (spans into the input as given)
+//! ```
+//! Passes and checks run on the normalised view, whose byte offsets differ from the input's
+//! (Traditional → Simplified and width folding change UTF-8 lengths); [`analysis::analyze`]
+//! maps every span back at the end, and text fields (titles, subjects) are taken from the
+//! input, so a Traditional report keeps its script.
+//!
+//! ### Coordinates
+//! Three systems, never mixed:
+//! * **bytes** — every [`Span`] inside Rust: a byte range on `char` boundaries of the text as
+//!   given to `analyze`;
+//! * **code points** — the JSON contract ([`output::export::to_json`]) and CSV offsets, for
+//!   Python and spreadsheets; converted with one moving cursor ([`text::byte_to_char_offsets`]);
+//! * **UTF-16 units** — the web page's DOM offsets ([`text::byte_to_utf16_offsets`]).
+//!
+//! ### How to add …
+//! * **a unit or measure word**: the `UNITS` table in [`passes::indicator`] (longest first
+//!   within a first character) with its [`Kind`]; add a row to the indicator tables in its
+//!   tests and a look-alike that must not match.
+//! * **a heading marker family**: a [`Family`] variant and its arm in
+//!   [`lex::marker::parse_marker`] (the grammar table in that module's docs) and in
+//!   `format_marker` (used by numbering repair); rows with accepted markers and look-alikes.
+//! * **a check**: a module in [`checks`] that reads the passes' results and returns
+//!   [`Diagnostic`]s (or a model type of its own, added to [`model`] and [`Analysis`]); call it
+//!   from [`analysis::analyze`] and map its spans back there.
+//! * **a diagnostic code**: a [`Code`] variant with its stable name, Chinese label and
+//!   severity; the JSON, CSV, the page and the CLI all read those.
+//! * **a reader**: a module in [`input`] returning text (one paragraph a line), a [`input::Format`]
+//!   variant, its magic bytes in `input::read_bytes_with`, [`input::ReadError`] variants with a
+//!   Chinese `message_zh` and an English `Display`, and a fuzz target.
+//!
 //! ## Positions
 //! Every [`Span`] is a byte range into the text as given, on `char` boundaries. The JSON
-//! contract ([`export::to_json`]) converts them to Unicode code-point offsets;
+//! contract ([`output::export::to_json`]) converts them to Unicode code-point offsets;
 //! [`text::byte_to_utf16_offsets`] serves JavaScript. Conversions walk the text once.
-//!
-//! ## How it works
-//! The text is folded into a [`text::Normalized`] view (widths, Traditional → Simplified),
-//! split into lines with page chrome and metadata set aside ([`document`]), and scanned by
-//! hand-written recognisers ([`outline`], [`indicator`], [`numeral`]). Review checks build
-//! on their results: the five required parts ([`parts`]), 纲要 coverage ([`coverage`]) and
-//! figure cross-checks ([`figures`]). Spans are mapped back to the input at the end.
-//!
-//! Around the analysis: file readers ([`input`], `.docx` in [`docx`], web pages in [`html`],
-//! encodings in [`decode`]), exports ([`export`]), a batch overview ([`overview`]), a
-//! year-over-year comparison ([`compare`]) and the web page's view model ([`view`]).
 //!
 //! ## Performance
 //! Every recogniser is a single forward scan with bounded look-behind and look-ahead, so

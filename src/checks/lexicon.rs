@@ -1,6 +1,6 @@
 //! The phrase lists of the review checks: the parts' cue phrases and heading variants
 //! ([`super::parts`]) and the 纲要 areas' key phrases ([`super::coverage`]). Both lists are
-//! compiled into one phrase index by [`super::cues`], so a text line is scanned once.
+//! compiled into one phrase index by `cues`, so a text line is scanned once.
 //!
 //! Phrases are Simplified and width-folded, as the normalised view is; `(variant, generic)`
 //! heading pairs mark the variants that count on top-level headings only.

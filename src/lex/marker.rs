@@ -1,5 +1,5 @@
 //! Heading markers: the grammar of every family ([`parse_marker`]) and its inverse
-//! ([`format_marker`]). The families are [`Family`]; a marker's number is its [`Ordinal`].
+//! (`format_marker`). The families are [`Family`]; a marker's number is its [`Ordinal`].
 //!
 //! | family | accepts | rejects |
 //! |---|---|---|

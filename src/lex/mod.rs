@@ -1,5 +1,5 @@
 //! Lexing: the tokens every pass reads — numerals and numbers ([`numeral`]), heading markers ([`marker`]), shared word lists ([`words`]) and the phrase
-//! index that finds many fixed phrases in one scan ([`phrase`]). Lexing depends only on
+//! index that finds many fixed phrases in one scan (`phrase`). Lexing depends only on
 //! [`crate::text`].
 
 pub mod marker;

@@ -1,8 +1,8 @@
 //! Word lists shared by the passes, the checks and the outputs: direction words, comparison
 //! bases and scope words. Each list keeps the exact entries its users need (the indicator
-//! pass reads a change's direction with [`DIRECTIONS`]; the from–to check of
-//! [`crate::checks::figures`] reads the wider [`UP_WORDS`]/[`DOWN_WORDS`]; subjects and
-//! comparison keys strip [`SUBJECT_LEAD`] and [`SCOPE_PREFIXES`]). Longer entries come first
+//! pass reads a change's direction with `DIRECTIONS`; the from–to check of
+//! [`crate::checks::figures`] reads the wider `UP_WORDS`/`DOWN_WORDS`; subjects and
+//! comparison keys strip `SUBJECT_LEAD` and `SCOPE_PREFIXES`). Longer entries come first
 //! wherever a list is matched by prefix.
 
 use serde::Serialize;
