@@ -54,13 +54,15 @@ as_root() {
 }
 
 APT_UPDATED=0
+# Wait (up to 15 min) for another apt run on the machine instead of failing on its lock.
+APT_OPTS=(-o DPkg::Lock::Timeout=900)
 apt_install() {
     command -v apt-get >/dev/null 2>&1 || die "apt-get not found; install these by hand: $*"
     if [[ $APT_UPDATED -eq 0 ]]; then
-        as_root apt-get update -qq
+        as_root apt-get "${APT_OPTS[@]}" update -qq
         APT_UPDATED=1
     fi
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get "${APT_OPTS[@]}" install -y -qq "$@"
 }
 
 # Another `cargo install CRATE` already running on this machine (e.g. started by hand) would
@@ -235,17 +237,17 @@ find_browser() {
         fi
         return 2
     fi
-    if [[ -x $SYSTEM_CHROMIUM ]]; then
+    if [[ -f $SYSTEM_CHROMIUM && -x $SYSTEM_CHROMIUM ]]; then
         printf '%s\n' "$SYSTEM_CHROMIUM"
         return 0
     fi
     if [[ -n ${CHROME_BIN:-} ]] && candidate=$(command -v "$CHROME_BIN" 2>/dev/null) &&
-        [[ -x $candidate ]]; then
+        [[ -f $candidate && -x $candidate ]]; then
         printf '%s\n' "$candidate"
         return 0
     fi
     for candidate in google-chrome google-chrome-stable; do
-        if candidate=$(command -v "$candidate" 2>/dev/null) && [[ -x $candidate ]]; then
+        if candidate=$(command -v "$candidate" 2>/dev/null) && [[ -f $candidate && -x $candidate ]]; then
             printf '%s\n' "$candidate"
             return 0
         fi
