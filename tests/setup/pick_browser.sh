@@ -50,6 +50,13 @@ cat >"$TMP/tools/fc-list" <<'FC'
 FC
 chmod +x "$TMP/tools/fc-list"
 
+# What the browser suite sees: a child process reading CHROMIUM from its environment.
+cat >"$TMP/tools/print-chromium" <<'PRINT'
+#!/bin/sh
+echo "CHOSEN=${CHROMIUM:-}"
+PRINT
+chmod +x "$TMP/tools/print-chromium"
+
 os_release() {
     printf '%s\n' "$@" >"$TMP/os-release"
 }
@@ -63,8 +70,9 @@ new_case() {
     os_release 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"' 'ID=debian'
 }
 
-# run [VAR=value...]: ensure_chromium in a fresh bash with only the given environment; sets
-# OUT (stdout + stderr), RC, and APT (what the fake apt was asked to install, one call a line).
+# run [VAR=value...]: ensure_chromium in a fresh bash with only the given environment, then a
+# child process prints the CHROMIUM it inherits (CHOSEN=...); sets OUT (stdout + stderr), RC, and
+# APT (what the fake apt was asked to install, one call a line).
 run() {
     set +e
     OUT=$(env -i HOME="$TMP/home" PATH="$CASE_DIR/bin:$TMP/tools" \
@@ -72,7 +80,7 @@ run() {
         REPORT_LENS_SYSTEM_CHROMIUM="$CASE_DIR/usr-bin/chromium" \
         REPORT_LENS_APT_INSTALL="$TMP/tools/fake-apt" \
         FAKE_APT_LOG="$CASE_DIR/apt.log" \
-        "$@" "$BASH" -c 'source "$1"; ensure_chromium; printf "CHOSEN=%s\n" "$CHROMIUM"' _ "$SETUP" 2>&1)
+        "$@" "$BASH" -c 'source "$1"; ensure_chromium; print-chromium' _ "$SETUP" 2>&1)
     RC=$?
     set -e
     APT=$(cat "$CASE_DIR/apt.log")
