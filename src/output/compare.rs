@@ -36,7 +36,7 @@
 //! others are `new` or `gone`.
 //!
 //! ```
-//! use report_lens::{analyze, compare};
+//! use report_lens::{analyze, output::compare};
 //! let a = analyze("一、化解矛盾纠纷\n全区共受理行政复议申请40件，办结率95%。");
 //! let b = analyze("一、化解矛盾纠纷\n2023年受理行政复议申请50件，办结率98%，新设调解室3个。");
 //! let c = compare::compare(&a, &b);

@@ -12,7 +12,7 @@
 //! about 0.8 ms per report per core.
 //!
 //! ```
-//! use report_lens::{analyze, overview};
+//! use report_lens::{analyze, output::overview};
 //! let a = analyze("一、依法全面履行政府职能\n全区已精简64项申报材料，办复率100%。");
 //! let r = overview::row("2023.txt", &a);
 //! assert_eq!((r.sections, r.indicators, r.by_kind.count, r.by_kind.rate), (1, 2, 1, 1));
