@@ -37,6 +37,12 @@
 //! outline lets a glyph continue a list of its twin (`(1)` `⑵` `⑶` from a Word file that
 //! numbered some items automatically).
 //!
+//! Adding a family: beyond its variant, its arm in [`parse_marker`] and `format_marker`,
+//! and rows in the tests below, a document division needs a [`Family::division_rank`] and a
+//! single-character form a [`Family::twin`]; the outline
+//! ([`crate::passes::outline`]) decides whether the family may run in after a sentence end
+//! and whether its list closes with its paragraph.
+//!
 //! A heading at a line start ends at the first `。` `;` `:` `!` `?` (a run-in heading, the
 //! paragraph continues) or at the end of the line (a heading alone). Inside a line, further
 //! headings are recognised after a sentence end when they continue a sequence: `一是…二是…`,
