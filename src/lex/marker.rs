@@ -4,7 +4,7 @@
 //! | family | accepts | rejects |
 //! |---|---|---|
 //! | CnComma | `一、` `十二、` `三.` `四,` | `一、二、三级` (numeral right after), `三.5` |
-//! | CnVolume | `第一篇 总则` | `第一篇章`, `第一篇文章` |
+//! | CnVolume | `第一篇 总则` `第二篇:附则` | `第一篇章`, `第一篇报道` (no space or punctuation after `篇`) |
 //! | CnPart | `第二部分 工作打算` `第三部分:存在的问题` | `第一部分是…`, `第二部分内容…` |
 //! | CnChapter | `第一章 总则` `第二章监督检查` | `第二章规定…`, `第三章节` |
 //! | CnSection | `第一节 行政复议` | `第二节课`, `第一节的…` |
@@ -25,7 +25,8 @@
 //! Every marker needs a title after it (`一、` alone is not a heading). The four
 //! document divisions (`第N篇` `第N部分` `第N章` `第N节`) are told from the ordinals of a
 //! sentence by what follows the unit: a space or punctuation, or a title word — not a
-//! function word or verb (`是` `为` `的` `中` `规定` …) nor another unit (`篇章`, `章节`).
+//! function word or verb (`是` `为` `的` `中` `规定` …) nor another unit (`篇章`, `章节`);
+//! `第N篇`, the rarest and most often a word (`第一篇报道`), only before a space or punctuation.
 //!
 //! `第一条` (the articles of a regulation attached to a report) is not a heading family: an
 //! article is a numbered paragraph that runs straight into its text (`第一条 为了规范…，制定
@@ -267,8 +268,12 @@ pub fn parse_marker(s: &str) -> Option<Marker> {
         if let Some(&(unit, family)) = DIVISIONS.iter().find(|(u, _)| after.starts_with(u)) {
             let tail = &after[unit.len()..];
             let p = punct_len(tail, &set);
-            if p == 0 && DIVISION_LOOK_ALIKES.iter().any(|w| tail.starts_with(w)) {
-                return None; // 第一部分是…, 第二章规定…, 第一篇章
+            // 第一部分是…, 第二章规定…; `第一篇` only before a space or punctuation, as
+            // volumes are titled (`第一篇报道` is an article).
+            let look_alike = family == Family::CnVolume
+                || DIVISION_LOOK_ALIKES.iter().any(|w| tail.starts_with(w));
+            if p == 0 && look_alike {
+                return None;
             }
             return marker_if(s, head + unit.len() + p, family, n);
         }
@@ -469,6 +474,11 @@ mod tests {
             ("第一篇 总则", Some((CnVolume, 1, "第一篇 ")), "volume"),
             ("第一篇章", None, "篇章 is a word"),
             ("第一篇文章发表后", None, "an article, not a volume"),
+            (
+                "第一篇报道获奖",
+                None,
+                "a volume needs a space or punctuation",
+            ),
             ("第二部分 工作打算", Some((CnPart, 2, "第二部分 ")), "part"),
             (
                 "第三部分:存在的问题",
