@@ -18,9 +18,12 @@
 //! variant inside a longer variant of another part does not count (`工作举措` inside
 //! `下一步工作举措` is P4 only). Generic variants (`重点工作`, `工作成效`, `基本情况`,
 //! `其他`) count only on top-level headings: `(三)重点工作推进` under P1 is not a plan. Any
-//! title naming `第一责任人` carries P3; a title naming the next year (`2024年…工作思路`)
-//! carries P4; a `党的领导` / `组织领导` section carries P3 when its body names the
-//! 第一责任人 (or 述法, 亲自部署 …) among other P3 cues, weakly when that is the only cue.
+//! title naming `第一责任人` carries P3; a top-level title naming the next year
+//! (`2024年…工作思路`) carries P4, one naming the year reported and its work or state
+//! (`第一部分 2023年工作情况`) carries P1. Top-level means level 1 of the corrected tree: a
+//! report divided into `第N部分` announces its parts there, and its `一、` are below them.
+//! A `党的领导` / `组织领导` section carries P3 when its body names the 第一责任人 (or 述法,
+//! 亲自部署 …) among other P3 cues, weakly when that is the only cue.
 //!
 //! ## Then passages
 //! Unnumbered paragraphs (lines) in the body:
@@ -385,11 +388,14 @@ fn heading_parts(text: &str, title: Span, level: u8, year: Option<u16>) -> Vec<(
         }
     }
     if out.is_empty() && level == 1 {
-        // `四、2024年推进法治政府建设的工作目标`: the next year names the plan.
+        // `四、2024年推进法治政府建设的工作目标`: the next year names the plan;
+        // `第一部分 2023年工作情况`: the year reported names the work done.
         if let Some(y) = year {
-            let next = format!("{}年", y + 1);
+            let (this, next) = (format!("{y}年"), format!("{}年", y + 1));
             if t.contains(&next) {
                 out.push((3, next));
+            } else if t.contains(&this) && ["工作", "情况"].iter().any(|w| t.contains(w)) {
+                out.push((0, this));
             }
         }
     }

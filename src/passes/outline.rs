@@ -5,10 +5,33 @@
 //! grammar and the look-alikes it rejects).
 //!
 //! ## Levels
-//! Levels are assigned by nesting, as Markdown nests lists: a stack holds the marker families
-//! currently open; a heading whose family is on the stack closes everything above it and
-//! becomes its sibling, a new family opens one level deeper. Run-in families (`一是`, inline
-//! lists) are closed at the end of their paragraph.
+//! A stack holds the marker families open in the current branch, outermost first. Each
+//! heading is placed by two rules, in this order:
+//!
+//! 1. **Document divisions have fixed ranks.** `第N篇`, `第N部分` and `第N章` are the top
+//!    level of the report when they occur (if several occur, `篇` above `部分` above `章`),
+//!    and `第N节` sits directly below `第N章`. A division closes everything but the open
+//!    divisions of higher rank: `第二部分` after `第一部分 / 一、 / (二)` is a sibling of
+//!    `第一部分`, and `第一节` opens below `第一章` whatever is open under it.
+//! 2. **Every other family nests by order of appearance**, as Markdown nests lists: a
+//!    family that is open in the branch closes back to its level there and becomes the
+//!    next item of that list (`二、` after `(二)` and `1.` is a sibling of `一、`); a family
+//!    not open in the branch opens one level below the current heading. So a report may
+//!    start its hierarchy anywhere (`(一)`, `1、`) and use any order (`1. / (1) / ①`).
+//!
+//! **A family reused directly under itself** (`一、` restarting under an `一、`) is the same
+//! list as far as levels go: the restarted item closes back to the open `一、` and becomes
+//! its sibling, with a `numbering-restart` diagnostic unless it is at the top level (where
+//! a restart means another document or part begins). Numbers alone cannot tell a sub-list
+//! from a restarted list, so no nesting is guessed.
+//!
+//! A single-character form continues a list of its typed twin when its number follows
+//! (`(1) ⑵ ⑶`), and otherwise opens below it (`(2) ⑴`; [`Family::twin`]).
+//!
+//! A heading's list closes at the end of its paragraph when it enumerates inside a
+//! paragraph: `一是`, `第一,` and `——` items always; `1.` `(1)` `①` `1)` items when they run
+//! in (`…。1.…2.…`). A run-in `一、`, `(一)` or division is a heading whose line break was
+//! lost and stays open.
 //!
 //! ## Repair
 //! Web copies lose markers. `、依法全面履行政府职能` after `一、` becomes `二、`; `)加强…`
@@ -31,17 +54,18 @@ pub struct Outline {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Families whose run-in items close at the end of their paragraph.
-fn is_scoped(f: Family) -> bool {
-    matches!(
-        f,
-        Family::Shi
-            | Family::Digit
-            | Family::DigitParen
-            | Family::Circled
-            | Family::CnOrdinal
-            | Family::Dash
-    )
+/// Whether a heading's list closes at the end of its paragraph. Paragraph enumerators
+/// (`一是`, `第一,`, `——`) always do, even when one opens a line; the numbered-list families
+/// (`1.` `(1)` `①` `1)` and their single-character forms) do when they run in (`…。1.…2.…`,
+/// a list inside a paragraph) but not when they open a line. A run-in `一、`, `(一)` or
+/// division stands for a lost line break and stays open.
+fn closes_with_paragraph(f: Family, run_in: bool) -> bool {
+    use Family::*;
+    match f {
+        Shi | CnOrdinal | Dash => true,
+        Digit | DigitGlyph | DigitParen | DigitParenGlyph | DigitHalfParen | Circled => run_in,
+        _ => false,
+    }
 }
 
 /// Where a heading's title ends, given the text after the marker (within one line).
@@ -106,6 +130,17 @@ struct Open {
     last: u32,
     section: usize,
     template: String,
+    /// Closes at the end of its paragraph: a run-in item, or a scoped family.
+    scoped: bool,
+}
+
+/// Where a heading goes on the nesting stack.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Place {
+    /// The next item of the list open at this depth: everything deeper closes.
+    Continue(usize),
+    /// A new list at this depth: everything at it and deeper closes.
+    Open(usize),
 }
 
 struct Builder<'a> {
@@ -146,10 +181,40 @@ impl<'a> Builder<'a> {
         self.stack.iter().position(|o| o.family == f)
     }
 
-    /// Closes run-in families at a paragraph boundary, unless the next line continues them.
+    /// Where a heading of `family` numbered `n` goes (the module docs give the two rules).
+    fn place(&self, family: Family, n: u32) -> Place {
+        // Rule 1: a division keeps the divisions of higher rank open and closes the rest.
+        if let Some(rank) = family.division_rank() {
+            let keep = self
+                .stack
+                .iter()
+                .take_while(|o| o.family.division_rank().is_some_and(|r| r < rank))
+                .count();
+            return match self.stack.get(keep) {
+                Some(o) if o.family == family => Place::Continue(keep),
+                _ => Place::Open(keep),
+            };
+        }
+        // Rule 2: a family open in the branch closes back to its level; a single-character
+        // form continues a list of its twin (`(1)` `⑵`); anything else opens below.
+        if let Some(i) = self.depth_of(family) {
+            return Place::Continue(i);
+        }
+        let twin = family.twin();
+        match self
+            .stack
+            .iter()
+            .position(|o| Some(o.family) == twin && o.last + 1 == n)
+        {
+            Some(i) => Place::Continue(i),
+            None => Place::Open(self.stack.len()),
+        }
+    }
+
+    /// Closes run-in items at a paragraph boundary, unless the next line continues them.
     fn close_scoped(&mut self, continuing: Option<Family>) {
         while let Some(top) = self.stack.last() {
-            if is_scoped(top.family) && Some(top.family) != continuing {
+            if top.scoped && Some(top.family) != continuing {
                 self.stack.pop();
             } else {
                 break;
@@ -173,88 +238,96 @@ impl<'a> Builder<'a> {
         let idx = self.out.sections.len();
         let level;
         let mut diag: Option<(Code, String)> = None;
-        if let Some(i) = self.depth_of(family) {
-            let prev = self.stack[i].last;
-            let prev_marker = self.stack[i].template.clone();
-            self.stack.truncate(i + 1);
-            level = i + 1;
-            if family != Family::Bare && n > 0 {
-                if n == prev + 1 {
-                } else if n > prev + 1 {
-                    let missing: Vec<String> = (prev + 1..n)
-                        .map(|k| format!("“{}”", format_marker(family, k, Some(&prev_marker))))
-                        .collect();
-                    diag = Some((
-                        Code::NumberingGap,
-                        format!(
-                            "序号不连续：“{}”之后是“{}”，缺少{}",
-                            prev_marker,
-                            marker,
-                            missing.join("")
-                        ),
-                    ));
-                } else if n == 1 && i == 0 {
-                    // A new top-level list: another document or part begins. Not an error.
-                } else if n == 1 {
-                    diag = Some((
-                        Code::NumberingRestart,
-                        format!("序号重新从“{marker}”开始（上一项为“{prev_marker}”）"),
-                    ));
-                } else if n == prev {
-                    diag = Some((
-                        Code::NumberingDuplicate,
-                        format!("序号重复：“{marker}”出现两次"),
-                    ));
-                } else {
-                    diag = Some((
-                        Code::NumberingOrder,
-                        format!("序号顺序错误：“{prev_marker}”之后是“{marker}”"),
-                    ));
-                }
-            }
-            self.stack[i].last = n;
-            self.stack[i].section = idx;
-            self.stack[i].template = marker.clone();
-        } else {
-            level = self.stack.len() + 1;
-            let seen = self
-                .last_seen
-                .iter()
-                .find(|(g, _, _)| *g == family)
-                .map(|(_, k, m)| (*k, m.clone()));
-            if n > 1 && family != Family::Bare && !inferred {
-                match seen {
-                    // Numbered on from an earlier list: `(二)6.` after `(一)…5.`.
-                    Some((k, _)) if k + 1 == n => {}
-                    Some((k, prev_marker)) if k >= 1 && k + 1 < n => {
-                        let missing: Vec<String> = (k + 1..n)
-                            .map(|j| format!("“{}”", format_marker(family, j, Some(&marker))))
+        let scoped = closes_with_paragraph(family, run_in);
+        let place = self.place(family, n);
+        match place {
+            Place::Continue(i) => {
+                let prev = self.stack[i].last;
+                let prev_marker = self.stack[i].template.clone();
+                self.stack.truncate(i + 1);
+                level = i + 1;
+                if family != Family::Bare && n > 0 {
+                    if n == prev + 1 {
+                    } else if n > prev + 1 {
+                        let missing: Vec<String> = (prev + 1..n)
+                            .map(|k| format!("“{}”", format_marker(family, k, Some(&prev_marker))))
                             .collect();
                         diag = Some((
                             Code::NumberingGap,
                             format!(
-                                "序号不连续：“{prev_marker}”之后是“{marker}”，缺少{}",
+                                "序号不连续：“{}”之后是“{}”，缺少{}",
+                                prev_marker,
+                                marker,
                                 missing.join("")
                             ),
                         ));
-                    }
-                    _ => {
-                        let missing: Vec<String> = (1..n)
-                            .map(|k| format!("“{}”", format_marker(family, k, Some(&marker))))
-                            .collect();
+                    } else if n == 1 && i == 0 {
+                        // A new top-level list: another document or part begins. Not an error.
+                    } else if n == 1 {
                         diag = Some((
-                            Code::NumberingGap,
-                            format!("序号不从头开始：“{marker}”之前缺少{}", missing.join("")),
+                            Code::NumberingRestart,
+                            format!("序号重新从“{marker}”开始（上一项为“{prev_marker}”）"),
+                        ));
+                    } else if n == prev {
+                        diag = Some((
+                            Code::NumberingDuplicate,
+                            format!("序号重复：“{marker}”出现两次"),
+                        ));
+                    } else {
+                        diag = Some((
+                            Code::NumberingOrder,
+                            format!("序号顺序错误：“{prev_marker}”之后是“{marker}”"),
                         ));
                     }
                 }
+                self.stack[i].last = n;
+                self.stack[i].section = idx;
+                self.stack[i].template = marker.clone();
+                self.stack[i].scoped = scoped;
             }
-            self.stack.push(Open {
-                family,
-                last: n,
-                section: idx,
-                template: marker.clone(),
-            });
+            Place::Open(d) => {
+                self.stack.truncate(d);
+                level = self.stack.len() + 1;
+                let seen = self
+                    .last_seen
+                    .iter()
+                    .find(|(g, _, _)| *g == family)
+                    .map(|(_, k, m)| (*k, m.clone()));
+                if n > 1 && family != Family::Bare && !inferred {
+                    match seen {
+                        // Numbered on from an earlier list: `(二)6.` after `(一)…5.`.
+                        Some((k, _)) if k + 1 == n => {}
+                        Some((k, prev_marker)) if k >= 1 && k + 1 < n => {
+                            let missing: Vec<String> = (k + 1..n)
+                                .map(|j| format!("“{}”", format_marker(family, j, Some(&marker))))
+                                .collect();
+                            diag = Some((
+                                Code::NumberingGap,
+                                format!(
+                                    "序号不连续：“{prev_marker}”之后是“{marker}”，缺少{}",
+                                    missing.join("")
+                                ),
+                            ));
+                        }
+                        _ => {
+                            let missing: Vec<String> = (1..n)
+                                .map(|k| format!("“{}”", format_marker(family, k, Some(&marker))))
+                                .collect();
+                            diag = Some((
+                                Code::NumberingGap,
+                                format!("序号不从头开始：“{marker}”之前缺少{}", missing.join("")),
+                            ));
+                        }
+                    }
+                }
+                self.stack.push(Open {
+                    family,
+                    last: n,
+                    section: idx,
+                    template: marker.clone(),
+                    scoped,
+                });
+            }
         }
         let parent = (level >= 2).then(|| self.stack[level - 2].section);
         match self.last_seen.iter_mut().find(|(g, _, _)| *g == family) {
@@ -446,15 +519,24 @@ fn accepts_run_in(later: &[(usize, Marker)], at: usize, m: Marker, b: &Builder) 
     // A run-in item continues its family on the stack, or starts a new list at 1.
     match f {
         Family::Shi => n == expected || (n == 1 && b.last_number(f).is_none()),
-        Family::CnComma => b.last_number(f).is_some() && n == expected,
-        Family::CnParen | Family::DigitHalfParen => {
+        Family::CnComma
+        | Family::CnVolume
+        | Family::CnPart
+        | Family::CnChapter
+        | Family::CnSection => b.last_number(f).is_some() && n == expected,
+        Family::CnParen | Family::CnParenGlyph | Family::DigitHalfParen => {
             if b.last_number(f).is_some() {
                 n == expected
             } else {
                 n == 1 && has_following(later, at, f, 2)
             }
         }
-        Family::Digit | Family::DigitParen | Family::Circled | Family::CnOrdinal => {
+        Family::Digit
+        | Family::DigitGlyph
+        | Family::DigitParen
+        | Family::DigitParenGlyph
+        | Family::Circled
+        | Family::CnOrdinal => {
             if b.last_number(f).is_some() && b.stack.last().is_some_and(|o| o.family == f) {
                 n == expected
             } else {
@@ -666,89 +748,6 @@ fn finish_spans(text: &str, doc: &Document, sections: &mut [Section]) {
 mod tests {
     use super::*;
 
-    fn m(s: &str) -> Option<(Family, u32, &str)> {
-        parse_marker(s).map(|x| (x.ordinal.family, x.ordinal.number, &s[..x.len]))
-    }
-
-    #[test]
-    fn recognises_markers_and_rejects_look_alikes() {
-        use Family::*;
-        type Row<'a> = (&'a str, Option<(Family, u32, &'a str)>, &'a str);
-        let table: &[Row] = &[
-            (
-                "一、强化组织领导",
-                Some((CnComma, 1, "一、")),
-                "standard top level",
-            ),
-            (
-                "十二、其他",
-                Some((CnComma, 12, "十二、")),
-                "two-character numeral",
-            ),
-            ("三.加强监督", Some((CnComma, 3, "三.")), "sloppy dot"),
-            (
-                "(一)坚持党的领导",
-                Some((CnParen, 1, "(一)")),
-                "parenthesised",
-            ),
-            (
-                "(二)、建立机制",
-                Some((CnParen, 2, "(二)、")),
-                "with trailing comma",
-            ),
-            (
-                "㈢健全制度",
-                Some((CnParen, 3, "㈢")),
-                "single-character form",
-            ),
-            ("1.深化改革", Some((Digit, 1, "1.")), "arabic with dot"),
-            ("2、推进公开", Some((Digit, 2, "2、")), "arabic with 、"),
-            (
-                "(1)完善机制",
-                Some((DigitParen, 1, "(1)")),
-                "arabic in parentheses",
-            ),
-            (
-                "3)加强培训",
-                Some((DigitHalfParen, 3, "3)")),
-                "half parenthesis",
-            ),
-            ("①加强培训", Some((Circled, 1, "①")), "circled"),
-            (
-                "第一,加强领导",
-                Some((CnOrdinal, 1, "第一,")),
-                "ordinal with comma",
-            ),
-            (
-                "第二部分 工作打算",
-                Some((CnOrdinal, 2, "第二部分 ")),
-                "part",
-            ),
-            (
-                "一是法制机构力量不足",
-                Some((Shi, 1, "一是")),
-                "run-in enumerator",
-            ),
-            ("一、二、三级医院", None, "list inside a sentence"),
-            ("3.5个工作日", None, "decimal number"),
-            ("2019年,坚持", None, "year at line start"),
-            ("第一责任人", None, "ordinal inside a name"),
-            ("第一次会议", None, "ordinal instance"),
-            ("1.12", None, "price in a shop footer"),
-            ("12345热线", None, "hotline"),
-            ("(2019)", None, "year in parentheses"),
-            ("一、", None, "no title"),
-            (
-                "一、2021年法治政府建设工作成效",
-                Some((CnComma, 1, "一、")),
-                "title starting with a year",
-            ),
-        ];
-        for (s, want, why) in table {
-            assert_eq!(m(s), *want, "{s}: {why}");
-        }
-    }
-
     fn outline(t: &str) -> Vec<(u8, String, String, bool)> {
         let d = Document::new(t);
         find_sections(t, &d)
@@ -773,6 +772,78 @@ mod tests {
     fn starts_hierarchy_anywhere() {
         let o = outline("(一)加强领导\n1.建立机制\n(二)完善制度");
         assert_eq!(o.iter().map(|x| x.0).collect::<Vec<_>>(), [1, 2, 1]);
+    }
+
+    /// Rule 1 (document divisions have fixed ranks) and rule 2 (other families nest by order
+    /// of appearance), one row each: the text and the level of every heading in order.
+    #[test]
+    fn levels_follow_the_two_rules() {
+        let table: &[(&str, &[u8], &str)] = &[
+            (
+                "第一部分 工作情况\n一、甲\n(一)乙\n(二)丙\n第二部分 存在问题\n一、丁",
+                &[1, 2, 3, 3, 1, 2],
+                "a part closes everything below it",
+            ),
+            (
+                "第一章 总则\n第一节 甲\n一、乙\n(一)丙\n第二节 丁\n一、戊\n第二章 附则",
+                &[1, 2, 3, 4, 2, 3, 1],
+                "a section sits directly below its chapter",
+            ),
+            (
+                "第一篇 甲\n第一章 乙\n第一节 丙\n一、丁\n第二章 戊\n第二篇 己",
+                &[1, 2, 3, 4, 2, 1],
+                "volume above chapter above section",
+            ),
+            (
+                "一、前言\n(一)背景\n第一部分 工作情况\n一、甲",
+                &[1, 2, 1, 2],
+                "a part after a preamble is still the top level",
+            ),
+            (
+                "第一节 甲\n一、乙\n第二节 丙",
+                &[1, 2, 1],
+                "sections without a chapter are the top level",
+            ),
+            (
+                "1.甲\n(1)乙\n①丙\n②丁\n(2)戊\n2.己",
+                &[1, 2, 3, 3, 2, 1],
+                "1. / (1) / ①",
+            ),
+            (
+                "一、甲\n(一)乙\n1.丙\n二、丁",
+                &[1, 2, 3, 1],
+                "a family open in the branch closes back to its level",
+            ),
+            (
+                "一、甲\n1.乙\n一是丙。二是丁。\n2.戊",
+                &[1, 2, 3, 3, 2],
+                "一是 below 1., closed with its paragraph",
+            ),
+            (
+                "一、甲\n(1)乙\n⑵丙\n⑴丁",
+                &[1, 2, 2, 3],
+                "⑵ continues (1); ⑴ restarting opens below",
+            ),
+            (
+                "一、甲\n(一)乙。正文。(二)丙。正文。\n1.丁",
+                &[1, 2, 2, 3],
+                "a run-in (二) is a lost line break and stays open",
+            ),
+            (
+                "一、甲\n(一)乙。正文:1.子一;2.子二。\n(1)丙",
+                &[1, 2, 3, 3, 3],
+                "a run-in 1. list closes with its paragraph",
+            ),
+            (
+                "一、甲\n一、乙\n二、丙",
+                &[1, 1, 1],
+                "a family reused under itself closes back (today's rule)",
+            ),
+        ];
+        for (text, want, why) in table {
+            let got: Vec<u8> = outline(text).iter().map(|x| x.0).collect();
+            assert_eq!(got, *want, "{why}: {text}");
+        }
     }
 
     #[test]
