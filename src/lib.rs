@@ -62,7 +62,10 @@
 //!   tests and a look-alike that must not match.
 //! * **a heading marker family**: a [`Family`] variant and its arm in
 //!   [`lex::marker::parse_marker`] (the grammar table in that module's docs) and in
-//!   `format_marker` (used by numbering repair); rows with accepted markers and look-alikes.
+//!   `format_marker` (used by numbering repair); then where it sits in the tree: a document
+//!   division gets a fixed rank, a glyph form (`⑴`) its typed twin, and run-in families their
+//!   paragraph rule, all in [`passes::outline`]'s docs; rows with accepted markers and
+//!   look-alikes, and an order in `tests/outline_levels.rs` if reports use it.
 //! * **a check**: a module in [`checks`] that reads the passes' results and returns
 //!   [`Diagnostic`]s (or a model type of its own, added to [`model`] and [`Analysis`]); call it
 //!   from [`analysis::analyze`] and map its spans back there.
