@@ -7,8 +7,12 @@
 //! section and its title inside the heading, and the title is the text of its span (without
 //! injected pinyin); a section nests inside its parent one level or more below it, and a
 //! section without a parent is at level 1; indicators are non-empty, sorted, disjoint, hold
-//! their number and lie inside their section; every section index is in range.
+//! their number and lie inside their section, and never start inside a longer number (the
+//! character before a figure's numeral is no digit, Chinese numeral, decimal point or
+//! thousands comma of the same number: [`continues_number`]); every section index is in
+//! range.
 
+use crate::lex::number::continues_number;
 use crate::model::Analysis;
 use crate::text::{without_pinyin, Span};
 
@@ -158,6 +162,12 @@ pub fn check(text: &str, a: &Analysis) -> Result<(), String> {
             "indicator {k}: number {:?} outside the indicator {:?}",
             i.number,
             i.span
+        );
+        ensure!(
+            !continues_number(text, i.number.start),
+            "indicator {k} {:?}: its number starts inside a longer number ({:?} before it)",
+            &text[i.span.start..i.span.end],
+            text[..i.number.start].chars().next_back()
         );
         if k > 0 {
             let prev = &a.indicators[k - 1];

@@ -187,3 +187,41 @@ pub(crate) const SCOPE_SUFFIXES: &[&str] = &[
     "约",
     "近",
 ];
+
+/// Names and slogans that contain a counted numeral (`三项制度`, `两个维护`): a small Chinese
+/// numeral with its measure word is a count everywhere else (`两次主持`, `聘请两名律师`).
+/// Matched at the numeral; quoted names (`“八五”普法`) are protected by the indicator pass.
+pub(crate) const SET_PHRASES: &[&str] = &[
+    "三项制度",
+    "两项制度",
+    "四个意识",
+    "四个自信",
+    "两个维护",
+    "两个确立",
+    "四个全面",
+    "两个责任",
+    "八项规定",
+    "三个代表",
+    "三个务必",
+    "两个务必",
+    "两个主体",
+    "两个大局",
+    "两个结合",
+    "两个毫不动摇",
+    "三个区分开来",
+    "四个最严",
+    "三张清单",
+    "四套班子",
+    "五位一体",
+    "两个全覆盖",
+    "三个全覆盖",
+    "三个转变",
+    "三个着力",
+];
+
+/// Measure words that, after a small Chinese numeral, name the parts of a plan, not a count:
+/// `从三个方面推进`, `两个层面`.
+pub(crate) const SET_PHRASE_TAILS: &[&str] = &["个方面", "个层面", "个维度", "个部分", "大"];
+
+/// Words after `N期` that make it a project phase (`二期工程`), not a count of sessions.
+pub(crate) const PHASE_WORDS: &[&str] = &["工程", "项目", "建设", "改造", "扩建"];

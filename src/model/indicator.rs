@@ -65,8 +65,18 @@ pub struct Indicator {
     pub span: Span,
     /// The numeric core (`14.7`, `1000`, `十`).
     pub number: Span,
-    /// The number's value in the stated unit (`1.35亿元` → 1.35; `十余次` → 10).
+    /// The number's value in the stated unit, signed as written (`1.35亿元` → 1.35; `十余次`
+    /// → 10; `两万元` → 20000; `负3.9%` → -3.9); for a range, its low end.
     pub value: f64,
+    /// For a range (`3至5个工作日`, `10%～20%`): its high end, in the same unit as `value`.
+    pub high: Option<f64>,
+    /// `value` in [`Indicator::normalized_unit`], one scale a spreadsheet can sum: money in
+    /// 元, magnitudes multiplied out (`1.19万人次` → 11900 人次), shares in percent (`三成` →
+    /// 30, `千分之2.4` → 0.24, `三分之二` → 66.67); negative for a decrease (`下降14.7%` →
+    /// -14.7).
+    pub normalized: f64,
+    /// The unit of `normalized` (`元`, `人次`, `%`, `个百分点`, `个工作日`).
+    pub normalized_unit: String,
     /// Unit or measure word as normalised text (`项`, `%`, `万元`, `个工作日`).
     pub unit: String,
     /// Kind of quantity.

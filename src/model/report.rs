@@ -5,7 +5,7 @@ use crate::text::{Script, Span};
 use serde::Serialize;
 
 /// Version of the JSON contract written by [`crate::output::export::to_json`].
-pub const CONTRACT_VERSION: u32 = 2;
+pub const CONTRACT_VERSION: u32 = 3;
 
 /// Everything report-lens finds in one report.
 #[derive(Clone, Debug, Serialize)]

@@ -26,9 +26,14 @@
 //! * numbers without a unit (`12345热线`, `十九届四中全会`, `一审`);
 //! * anniversaries and service names: `建党100周年`, `24小时自助服务区`.
 
-use crate::lex::numeral::{cn_digit, is_cn_numeral, parse_cn};
-use crate::lex::words::{BASES, DIRECTIONS, SHORT_DIRECTIONS, SUBJECT_LEAD};
-use crate::model::{Indicator, Kind};
+use crate::lex::number::{
+    continues_number, normalize, normalized_unit, read_number, starts_number, Number, Written,
+};
+use crate::lex::numeral::{cn_digit, is_cn_numeral};
+use crate::lex::words::{
+    BASES, DIRECTIONS, PHASE_WORDS, SET_PHRASES, SET_PHRASE_TAILS, SHORT_DIRECTIONS, SUBJECT_LEAD,
+};
+use crate::model::{Direction, Indicator, Kind};
 use crate::passes::document::{Document, LineKind};
 use crate::text::Span;
 
@@ -41,6 +46,7 @@ const UNITS: &[(&str, Kind)] = &[
     ("百分点", Kind::Rate),
     ("%", Kind::Rate),
     ("‰", Kind::Rate),
+    ("‱", Kind::Rate),
     ("倍", Kind::Rate),
     ("个工作日", Kind::Duration),
     ("工作日", Kind::Duration),
@@ -190,27 +196,6 @@ const RIGHT_STOP: &[&str] = &[
     "提供", "作为", "开始", "达到", "明确",
 ];
 
-/// Set phrases that contain a counted numeral but name a policy or slogan.
-const SET_PHRASES: &[&str] = &[
-    "三项制度",
-    "四个意识",
-    "四个自信",
-    "两个维护",
-    "两个确立",
-    "四个全面",
-    "两个责任",
-    "八项规定",
-    "三个代表",
-    "两个一百年",
-    "三个务必",
-    "两个层面",
-    "三个层面",
-    "两个方面",
-    "三个方面",
-    "两个主体",
-    "五个一",
-];
-
 /// The first pattern of `list` that `s` starts with (a cheap first-byte test before each
 /// comparison: these lists are scanned for every candidate).
 fn starts_with_any<'p>(s: &str, list: &'p [&'p str]) -> Option<&'p str> {
@@ -304,76 +289,47 @@ fn is_protected(ranges: &[(usize, usize)], start: usize, end: usize) -> bool {
     k > 0 && end <= ranges[k - 1].1
 }
 
-/// A number token: where it is, its value and whether it is written in Chinese.
-struct Number {
-    start: usize,
-    end: usize,
-    value: f64,
-    chinese: bool,
+/// True for a space the normalised view keeps (ASCII; NBSP, U+3000 and thin spaces are
+/// folded to it).
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\t'
 }
 
-/// Parses an Arabic number at `i` of `s` (digits, thousands groups, fraction).
-fn arabic_at(s: &str, i: usize) -> Option<Number> {
-    let b = s.as_bytes();
-    let mut j = i;
-    while j < b.len() && b[j].is_ascii_digit() {
-        j += 1;
-    }
-    // Thousands groups: `1,234` (exactly three digits after each comma).
-    while j + 3 < b.len() + 1
-        && b.get(j) == Some(&b',')
-        && b.get(j + 1..j + 4)
-            .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
-        && !b.get(j + 4).is_some_and(u8::is_ascii_digit)
-        && j - i <= 3
-    {
-        j += 4;
-    }
-    if b.get(j) == Some(&b'.') && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
-        j += 1;
-        while j < b.len() && b[j].is_ascii_digit() {
-            j += 1;
-        }
-    }
-    let value: f64 = s[i..j].replace(',', "").parse().ok()?;
-    Some(Number {
-        start: i,
-        end: j,
-        value,
-        chinese: false,
-    })
+/// `j` moved past spaces.
+fn skip_spaces(s: &str, j: usize) -> usize {
+    j + (s[j..].len() - s[j..].trim_start_matches(is_space).len())
 }
 
-/// Parses a Chinese numeral at `i` of `s`; on failure returns the end of the run of numeral
-/// characters, so that the scan skips the whole run (a run of `一` stays linear).
-fn chinese_at(s: &str, i: usize) -> Result<Number, usize> {
-    let end = s[i..]
-        .find(|c: char| !is_cn_numeral(c))
-        .map_or(s.len(), |k| i + k);
-    match parse_cn(&s[i..end]) {
-        Some(v) => Ok(Number {
-            start: i,
-            end,
-            value: v as f64,
-            chinese: true,
-        }),
-        None => Err(end),
-    }
+/// `s` without trailing spaces.
+fn trim_spaces(s: &str) -> &str {
+    s.trim_end_matches(is_space)
 }
 
-/// True when the three bytes are the UTF-8 of a Chinese numeral that starts a number
-/// (零〇一二两三四五六七八九十): a cheap test before decoding.
-fn is_numeral_bytes(b0: u8, b1: u8, b2: u8) -> bool {
+/// True when the three bytes are the UTF-8 of a character that can start a figure: a
+/// Chinese digit, `十`, a financial digit or `拾`, `百`/`千`/`万` (`百分之`) and `半` (`半成`).
+/// A cheap test before decoding.
+fn is_candidate_bytes(b0: u8, b1: u8, b2: u8) -> bool {
     // Two-byte prefix first: most characters fail here.
     match (b0 as u16) << 8 | b1 as u16 {
-        0xE4B8 => matches!(b2, 0x80 | 0xA4 | 0x89 | 0x83), // 一 两 三 七
-        0xE4BA => matches!(b2, 0x8C | 0x94),               // 二 五
-        0xE4B9 => b2 == 0x9D,                              // 九
-        0xE59B => b2 == 0x9B,                              // 四
-        0xE585 => matches!(b2, 0xAD | 0xAB),               // 六 八
-        0xE58D => b2 == 0x81,                              // 十
-        0xE99B => b2 == 0xB6,                              // 零
-        0xE380 => b2 == 0x87,                              // 〇
+        0xE4B8 => matches!(b2, 0x80 | 0xA4 | 0x89 | 0x83 | 0x87), // 一 两 三 七 万
+        0xE4BA => matches!(b2, 0x8C | 0x94 | 0xBF),               // 二 五 亿
+        0xE4B9 => b2 == 0x9D,                                     // 九
+        0xE59B => b2 == 0x9B,                                     // 四
+        0xE585 => matches!(b2, 0xAD | 0xAB),                      // 六 八
+        0xE58D => matches!(b2, 0x81 | 0x83 | 0x8A),               // 十 千 半
+        0xE799 => b2 == 0xBE,                                     // 百
+        0xE99B => b2 == 0xB6,                                     // 零
+        0xE380 => b2 == 0x87,                                     // 〇
+        0xE5A3 => b2 == 0xB9,                                     // 壹
+        0xE8B4 => b2 == 0xB0,                                     // 贰
+        0xE58F => b2 == 0x81,                                     // 叁
+        0xE882 => b2 == 0x86,                                     // 肆
+        0xE4BC => b2 == 0x8D,                                     // 伍
+        0xE999 => b2 == 0x86,                                     // 陆
+        0xE69F => b2 == 0x92,                                     // 柒
+        0xE68D => b2 == 0x8C,                                     // 捌
+        0xE78E => b2 == 0x96,                                     // 玖
+        0xE68B => b2 == 0xBE,                                     // 拾
         _ => false,
     }
 }
@@ -405,23 +361,139 @@ fn units_by_first_char() -> &'static [(char, &'static str, Kind)] {
     })
 }
 
-/// Cheap pre-check mirroring [`recognise`]: a unit can follow the number (after an optional
-/// magnitude, `余`/`多` and a space before `%`).
-fn unit_follows(s: &str, n: &Number) -> bool {
-    let mut j = n.end;
-    if !n.chinese {
-        if let Some(m) = ["万", "亿", "千"].iter().find(|m| s[j..].starts_with(*m)) {
-            j += m.len();
+/// What follows a number: its magnitude, approximation, unit and the figure's end.
+#[derive(Clone, Debug)]
+struct Quantity {
+    /// The value as written (`三成半` → 3.5, `三分之二` → 0.667).
+    value: f64,
+    /// Where the numeral ends (after `分之二` for a fraction).
+    number_end: usize,
+    /// Magnitude and unit as one string (`亿元`, `万人次`, `%`, `成`).
+    unit: String,
+    kind: Kind,
+    /// `余` `多` `几` `以上` `左右` after the number.
+    approx: Option<&'static str>,
+    /// One past the unit and its suffix qualifier.
+    end: usize,
+    /// The unit alone (for the checks on it), without magnitude.
+    bare_unit: &'static str,
+}
+
+/// The quantity after the number `n` of line `s`, spaces allowed between its parts:
+/// `1.35亿元`, `15万余件`, `500余万元`, `十余次`, `92 %`, `95%以上`, `三成半`, `三分之二`.
+fn quantity(s: &str, n: &Number) -> Option<Quantity> {
+    let mut value = n.value;
+    let mut number_end = n.end;
+    let mut j = skip_spaces(s, n.end);
+    let mut approx = n.approx;
+    // Fractions: `三分之二`, `十分之一`.
+    if let Some(rest) = s[j..].strip_prefix("分之") {
+        let k = skip_spaces(s, s.len() - rest.len());
+        let d = read_number(s, k).ok()?;
+        if n.value <= 0.0 || d.value > n.value || d.written != n.written {
+            return None;
+        }
+        value = d.value / n.value;
+        number_end = d.end;
+        let mut end = d.end;
+        let k = skip_spaces(s, end);
+        if let Some(sfx) = starts_with_any(&s[k..], SUFFIXES) {
+            approx = approx.or(Some(sfx));
+            end = k + sfx.len();
+        }
+        return Some(Quantity {
+            value,
+            number_end,
+            unit: "分之".to_string(),
+            kind: Kind::Rate,
+            approx,
+            end,
+            bare_unit: "分之",
+        });
+    }
+    let mut magnitude = "";
+    let take_magnitude = |j: usize| -> Option<&'static str> {
+        if n.written != Written::Arabic {
+            return None;
+        }
+        // A unit that starts like a magnitude (`千瓦`, `万元`) is the unit.
+        if unit_at(&s[j..]).is_some_and(|(u, _)| u.starts_with(['万', '亿', '千'])) {
+            return None;
+        }
+        MAGNITUDES.iter().copied().find(|m| s[j..].starts_with(m))
+    };
+    if let Some(m) = take_magnitude(j) {
+        magnitude = m;
+        j = skip_spaces(s, j + m.len());
+    }
+    if approx.is_none() {
+        let inner: &[&'static str] = if n.chinese() {
+            &["余", "多", "几"]
+        } else {
+            INNER_APPROX
+        };
+        if let Some(a) = starts_with_any(&s[j..], inner) {
+            approx = Some(a);
+            j = skip_spaces(s, j + a.len());
+            if magnitude.is_empty() {
+                if let Some(m) = take_magnitude(j) {
+                    magnitude = m;
+                    j = skip_spaces(s, j + m.len());
+                }
+            }
         }
     }
-    if let Some(a) = starts_with_any(&s[j..], INNER_APPROX) {
-        j += a.len();
+    let (unit, kind, mut end) = if let Some(rest) = s[j..].strip_prefix('成') {
+        // `三成`, `三成半`, `九成以上`; not `成为`, `成立`, `成效`.
+        let mut e = j + '成'.len_utf8();
+        if !magnitude.is_empty() || n.value > 10.0 {
+            return None;
+        }
+        if rest.starts_with('半') {
+            value += 0.5;
+            e += '半'.len_utf8();
+        } else if rest.starts_with(|c: char| CHENG_WORDS.contains(c)) {
+            return None;
+        }
+        ("成", Kind::Rate, e)
+    } else {
+        let (u, k) = unit_at(&s[j..])?;
+        (u, k, j + u.len())
+    };
+    let k = skip_spaces(s, end);
+    if let Some(sfx) = starts_with_any(&s[k..], SUFFIXES) {
+        if approx.is_none() {
+            approx = Some(sfx);
+        }
+        end = k + sfx.len();
     }
-    if s[j..].starts_with(' ') {
-        j += 1;
-    }
-    unit_at(&s[j..]).is_some()
+    Some(Quantity {
+        value,
+        number_end,
+        unit: [magnitude, unit].concat(),
+        kind,
+        approx,
+        end,
+        bare_unit: unit,
+    })
 }
+
+/// Characters that make `成` after a number part of a word (`成为`, `成立`, `成效`, `成果`):
+/// `三成企业` is a share, `5年成为` is not.
+const CHENG_WORDS: &str =
+    "为立员效果绩熟功交就长本型品都人年套片批像分色份形材才全真事章规群堆败器千百万";
+
+/// Magnitudes written between an Arabic number and its unit, longest first.
+const MAGNITUDES: &[&str] = &["万亿", "万", "亿", "千"];
+
+/// Rate forms written before the number: `百分之九十五`, `千分之2.4`, `万分之三`.
+const RATE_PREFIXES: &[&str] = &["百分之", "千分之", "万分之"];
+
+/// Separators of a range: `3至5个`, `3—5个`, `10%~20%` (`～` is folded to `~`).
+const RANGE_SEPARATORS: &[&str] = &["至", "到", "~", "〜", "——", "—", "–", "-"];
+
+/// Separators of a list of numbers sharing a unit: `12、15、20件`, `9.13、0.04和1.01`.
+const LIST_SEPARATORS: &[&str] = &["、", "和", "及", "与", ","];
 
 /// Finds the indicators of `text` (the normalised view), in document order.
 pub fn find_indicators(text: &str, doc: &Document) -> Vec<Indicator> {
@@ -432,6 +504,130 @@ pub fn find_indicators(text: &str, doc: &Document) -> Vec<Indicator> {
     out
 }
 
+/// A figure found at a candidate position, before its subject.
+struct Found {
+    /// The first (or only) number.
+    num: Number,
+    /// What follows it (for a range, what follows the second number).
+    q: Quantity,
+    /// The high end of a range.
+    high: Option<f64>,
+}
+
+/// Reads the figure whose numeral starts at `i` (a candidate position), if any: a rate
+/// written before its number (`百分之九十五`), `半成`, or a number with its quantity or range.
+/// `Err(resume)` says where scanning continues.
+fn figure_at(s: &str, i: usize) -> Result<Found, usize> {
+    let c = s[i..].chars().next().ok_or(i + 1)?;
+    let next = i + c.len_utf8();
+    if let Some(p) = starts_with_any(&s[i..], RATE_PREFIXES) {
+        if continues_number(s, i) {
+            return Err(i + p.len());
+        }
+        let k = skip_spaces(s, i + p.len());
+        let n = read_number(s, k).map_err(|_| i + p.len())?;
+        let mut q = quantity_after_rate_prefix(s, &n, p);
+        q.value = n.value;
+        let num = Number { start: i, ..n };
+        return Ok(Found { num, q, high: None });
+    }
+    if c == '半' {
+        if !s[next..].starts_with('成') || continues_number(s, i) {
+            return Err(next);
+        }
+        let e = next + '成'.len_utf8();
+        let num = Number {
+            start: i,
+            end: next,
+            value: 0.5,
+            written: Written::Chinese,
+            approx: None,
+            decimals: 1,
+        };
+        let q = Quantity {
+            value: 0.5,
+            number_end: next,
+            unit: "成".to_string(),
+            kind: Kind::Rate,
+            approx: None,
+            end: e,
+            bare_unit: "成",
+        };
+        return Ok(Found { num, q, high: None });
+    }
+    if !starts_number(c) {
+        return Err(next);
+    }
+    let num = read_number(s, i)?;
+    let resume = num.end.max(next);
+    let q = quantity(s, &num);
+    // A range: `3至5个工作日` (the unit once) or `10%~20%`, `1.2亿元至1.5亿元` (twice).
+    let after = q.as_ref().map_or(num.end, |q| q.end);
+    let k = skip_spaces(s, after);
+    if let Some(sep) = starts_with_any(&s[k..], RANGE_SEPARATORS) {
+        let k2 = skip_spaces(s, k + sep.len());
+        if let Ok(n2) = read_number(s, k2) {
+            if let Some(q2) = quantity(s, &n2) {
+                let ascii_sep = sep.len() == 1;
+                let both_arabic = num.written != Written::Chinese && n2.written != Written::Chinese;
+                let low = q.as_ref().map_or(num.value, |q| q.value);
+                let same_unit = q
+                    .as_ref()
+                    .is_none_or(|q| q.unit == q2.unit && q.approx.is_none());
+                // `由5%至10%` and `从3个到5个` go from one value to another: not a range.
+                let from_to = trim_spaces(&s[..i]).ends_with(['由', '从']);
+                if same_unit
+                    && !from_to
+                    && q2.value > low
+                    && num.chinese() == n2.chinese()
+                    && (!ascii_sep || both_arabic)
+                {
+                    return Ok(Found {
+                        num: Number { value: low, ..num },
+                        high: Some(q2.value),
+                        q: q2,
+                    });
+                }
+            }
+        }
+        if q.is_none() {
+            return Err(resume);
+        }
+    }
+    match q {
+        Some(q) => Ok(Found {
+            num: Number {
+                value: q.value,
+                end: q.number_end,
+                ..num
+            },
+            q,
+            high: None,
+        }),
+        None => Err(resume),
+    }
+}
+
+/// The quantity of a rate written before its number: `百分之九十五` is 95 `百分之`.
+fn quantity_after_rate_prefix(s: &str, n: &Number, prefix: &'static str) -> Quantity {
+    let mut end = n.end;
+    let mut approx = n.approx;
+    let k = skip_spaces(s, end);
+    if let Some(sfx) = starts_with_any(&s[k..], SUFFIXES) {
+        approx = approx.or(Some(sfx));
+        end = k + sfx.len();
+    }
+    Quantity {
+        value: n.value,
+        number_end: n.end,
+        unit: prefix.to_string(),
+        kind: Kind::Rate,
+        approx,
+        end,
+        bare_unit: prefix,
+    }
+}
+
 fn scan_line(text: &str, line: Span, out: &mut Vec<Indicator>) {
     let s = &text[line.start..line.end];
     let mut protected: Option<Vec<(usize, usize)>> = None; // computed on first need
@@ -439,8 +635,8 @@ fn scan_line(text: &str, line: Span, out: &mut Vec<Indicator>) {
     let mut prev_end = 0; // end of the previous indicator in this line
     let bytes = s.as_bytes();
     while i < s.len() {
-        // Fast paths on raw bytes: only ASCII digits and a few Chinese numerals start a
-        // number (一 E4 B8 80 … 十 E5 8D 81, 〇 E3 80 87, 零 E9 9B B6).
+        // Fast paths on raw bytes: only ASCII digits and a few Chinese characters start a
+        // figure.
         let b0 = bytes[i];
         if b0 < 0x80 {
             if !b0.is_ascii_digit() {
@@ -448,46 +644,72 @@ fn scan_line(text: &str, line: Span, out: &mut Vec<Indicator>) {
                 continue;
             }
         } else if (0xE0..0xF0).contains(&b0) && i + 2 < bytes.len() {
-            let numeral = is_numeral_bytes(b0, bytes[i + 1], bytes[i + 2]);
-            if !numeral {
+            if !is_candidate_bytes(b0, bytes[i + 1], bytes[i + 2]) {
                 i += 3;
                 continue;
             }
-        }
-        let Some(c) = s[i..].chars().next() else {
-            break;
-        };
-        let starts_number = c.is_ascii_digit() || cn_digit(c).is_some() || c == '十';
-        if !starts_number {
-            i += c.len_utf8();
+        } else {
+            i += crate::text::utf8_len(b0);
             continue;
         }
-        let num = if c.is_ascii_digit() {
-            arabic_at(s, i).ok_or(i + 1)
-        } else {
-            chinese_at(s, i)
-        };
-        let num = match num {
-            Ok(num) => num,
-            Err(run_end) => {
-                i = run_end.max(i + c.len_utf8());
+        let found = match figure_at(s, i) {
+            Ok(f) => f,
+            Err(resume) => {
+                i = resume.max(i + 1);
+                while !s.is_char_boundary(i) {
+                    i += 1;
+                }
                 continue;
             }
         };
-        let next = num.end.max(i + c.len_utf8());
-        // Most numerals (进一步, 统一, 一是) have no unit after them: skip them cheaply.
-        if !unit_follows(s, &num) {
+        let next = found.num.end.max(i + 1);
+        let protected = protected.get_or_insert_with(|| protected_ranges(s));
+        let Some(mut ind) = recognise(s, &found, prev_end, protected) else {
+            i = next;
+            while !s.is_char_boundary(i) {
+                i += 1;
+            }
+            continue;
+        };
+        // `分别为12、15、20件`: bare numbers listed before share the unit.
+        let Some(list) = list_before(s, &found, &ind, prev_end, protected) else {
             i = next;
             continue;
-        }
-        let protected = protected.get_or_insert_with(|| protected_ranges(s));
-        if let Some(mut ind) = recognise(s, &num, prev_end, protected) {
+        };
+        if let Some(first) = list.first() {
+            // The words before the list's first number give its direction and basis.
+            let (direction, basis, start) = change_before(s, first.number.start, prev_end);
+            if direction.is_some() {
+                ind.direction = direction;
+                ind.basis = basis;
+                ind.kind = Kind::Change;
+                ind.normalized = signed_normalized(&ind);
+            }
+            let (subject, subject_spans) =
+                subject(s, start.min(first.span.start), first.span.start, prev_end);
+            let shift = |sp: Span| Span::new(line.start + sp.start, line.start + sp.end);
+            for mut item in list {
+                item.kind = ind.kind;
+                item.direction = ind.direction;
+                item.basis = ind.basis;
+                item.normalized = signed_normalized(&item);
+                item.subject = subject.clone();
+                out.push(Indicator {
+                    span: shift(item.span),
+                    number: shift(item.number),
+                    subject_spans: subject_spans.map(shift),
+                    ..item
+                });
+            }
+            ind.subject = subject;
+            ind.subject_spans = subject_spans;
+        } else {
             // `95件,比上年增长66.7%`: a change or share without its own subject measures
             // the previous figure's subject.
             // `由20个工作日缩短至5个工作日`: the second figure measures the same thing.
             let only_verb = DIRECTIONS.iter().any(|(w, _)| ind.subject == *w);
             // `摸排线索25件27人`: a figure written right after another shares its subject.
-            let adjacent = prev_end > 0 && prev_end == ind.span.start;
+            let adjacent = prev_end > 0 && trim_spaces(&s[..ind.span.start]).len() == prev_end;
             if (ind.subject.is_empty()
                 && (adjacent || matches!(ind.kind, Kind::Change | Kind::Rate))
                 || only_verb)
@@ -503,36 +725,171 @@ fn scan_line(text: &str, line: Span, out: &mut Vec<Indicator>) {
                         .map(|sp| Span::new(sp.start - line.start, sp.end - line.start));
                 }
             }
-            prev_end = ind.span.end;
-            i = ind.span.end;
-            let shift = |sp: Span| Span::new(line.start + sp.start, line.start + sp.end);
-            out.push(Indicator {
-                span: shift(ind.span),
-                number: shift(Span::new(num.start, num.end)),
-                subject_spans: ind.subject_spans.map(shift),
-                ..ind
-            });
-        } else {
-            i = next;
         }
+        prev_end = ind.span.end;
+        i = ind.span.end;
+        let shift = |sp: Span| Span::new(line.start + sp.start, line.start + sp.end);
+        out.push(Indicator {
+            span: shift(ind.span),
+            number: shift(ind.number),
+            subject_spans: ind.subject_spans.map(shift),
+            ..ind
+        });
     }
 }
 
-/// Decides whether the number `n` in line `s` is an indicator and builds it (line-relative).
+/// The bare numbers listed right before the figure `f` (`12、15、` before `20件`) as figures
+/// of its unit, in order (empty when there are none); `None` when the list is an ordinal
+/// one (`第1、2、3名`) and the figure is none either.
+fn list_before(
+    s: &str,
+    f: &Found,
+    ind: &Indicator,
+    prev_end: usize,
+    protected: &[(usize, usize)],
+) -> Option<Vec<Indicator>> {
+    if f.high.is_some() || ind.span.start != f.num.start {
+        return Some(Vec::new());
+    }
+    let mut items: Vec<Number> = Vec::new();
+    let mut at = f.num.start;
+    loop {
+        let before = trim_spaces(&s[..at]);
+        let Some(sep) = ends_with_any(before, LIST_SEPARATORS) else {
+            break;
+        };
+        let head = trim_spaces(&before[..before.len() - sep.len()]);
+        // The number ending there: back over its characters, then read it forward whole.
+        let start = head
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_ascii_digit() || c == '.' || is_cn_numeral(c))
+            .last()
+            .map(|(k, _)| k);
+        let Some(start) = start else { break };
+        if start < prev_end || start == head.len() {
+            break;
+        }
+        let Ok(n) = read_number(s, start) else { break };
+        if n.end != head.len() || n.chinese() != f.num.chinese() || n.approx.is_some() {
+            break;
+        }
+        // `1、` at a line start is a heading marker; `,` lists only Arabic decimals.
+        if start == 0 && sep == "、" || sep == "," && n.decimals == 0 {
+            break;
+        }
+        if is_protected(protected, n.start, n.end) {
+            break;
+        }
+        items.push(n);
+        at = start;
+    }
+    if items.is_empty() {
+        return Some(Vec::new());
+    }
+    let head = trim_spaces(&s[..at]);
+    if head.ends_with('第') || head.ends_with('前') || head.ends_with("排名") {
+        return None;
+    }
+    let items = items
+        .into_iter()
+        .rev()
+        .map(|n| {
+            let mut item = Indicator {
+                span: Span::new(n.start, n.end),
+                number: Span::new(n.start, n.end),
+                value: n.value,
+                high: None,
+                approx: None,
+                ..ind.clone()
+            };
+            item.normalized = signed_normalized(&item);
+            item
+        })
+        .collect();
+    Some(items)
+}
+
+/// Direction and basis written right before `at` (`同比下降`, `分别提高`), and where they
+/// start.
+fn change_before(
+    s: &str,
+    at: usize,
+    prev_end: usize,
+) -> (Option<Direction>, Option<&'static str>, usize) {
+    let head = trim_spaces(&s[..at]);
+    let head = head.strip_suffix("分别").map_or(head, trim_spaces);
+    let dir = DIRECTIONS
+        .iter()
+        .find(|(w, _)| head.ends_with(w))
+        .map(|&(w, d)| (w, d))
+        .or_else(|| {
+            SHORT_DIRECTIONS
+                .iter()
+                .find(|(w, _)| {
+                    head.ends_with(w)
+                        && ends_with_any(&head[..head.len() - w.len()], BASES).is_some()
+                })
+                .map(|&(w, d)| (w, d))
+        });
+    let Some((w, d)) = dir else {
+        return (None, None, at);
+    };
+    let lead = &head[..head.len() - w.len()];
+    if lead.ends_with('新') || lead.len() < prev_end {
+        return (None, None, at);
+    }
+    let mut start = lead.len();
+    let mut basis = None;
+    let lead_t = trim_spaces(lead);
+    if let Some(b) = ends_with_any(lead_t, BASES) {
+        let is_comparative_bi = b == "比"
+            && !(w.chars().count() == 1 || lead_t.ends_with("同比") || lead_t.ends_with("环比"));
+        if !is_comparative_bi && lead_t.len() - b.len() >= prev_end {
+            basis = Some(canonical_basis(b));
+            start = lead_t.len() - b.len();
+        }
+    }
+    (Some(d), basis, start)
+}
+
+/// Decides whether the figure `f` in line `s` is an indicator and builds it (line-relative).
 fn recognise(
     s: &str,
-    n: &Number,
+    f: &Found,
     prev_end: usize,
     protected: &[(usize, usize)],
 ) -> Option<Indicator> {
-    if is_protected(protected, n.start, n.end) {
+    let n = &f.num;
+    let q = &f.q;
+    if is_protected(protected, n.start, q.number_end) {
         return None;
     }
     let before = &s[..n.start];
     let prev = before.chars().next_back();
+    let before_t = trim_spaces(before);
+    // A sign: `负3.9%`, `-22.2%` (rates only; `担负12项` is a word).
+    let rate_like = matches!(q.kind, Kind::Rate);
+    let mut sign: Option<usize> = None; // start of the sign
+    if rate_like {
+        if let Some(r) = before_t.strip_suffix('负') {
+            if !r.ends_with(['正', '担', '肩', '辜', '胜', '抱', '欺', '自']) {
+                sign = Some(r.len());
+            }
+        } else if let Some(r) = before_t.strip_suffix('-') {
+            let pc = r.chars().next_back();
+            if pc.is_none_or(|c| !(c.is_ascii_alphanumeric() || matches!(c, ')' | ']' | '.' | '-')))
+            {
+                sign = Some(r.len());
+            }
+        }
+    }
     // Part of a larger token: `G20`, `e三明`, `1.5`, `3·15`, `1+X`, `13:27`.
     if let Some(p) = prev {
-        if p.is_ascii_alphanumeric() || matches!(p, '.' | '·' | '+' | '-' | '/' | '_' | '#' | '~')
+        let sign_here = sign.is_some() && p == '-';
+        if !sign_here
+            && (p.is_ascii_alphanumeric()
+                || matches!(p, '.' | '·' | '+' | '-' | '/' | '_' | '#' | '~'))
         {
             return None;
         }
@@ -541,29 +898,36 @@ fn recognise(
         }
     }
     // Ordinals and rankings.
-    if before.ends_with('第') || before.ends_with('前') || before.ends_with("排名") {
+    if before_t.ends_with('第') || before_t.ends_with('前') || before_t.ends_with("排名") {
         return None;
     }
-    let mut j = n.end;
-    let after = &s[j..];
     // Dates, times, ranges and identifiers right after the number.
-    if let Some(a) = after.chars().next() {
-        let a2 = after[a.len_utf8()..].chars().next();
-        let digit_follows = a2.is_some_and(|c| c.is_ascii_digit() || is_cn_numeral(c));
-        match a {
-            '年' if !n.chinese && (n.value >= 1000.0 || n.value.fract() != 0.0) => return None,
-            '年' => return None,
-            '月' | '日' | '号' | '时' | '届' | '·' | '+' | '×' | '*' => return None,
-            ':' | '-' | '/' | '—' | '–' | '~' | '至' | '到' if digit_follows => return None,
-            '.' if digit_follows => return None,
-            c if c.is_ascii_alphabetic() => return None,
-            _ => {}
+    if f.high.is_none() {
+        let j = skip_spaces(s, q.number_end);
+        let after = &s[q.number_end..];
+        let spaced = &s[j..];
+        if let Some(a) = spaced.chars().next() {
+            let a2 = spaced[a.len_utf8()..].chars().next();
+            let digit_follows = a2.is_some_and(|c| c.is_ascii_digit() || is_cn_numeral(c));
+            match a {
+                '年' | '月' | '日' | '号' | '时' | '届' | '·' | '+' | '×' | '*' => {
+                    return None
+                }
+                ':' | '-' | '/' | '—' | '–' | '~' | '至' | '到' if digit_follows => {
+                    return None
+                }
+                c if c.is_ascii_alphabetic() && !after.starts_with(' ') => return None,
+                _ => {}
+            }
+            if a == '.' && after.starts_with('.') && digit_follows {
+                return None;
+            }
         }
     }
     // A Chinese numeral: never a lone 一; never inside words like 统一, 唯一, 之一.
-    if n.chinese {
+    if n.chinese() {
         let lit = &s[n.start..n.end];
-        if lit == "一" || lit.ends_with('万') && lit.chars().count() == 1 {
+        if lit == "一" || lit == "壹" {
             return None;
         }
         if prev.is_some_and(|p| {
@@ -581,43 +945,8 @@ fn recognise(
     if before[clause_from..].contains('每') {
         return None;
     }
-
-    // Magnitude and inner approximation: 1.35亿元, 15万余件, 1000余件, 十余次.
-    let mut approx: Option<&'static str> = None;
-    let mut magnitude = "";
-    if !n.chinese {
-        for m in ["万", "亿", "千"] {
-            if s[j..].starts_with(m) {
-                magnitude = m;
-                j += m.len();
-                break;
-            }
-        }
-    }
-    if let Some(a) = starts_with_any(&s[j..], INNER_APPROX) {
-        approx = Some(a);
-        j += a.len();
-    }
-    // Space before %: `92 %`.
-    let mut k = j;
-    if s[k..].starts_with(' ') && s[k + 1..].starts_with(['%', '‰']) {
-        k += 1;
-    }
-    let (unit, kind) = unit_at(&s[k..])?;
-    // Money and magnitude: 万 + 元 is the unit 万元 (already in the list when adjacent).
-    let mut end = k + unit.len();
-    let unit_text = [magnitude, unit].concat();
-    let mut kind = kind;
-    if magnitude.is_empty() && !unit.starts_with(['万', '亿', '千']) && unit_text.is_empty() {
-        return None;
-    }
-    if let Some(sfx) = starts_with_any(&s[end..], SUFFIXES) {
-        if approx.is_none() {
-            approx = Some(sfx);
-        }
-        end += sfx.len();
-    }
-    let following = s[end..].chars().next();
+    let unit = q.bare_unit;
+    let following = s[q.end..].chars().next();
     // `建党100周年` is an anniversary; `24小时自助服务` names a service.
     if unit == "周" && following.is_some_and(|c| matches!(c, '年' | '岁')) {
         return None;
@@ -628,94 +957,86 @@ fn recognise(
     {
         return None;
     }
-
-    if n.chinese {
-        // Small Chinese numerals name things unless they end their clause (学法两次，).
-        let small = n.value < 10.0 && approx.is_none();
-        // `六个“继续坚持”` names a list; `学法两次,` ends its clause.
-        let ends_clause =
-            following.is_none_or(|c| (!is_cjk(c) || c == '了') && !matches!(c, '“' | '《' | '‘'));
-        if small && !ends_clause {
-            return None;
-        }
-        let tail2 = s[end..]
-            .char_indices()
-            .nth(2)
-            .map_or(s.len(), |(k, _)| end + k);
-        let phrase = &s[n.start..tail2];
-        if SET_PHRASES
-            .iter()
-            .any(|p| phrase.starts_with(p) || p.starts_with(&s[n.start..end]))
-            && small
+    if n.chinese() && n.value < 10.0 && q.approx.is_none() && !rate_like {
+        // Small Chinese numerals count (`两次主持`, `聘请两名律师`) unless they name something:
+        // a set phrase (`三项制度`, `两个维护`), a quoted list (`六个“继续坚持”`), a
+        // numbered slogan (`五个一`, `两个一百年`), a plan's parts (`三个方面`), a phase
+        // (`二期工程`).
+        let tail = &s[n.end..];
+        let phrase = &s[n.start..];
+        let after_unit = &s[q.end..];
+        if starts_with_any(phrase, SET_PHRASES).is_some()
+            || starts_with_any(tail, SET_PHRASE_TAILS).is_some()
+            || after_unit.starts_with(['“', '《', '‘', '"'])
+            || after_unit.starts_with(|c: char| cn_digit(c).is_some())
+            || unit == "期" && starts_with_any(after_unit, PHASE_WORDS).is_some()
         {
             return None;
         }
     }
-    // Prefix qualifiers and change cues, right before the number.
-    let mut start = n.start;
-    if let Some(p) = ends_with_any(before, PREFIXES) {
-        // 近 in 最近/附近, 超 in 赶超 are words, not qualifiers.
-        let word = &before[..before.len() - p.len()];
-        let bad = matches!(p, "近" | "超") && word.ends_with(['最', '附', '将', '赶', '接']);
-        if !bad && start - p.len() >= prev_end {
-            approx = Some(p);
-            start -= p.len();
+    // Prefix qualifiers and change cues, right before the number (or its sign).
+    let mut start = sign.unwrap_or(n.start);
+    let mut approx = q.approx;
+    let head_t = trim_spaces(&s[..start]);
+    if sign.is_none() {
+        if let Some(p) = ends_with_any(head_t, PREFIXES) {
+            // 近 in 最近/附近, 超 in 赶超 are words, not qualifiers.
+            let word = &head_t[..head_t.len() - p.len()];
+            let bad = matches!(p, "近" | "超") && word.ends_with(['最', '附', '将', '赶', '接']);
+            if !bad && head_t.len() - p.len() >= prev_end {
+                approx = Some(p);
+                start = head_t.len() - p.len();
+            }
         }
     }
-    let mut direction = None;
-    let mut basis = None;
-    let head = &s[..start];
-    let dir = DIRECTIONS
-        .iter()
-        .find(|(w, _)| head.ends_with(w))
-        .map(|&(w, d)| (w, d, false))
-        .or_else(|| {
-            SHORT_DIRECTIONS
-                .iter()
-                .find(|(w, _)| {
-                    head.ends_with(w)
-                        && ends_with_any(&head[..head.len() - w.len()], BASES).is_some()
-                })
-                .map(|&(w, d)| (w, d, true))
-        });
-    if let Some((w, d, _short)) = dir {
-        // `新增5家` counts additions; `提升至`/`降低到` would not reach here (至/到 between).
-        let lead = &head[..head.len() - w.len()];
-        if !lead.ends_with('新') && start - w.len() >= prev_end {
-            direction = Some(d);
-            start -= w.len();
-            if let Some(b) = ends_with_any(lead, BASES) {
-                let is_comparative_bi = b == "比"
-                    && !(w.chars().count() == 1
-                        || lead.ends_with("同比")
-                        || lead.ends_with("环比"));
-                if !is_comparative_bi && start - b.len() >= prev_end {
-                    basis = Some(b);
-                    start -= b.len();
-                }
-            }
-            kind = Kind::Change;
-        }
+    let mut kind = q.kind;
+    let (mut direction, basis, dstart) = change_before(s, start, prev_end);
+    if direction.is_some() {
+        start = dstart;
+        kind = Kind::Change;
+    }
+    let mut value = if f.high.is_some() { n.value } else { q.value };
+    if sign.is_some() {
+        value = -value;
+        direction = direction.or(Some(Direction::Down));
+        kind = Kind::Change;
     }
     if direction.is_none() && matches!(unit, "个百分点" | "百分点") {
         // 高出/低于 N 个百分点 is still a change of a rate; keep it a rate otherwise.
         kind = Kind::Rate;
     }
-    let value = n.value;
-    let (subject, subject_spans) = subject(s, start, end, prev_end);
-    Some(Indicator {
-        span: Span::new(start, end),
-        number: Span::new(n.start, n.end),
+    let mut ind = Indicator {
+        span: Span::new(start, q.end),
+        number: Span::new(n.start, q.number_end),
         value,
-        unit: unit_text,
+        high: f.high,
+        normalized: 0.0,
+        normalized_unit: String::new(),
+        unit: q.unit.clone(),
         kind,
         approx,
         direction,
-        basis: basis.map(canonical_basis),
-        subject,
-        subject_spans,
+        basis,
+        subject: String::new(),
+        subject_spans: [Span::default(); 2],
         section: None,
-    })
+    };
+    ind.normalized = signed_normalized(&ind);
+    ind.normalized_unit = normalized_unit(&ind.unit).to_string();
+    let (subject, subject_spans) = subject(s, start, q.end, prev_end);
+    ind.subject = subject;
+    ind.subject_spans = subject_spans;
+    Some(ind)
+}
+
+/// `normalized` of an indicator: its value on the normalised scale, negative for a decrease.
+fn signed_normalized(i: &Indicator) -> f64 {
+    let v = normalize(i.value, &i.unit);
+    if i.direction == Some(Direction::Down) && v > 0.0 {
+        -v
+    } else {
+        v
+    }
 }
 
 fn canonical_basis(b: &str) -> &'static str {
@@ -1017,11 +1338,12 @@ mod tests {
 
     #[test]
     fn numeral_byte_keys_match_the_numerals() {
-        for c in "零〇一二两三四五六七八九十百千万统法率".chars() {
+        for c in "零〇一二两三四五六七八九十百千万亿半壹贰叁肆伍陆柒捌玖拾佰仟统法率伍队".chars()
+        {
             let mut buf = [0u8; 4];
             let b = c.encode_utf8(&mut buf).as_bytes();
-            let want = cn_digit(c).is_some() || c == '十';
-            assert_eq!(is_numeral_bytes(b[0], b[1], b[2]), want, "{c}");
+            let want = starts_number(c) || "百千万亿半".contains(c);
+            assert_eq!(is_candidate_bytes(b[0], b[1], b[2]), want, "{c}");
         }
     }
 
