@@ -1,6 +1,7 @@
 //! Figure cross-checks: what a reviewer checks by hand with a calculator.
 //!
-//! All checks read the indicators of one sentence (up to `。` `;` `!` `?` within a line) on
+//! Ranges (`3至5个工作日`) are never added, compared or taken as a count; their high end is
+//! checked against 100 %. All checks read the indicators of one sentence (up to `。` `;` `!` `?` within a line) on
 //! the normalised view, and stay silent when the sentence structure is unclear. Each finding
 //! is a [`Diagnostic`] with a confidence and the spans of every figure involved.
 //!
@@ -16,7 +17,8 @@
 //!   The rate must name what the second count did (`调解成功率` shares `成功` with
 //!   `调处成功907件`), so `办结95件,群众满意率98%` is not compared. Agreement within one
 //!   unit of the stated precision (99 % for 99.3 % or 99.7 %) → info; otherwise a warning.
-//! * **`figure-range`** — a share above 100 % (`办结率101%`); growth rates (`增长率`,
+//! * **`figure-range`** — a share above 100 % (`办结率101%`, `百分之一百零一`, the high end of
+//!   a range `办结率95%~105%`); growth rates (`增长率`,
 //!   `同比上升120%`) may exceed 100 % and are skipped. Also a from–to pair whose direction
 //!   contradicts its values: `由20个工作日增加至5个工作日` (`由`/`从` A, a direction word,
 //!   `至`/`到` B, same unit); `由90个工作日压缩至38个工作日` agrees and is silent.
@@ -29,6 +31,7 @@
 //!   (`2021-2025年`) and plans (`到2025年`, `力争`, `将`, `规划`). The next year is normal
 //!   (plans, publication) and is never flagged.
 
+use crate::lex::number::normalize;
 use crate::lex::numeral::format_value;
 use crate::lex::words::{DOWN_WORDS, UP_WORDS};
 use crate::model::{Code, Diagnostic, Indicator, Kind, Severity};
@@ -167,9 +170,19 @@ fn v(x: f64) -> String {
     format_value(x)
 }
 
-/// A figure that can be added: a count or an amount, exact.
+/// A figure that can be added: a count or an amount, exact (not a range).
 fn addable(i: &Indicator) -> bool {
-    matches!(i.kind, Kind::Count | Kind::Money | Kind::Other) && i.approx.is_none()
+    matches!(i.kind, Kind::Count | Kind::Money | Kind::Other)
+        && i.approx.is_none()
+        && i.high.is_none()
+}
+
+/// A share written in percent (`92%`, `百分之九十五`), exact and not a range.
+fn percent(i: &Indicator) -> bool {
+    i.kind == Kind::Rate
+        && matches!(i.unit.as_str(), "%" | "百分之")
+        && i.approx.is_none()
+        && i.high.is_none()
 }
 
 // ---- figure-sum -------------------------------------------------------------------------
@@ -296,7 +309,7 @@ fn list_parts<'a>(
             [] if parts.is_empty() => {}
             [] => return Some((parts, false)),
             [one] if one.unit == total.unit && one.kind == total.kind => {
-                if one.approx.is_some() {
+                if one.approx.is_some() || one.high.is_some() {
                     return None;
                 }
                 parts.push(*one);
@@ -338,7 +351,7 @@ fn bare_number(text: &str, cl: Span, inside: &[&Indicator]) -> bool {
 
 fn check_rates(text: &str, sentence: Span, inds: &[Indicator], out: &mut Vec<Diagnostic>) {
     for (n, r) in inds.iter().enumerate() {
-        if r.kind != Kind::Rate || r.unit != "%" || r.approx.is_some() {
+        if !percent(r) {
             continue;
         }
         // Counts since the previous rate in the sentence.
@@ -370,7 +383,9 @@ fn check_rates(text: &str, sentence: Span, inds: &[Indicator], out: &mut Vec<Dia
         }
         let stated = r.value;
         let got = b.value / a.value * 100.0;
-        let places = decimals(&text[r.number.start..r.number.end]);
+        let places = decimals(
+            text[r.number.start..r.number.end].trim_start_matches(|c: char| !c.is_ascii_digit()),
+        );
         let tol = 10f64.powi(-(places as i32)) + 1e-9;
         let shown = format!("{:.*}", places.max(1), got);
         let spans = vec![a.span, b.span, r.span];
@@ -426,9 +441,11 @@ fn decimals(number: &str) -> usize {
 fn check_ranges(text: &str, inds: &[Indicator], out: &mut Vec<Diagnostic>) {
     for r in inds {
         let share = r.subject.ends_with('率') || r.subject.ends_with('的');
+        // Both ends of a range: `90%~110%` goes above 100 % at its high end.
+        let top = r.high.map_or(r.normalized, |h| normalize(h, &r.unit));
         if r.kind != Kind::Rate
-            || r.unit != "%"
-            || r.value <= 100.0
+            || r.normalized_unit != "%"
+            || top <= 100.0
             || !share
             || GROWTH_WORDS.iter().any(|g| r.subject.contains(g))
         {
@@ -454,7 +471,7 @@ fn check_directions(text: &str, inds: &[Indicator], out: &mut Vec<Diagnostic>) {
         if a.unit != b.unit || a.kind == Kind::Change || b.kind == Kind::Change {
             continue;
         }
-        if a.approx.is_some() || b.approx.is_some() {
+        if a.approx.is_some() || b.approx.is_some() || a.high.is_some() || b.high.is_some() {
             continue;
         }
         let before = &text[..a.span.start];
@@ -513,6 +530,7 @@ fn check_conflicts(
             // for 提案): only counts and amounts are compared.
             if matches!(i.kind, Kind::Count | Kind::Money)
                 && i.approx.is_none()
+                && i.high.is_none()
                 && i.direction.is_none()
                 && subject.chars().count() >= 4
                 && !subject.ends_with('的')
@@ -668,6 +686,20 @@ mod tests {
         );
         let t = "1+X专项审计调查项目";
         assert!(!bare_number(t, Span::new(0, t.len()), &[]), "1+X is a name");
+    }
+
+    #[test]
+    fn ranges_use_both_ends() {
+        // The high end of a share above 100 %.
+        let got = run("全年办结率95%~105%。", None);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "figure-range");
+        assert!(run("全年办结率95%~99%。", None).is_empty());
+        // A range is no part of a sum: the structure is unclear, silence.
+        assert!(run("共受理案件10件,其中:甲类3件、乙类3至5件、丙类2件。", None).is_empty());
+        // Without the range the parts are added.
+        let got = run("共受理案件10件,其中:甲类3件、乙类5件、丙类2件。", None);
+        assert_eq!(got[0].0, "figure-sum", "{got:?}");
     }
 
     #[test]

@@ -3,6 +3,25 @@
 //! The JSON contract (version [`CONTRACT_VERSION`]) is what the CLI prints and the web page
 //! downloads. All its offsets are **Unicode code-point offsets** into the text as given, so
 //! that `text[start:end]` in Python equals the reported `text`.
+//!
+//! ## Indicators
+//! Each indicator carries `text`, `start`, `end`, `kind` (`count` `rate` `money` `duration`
+//! `change` `other`), `approx`, `direction` (`up`/`down`), `basis`, `subject`, `section`, and
+//! its value three ways:
+//!
+//! * `value` and `unit` **as written**: `1.35亿元` → 1.35 `亿元`; a Chinese numeral counts
+//!   its own 万/亿 (`两万元` → 20000 `元`, `一千多万人` → 10000000 `人`); a sign stays
+//!   (`负3.9%`, `-22.2%` → -3.9, -22.2, direction `down`). Rate forms keep their unit:
+//!   `%` `‰` `‱` `百分之` `千分之` `万分之` (`百分之九十五` → 95 `百分之`), `成` (`三成半` → 3.5,
+//!   `半成` → 0.5), `分之` for a fraction (`三分之二` → its ratio 0.6667), `个百分点`, `倍`.
+//! * `high`: for a range (`3至5个工作日`, `10%～20%`, `1.2亿元至1.5亿元`) its high end in the
+//!   same unit, `value` being the low end; `null` for a single figure. A list sharing a unit
+//!   (`分别为12、15、20件`) is one indicator per number, each spanning its own digits.
+//! * `normalized` in `normalized_unit` (added in version 3): one scale a spreadsheet can sum.
+//!   Magnitudes multiplied out (`1.35亿元` → 135000000 `元`, `1.19万人次` → 11900 `人次`),
+//!   every share in percent (`三成` → 30, `千分之2.4` → 0.24, `三分之二` → 66.666667 `%`),
+//!   `个百分点`, `倍` and durations unchanged; negative for a decrease (`同比下降14.7%` →
+//!   -14.7). Rounded to six decimals below 10⁹. For a range it is the low end's.
 
 use crate::lex::numeral::format_value;
 use crate::model::{Analysis, CONTRACT_VERSION};

@@ -1,29 +1,47 @@
 //! Quantitative indicators: numbers with what they count.
 //!
-//! ## Grammar (on the normalised view)
+//! ## Grammar (on the normalised view; `␣` is any run of spaces, allowed between every part)
 //! ```text
-//! indicator = [basis] [direction] [prefix] number [magnitude] [余|多] unit [以上|左右|余]
-//! number    = arabic | chinese            (see crate::lex::numeral)
-//! magnitude = 万 | 亿 | 千                 (1.35亿元 → value 1.35, unit 亿元)
+//! indicator = [basis] [direction] [prefix] [sign] figure [以上|左右|余]
+//! figure    = number [magnitude] [余|多|几] unit                 64项  1.35亿元  十余次
+//!           | (百分之|千分之|万分之) number                        百分之九十五  千分之2.4
+//!           | number 分之 number                                  三分之二
+//!           | number 成 [半] | 半成                               三成  三成半  半成
+//!           | number [unit] range-sep number unit                 3至5个工作日  10%~20%
+//! list      = number (、|和|及|与) number … figure                 分别为12、15、20件
+//! number    = see crate::lex::number (read whole or not at all)
+//! magnitude = 万亿 | 万 | 亿 | 千                  (after an Arabic number: 1.35亿元 → 1.35 亿元)
 //! prefix    = 约 近 将近 接近 大约 超过 超 逾 至少 不少于 不低于 不到 不足
+//! sign      = 负 | -                               (rates only: 负3.9%, -22.2%)
 //! direction = 增长 上升 提高 提升 增加 下降 减少 降低 压缩 缩短 …  (single 增/降/减/升 only after 比)
 //! basis     = 同比 环比 比上年 较上年 比去年 较去年 … | 比 (in 比增/比降)
-//! unit      = measure word (项 个 件 次 人次 家 名 起 …) | % | ‰ | 个百分点 | 倍
+//! unit      = measure word (项 个 件 次 人次 家 名 起 …) | % | ‰ | ‱ | 个百分点 | 倍
 //!           | money (元 万元 亿元) | duration (个工作日 天 小时 个月 学时 …) | other (平方米 亩 …)
 //! ```
 //! Examples: `64项`, `1000余件`, `超过130件`, `近30%`, `92 %`, `9.747万元`, `3.5个工作日`,
-//! `同比下降14.7%`, `比增5.17%`, `提高5.17个百分点`, `十余次`.
+//! `同比下降14.7%`, `比增5.17%`, `提高5.17个百分点`, `十余次`, `上升了百分之2.2`, `九成以上`.
+//! A range is one indicator with both ends (`value`, `high`); each number of a list is its own
+//! indicator with the list's unit, spanning its own digits, with the direction written before
+//! the list (`分别提高9.13、0.04和1.01个百分点`).
+//!
+//! The stages, each a function: candidate positions (a byte test), the number
+//! ([`read_number`]), what follows it (`quantity`, ranges in `figure_at`), the context
+//! before it (traps, sign, prefix, change: `recognise`), lists (`list_before`) and the
+//! subject.
 //!
 //! ## Not indicators (precision traps)
 //! * numbers inside `《…》` titles, short `“…”` names and `〔…〕` document numbers:
 //!   `“八五”普法`, `“5个坚持”`, `〔2019〕10号`;
-//! * dates, times and ranges: `2019年`, `4月26日`, `13:27`, `2021—2025年`, `3·15`, `1+X`;
-//! * ordinals and rankings: `第一次会议`, `第四批`, `全省第二`, `前10名`;
+//! * dates, times and identifiers: `2019年`, `4月26日`, `13:27`, `2021—2025年`, `3·15`, `1+X`,
+//!   `1.2.3`; the tail of a number never read whole (`12,3456`, `一12个`);
+//! * ordinals and rankings: `第一次会议`, `第四批`, `全省第二`, `前10名`, `第1、2、3名`;
 //! * frequencies in rules: `每季度召开1次`;
-//! * Chinese numerals that name things: a lone `一` (`一次性`, `一批`), and small numerals
-//!   followed by a noun (`三项制度`, `四个意识`, `两个维护`, `两个层面`) — a Chinese numeral
-//!   counts only when it is at least ten, carries `余`/`多`, or ends its clause (`学法两次，`);
-//! * numbers without a unit (`12345热线`, `十九届四中全会`, `一审`);
+//! * Chinese numerals that name things: a lone `一` (`一次性`, `一批`), set phrases and
+//!   slogans from `lex::words::SET_PHRASES` (`三项制度`, `两个维护`, `四个意识`), a
+//!   numeral naming a quoted list (`六个“继续坚持”`), numbered slogans (`五个一`), a plan's
+//!   parts (`三个方面`, `四个部分`), project phases (`二期工程`) — other small Chinese counts
+//!   count wherever they stand (`两次主持`, `聘请两名律师`, `分两批开展`);
+//! * numbers without a unit (`12345热线`, `十九届四中全会`, `一审`), `成` in words (`成为`);
 //! * anniversaries and service names: `建党100周年`, `24小时自助服务区`.
 
 use crate::lex::number::{
