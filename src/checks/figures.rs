@@ -576,19 +576,11 @@ fn years_in(s: &str) -> usize {
     year_mentions(s).count()
 }
 
-/// `(offset, year)` of every `YYYY年` (1990–2099) in `s` not preceded by a digit; found from
-/// the `年`s, so the scan is a memchr.
+/// `(offset, year)` of every `YYYY年` (1990–2099) in `s` ([`crate::lex::date::year_mentions`]).
 fn year_mentions(s: &str) -> impl Iterator<Item = (usize, u16)> + '_ {
-    let b = s.as_bytes();
-    s.match_indices('年').filter_map(move |(e, _)| {
-        let i = e.checked_sub(4)?;
-        let digits = b[i..e].iter().all(u8::is_ascii_digit);
-        if !digits || (i > 0 && b[i - 1].is_ascii_digit()) {
-            return None;
-        }
-        let y: u16 = s[i..e].parse().ok()?;
-        (1990..2100).contains(&y).then_some((i, y))
-    })
+    crate::lex::date::year_mentions(s)
+        .filter(|y| (1990..2100).contains(&y.year))
+        .map(|y| (y.start, y.year))
 }
 
 // ---- year-mismatch ----------------------------------------------------------------------

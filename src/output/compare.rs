@@ -48,6 +48,7 @@
 //! assert_eq!(c.outline[0].status, compare::SectionStatus::Same);
 //! ```
 
+use crate::lex::date::strip_years;
 use crate::lex::numeral::format_value;
 use crate::lex::words::{KEEP_AFTER_PREFIX, SCOPE_PREFIXES, SCOPE_SUFFIXES};
 use crate::model::{Analysis, Direction, Kind};
@@ -65,11 +66,6 @@ const MAGNITUDES: &[(&str, f64)] = &[
     ("亿", 1e8),
     ("万", 1e4),
     ("千", 1e3),
-];
-
-/// Chinese digits in years written out: `二〇二一年`.
-const CN_YEAR_DIGITS: &[char] = &[
-    '〇', '零', '○', 'O', '一', '二', '三', '四', '五', '六', '七', '八', '九',
 ];
 
 /// Minimum length (characters) of a key that may pair at all.
@@ -429,40 +425,6 @@ fn strip_scope(mut s: &str) -> &str {
     }
 }
 
-/// Removes years: `2021年`, `2021年度`, `二〇二一年`, and a bare `2021` (19xx/20xx) that is not
-/// part of a longer number.
-fn strip_years(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = String::with_capacity(s.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let take4 = |pred: &dyn Fn(char) -> bool| {
-            i + 4 <= chars.len() && chars[i..i + 4].iter().all(|&c| pred(c))
-        };
-        let digits = take4(&|c: char| c.is_ascii_digit())
-            && (chars[i] == '1' && chars[i + 1] == '9' || chars[i] == '2' && chars[i + 1] == '0')
-            && (i == 0 || !chars[i - 1].is_ascii_digit())
-            && chars
-                .get(i + 4)
-                .is_none_or(|c| !c.is_ascii_digit() && *c != '.');
-        let cn = take4(&|c: char| CN_YEAR_DIGITS.contains(&c)) && chars.get(i + 4) == Some(&'年');
-        if digits || cn {
-            let mut j = i + 4;
-            if chars.get(j) == Some(&'年') {
-                j += 1;
-                if chars.get(j) == Some(&'度') {
-                    j += 1;
-                }
-            }
-            i = j;
-            continue;
-        }
-        out.push(chars[i]);
-        i += 1;
-    }
-    out
-}
-
 /// Splits a unit into its magnitude and measure word: `万元` → (10⁴, `元`).
 fn split_unit(unit: &str) -> (f64, &str) {
     if unit.starts_with("百分") {
@@ -546,7 +508,7 @@ fn side(a: &Analysis, index: usize) -> Side {
 /// Sign of a change: down is negative.
 fn signed(s: &Side) -> f64 {
     match s.direction {
-        Some(Direction::Down) => -s.value,
+        Some(Direction::Down) => -s.value.abs(),
         _ => s.value,
     }
 }

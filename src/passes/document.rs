@@ -18,6 +18,8 @@
 //!
 //! Chrome and meta lines are excluded from the outline and from indicators.
 
+pub use crate::lex::date::parse_date;
+use crate::lex::date::{first_year, leading_year};
 use crate::lex::phrase::PhraseIndex;
 use crate::model::Meta;
 use crate::text::Span;
@@ -526,72 +528,6 @@ fn title_in_sentence(text: &str, line: Span) -> Option<Span> {
     .then(|| Span::new(line.start + a, line.start + b))
 }
 
-/// The first `YYYY年` (1990–2099) in `s`.
-fn first_year(s: &str) -> Option<u16> {
-    let b = s.as_bytes();
-    (0..b.len().saturating_sub(3)).find_map(|i| {
-        let ok = b[i..i + 4].iter().all(u8::is_ascii_digit)
-            && (i == 0 || !b[i - 1].is_ascii_digit())
-            && s[i + 4..].starts_with('年');
-        let y: u16 = if ok { s[i..i + 4].parse().ok()? } else { 0 };
-        (1990..2100).contains(&y).then_some(y)
-    })
-}
-
-/// `2019年,…` at the start of a line.
-fn leading_year(s: &str) -> Option<u16> {
-    let y = first_year(s.get(..7)?)?;
-    s.starts_with(&y.to_string()).then_some(y)
-}
-
-/// Parses the first date in `s`: `2020-01-24`, `2020/1/24`, `2020年1月10日`,
-/// `2020.01.24`, or `08.01.2018` (day first). Returns `YYYY-MM-DD`.
-pub fn parse_date(s: &str) -> Option<String> {
-    let s = s.trim_start_matches([':', ' ']);
-    let nums: Vec<(u32, usize, usize)> = digit_groups(s).take(3).collect();
-    if nums.len() < 3 {
-        return None;
-    }
-    // The groups must be adjacent, separated by one date separator each.
-    let sep_ok = |a: (u32, usize, usize), b: (u32, usize, usize)| {
-        matches!(&s[a.2..b.1], "-" | "/" | "." | "年" | "月")
-    };
-    if !(sep_ok(nums[0], nums[1]) && sep_ok(nums[1], nums[2])) {
-        return None;
-    }
-    let (a, b, c) = (nums[0].0, nums[1].0, nums[2].0);
-    let (y, m, d) = if (1990..2100).contains(&a) {
-        (a, b, c)
-    } else if (1990..2100).contains(&c) {
-        (c, b, a)
-    } else {
-        return None;
-    };
-    ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
-}
-
-/// Runs of at most four ASCII digits in `s`: value, start and end offsets.
-fn digit_groups(s: &str) -> impl Iterator<Item = (u32, usize, usize)> + '_ {
-    let b = s.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < b.len() && !b[i].is_ascii_digit() {
-            i += 1;
-        }
-        if i >= b.len() {
-            return None;
-        }
-        let st = i;
-        while i < b.len() && b[i].is_ascii_digit() {
-            i += 1;
-        }
-        if i - st > 4 {
-            return None;
-        }
-        Some((s[st..i].parse().ok()?, st, i))
-    })
-}
-
 /// A line that is only a date (and maybe a time).
 fn parse_date_line(s: &str) -> Option<String> {
     (char_len(s) <= 24 && s.starts_with(|c: char| c.is_ascii_digit()))
@@ -766,19 +702,5 @@ mod tests {
             Some("盐田区司法局")
         );
         assert_eq!(m.published.as_deref(), Some("2024-02-23"));
-    }
-
-    #[test]
-    fn parses_dates() {
-        assert_eq!(
-            parse_date("2020-01-24 13:27").as_deref(),
-            Some("2020-01-24")
-        );
-        assert_eq!(parse_date("2020年1月10日").as_deref(), Some("2020-01-10"));
-        assert_eq!(
-            parse_date("08.01.2018  19:40").as_deref(),
-            Some("2018-01-08")
-        );
-        assert_eq!(parse_date("共办理77件,办复率100%"), None);
     }
 }

@@ -44,6 +44,7 @@
 //! * numbers without a unit (`12345热线`, `十九届四中全会`, `一审`), `成` in words (`成为`);
 //! * anniversaries and service names: `建党100周年`, `24小时自助服务区`.
 
+use crate::lex::date::year_at;
 use crate::lex::number::{
     continues_number, normalize, normalized_unit, read_number, starts_number, Number, Written,
 };
@@ -1113,11 +1114,8 @@ fn strip_subject(mut left: &str) -> &str {
     left = left.trim();
     loop {
         let l0 = left;
-        if let Some(p) = left
-            .find('年')
-            .filter(|&p| p > 0 && left[..p].bytes().all(|b| b.is_ascii_digit()))
-        {
-            left = &left[p + '年'.len_utf8()..];
+        if let Some(y) = year_at(left, 0).filter(|y| y.marked) {
+            left = &left[y.end..];
         }
         if let Some(w) = starts_with_any(left, SUBJECT_LEAD) {
             left = &left[w.len()..];
