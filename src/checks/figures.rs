@@ -23,7 +23,10 @@
 //!   contradicts its values: `由20个工作日增加至5个工作日` (`由`/`从` A, a direction word,
 //!   `至`/`到` B, same unit); `由90个工作日压缩至38个工作日` agrees and is silent.
 //! * **`figure-conflict`** — the same subject (four characters or more, exact after
-//!   normalisation) with the same unit and two different counts or amounts, in sentences
+//!   normalisation), the same unit and the same verb in its clause (`办理` vs `作为被申请人`)
+//!   and two different counts or amounts, in two different sentences (one sentence's
+//!   figures of one subject are its breakdown), each naming the subject in its own clause
+//!   (`办结67件` takes it from its sentence), in sentences
 //!   without a comparison (`同比`, `上年`, `较`) or a second year: low confidence. Rates are
 //!   not compared: `满意率和基本满意率98.79%` and `…100%` belong to 建议 and 提案.
 //! * **`year-mismatch`** — the year covered (from the title) against `YYYY年` in the body:
@@ -33,7 +36,7 @@
 
 use crate::lex::number::normalize;
 use crate::lex::numeral::format_value;
-use crate::lex::words::{DOWN_WORDS, UP_WORDS};
+use crate::lex::words::{DOWN_WORDS, SUBJECT_VERBS, UP_WORDS};
 use crate::model::{Code, Diagnostic, Indicator, Kind, Severity};
 use crate::passes::document::Document;
 use crate::text::Span;
@@ -515,8 +518,8 @@ fn check_conflicts(
     out: &mut Vec<Diagnostic>,
 ) {
     // Candidates: exact figures with a specific subject, in plain sentences.
-    let mut cands: Vec<(&str, &Indicator)> = Vec::new();
-    for (s, inds) in sentences.iter().zip(per) {
+    let mut cands: Vec<(&str, &Indicator, usize, &str)> = Vec::new();
+    for (n, (s, inds)) in sentences.iter().zip(per).enumerate() {
         if inds.is_empty() {
             continue;
         }
@@ -534,21 +537,31 @@ fn check_conflicts(
                 && i.direction.is_none()
                 && subject.chars().count() >= 4
                 && !subject.ends_with('的')
+                && names_itself(text, s.start, s.end, i, subject)
             {
-                cands.push((subject, i));
+                cands.push((subject, i, n, clause_verb(text, s.start, i)));
             }
         }
     }
-    cands.sort_by(|a, b| (a.0, &a.1.unit).cmp(&(b.0, &b.1.unit)));
+    cands.sort_by(|a, b| (a.0, &a.1.unit, a.3).cmp(&(b.0, &b.1.unit, b.3)));
     let mut k = 0;
     while k < cands.len() {
         let mut e = k + 1;
-        while e < cands.len() && cands[e].0 == cands[k].0 && cands[e].1.unit == cands[k].1.unit {
+        while e < cands.len()
+            && cands[e].0 == cands[k].0
+            && cands[e].1.unit == cands[k].1.unit
+            && cands[e].3 == cands[k].3
+        {
             e += 1;
         }
         let group = &cands[k..e];
-        let first = group[0].1;
-        if let Some(other) = group.iter().map(|g| g.1).find(|g| g.value != first.value) {
+        let (first, sentence) = (group[0].1, group[0].2);
+        // Figures of one sentence with one subject are its parts (`共受理83件,办结67件`).
+        if let Some(other) = group
+            .iter()
+            .find(|g| g.1.value != first.value && g.2 != sentence)
+            .map(|g| g.1)
+        {
             let (a, b) = if first.span.start < other.span.start {
                 (first, other)
             } else {
@@ -569,6 +582,33 @@ fn check_conflicts(
         }
         k = e;
     }
+}
+
+/// True when the figure's own clause (between the separators around it) holds its subject:
+/// `办结67件` takes its subject from the sentence and is a part, not a second statement.
+fn names_itself(text: &str, from: usize, to: usize, i: &Indicator, subject: &str) -> bool {
+    let head = &text[from..i.span.start];
+    let start = head.rfind(CLAUSE_SEP).map_or(from, |p| from + p);
+    let tail = &text[i.span.end..to];
+    let end = tail.find(CLAUSE_SEP).map_or(to, |p| i.span.end + p);
+    text[start..end].contains(subject)
+}
+
+/// The verb of the clause before a figure (`共办理行政复议案件4件` → `办理`), or `""`: the same
+/// thing done differently (`办理` as the reviewer, `作为被申请人`) is no conflict.
+fn clause_verb<'a>(text: &'a str, sentence_start: usize, i: &Indicator) -> &'a str {
+    let head = &text[sentence_start..i.span.start];
+    let clause = head.rfind(CLAUSE_SEP).map_or(head, |p| &head[p..]);
+    let after = &text[i.span.end..];
+    let after = &after[..after.find(CLAUSE_SEP).unwrap_or(after.len())];
+    [clause, after]
+        .iter()
+        .find_map(|part| {
+            part.char_indices()
+                .find_map(|(k, _)| SUBJECT_VERBS.iter().find(|v| part[k..].starts_with(*v)))
+        })
+        .copied()
+        .unwrap_or("")
 }
 
 /// Number of `YYYY年` mentions in `s`.

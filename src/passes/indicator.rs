@@ -46,11 +46,13 @@
 
 use crate::lex::date::year_at;
 use crate::lex::number::{
-    continues_number, normalize, normalized_unit, read_number, starts_number, Number, Written,
+    continues_number, normalize, normalized_unit, read_number, split_magnitude, starts_number,
+    Number, Written,
 };
 use crate::lex::numeral::{cn_digit, is_cn_numeral};
 use crate::lex::words::{
-    BASES, DIRECTIONS, PHASE_WORDS, SET_PHRASES, SET_PHRASE_TAILS, SHORT_DIRECTIONS, SUBJECT_LEAD,
+    AGENT_ENDINGS, BASES, DIRECTIONS, NOUN_AFTER_VERB, PHASE_WORDS, SET_PHRASES, SET_PHRASE_TAILS,
+    SHORT_DIRECTIONS, SUBJECT_LEAD, SUBJECT_VERBS,
 };
 use crate::model::{Direction, Indicator, Kind};
 use crate::passes::document::{Document, LineKind};
@@ -177,6 +179,34 @@ const SUFFIXES: &[&str] = &["以上", "左右", "余"];
 
 /// Words stripped from the end of a subject.
 const SUBJECT_TAIL: &[&str] = &[
+    "压减至",
+    "减至",
+    "降至",
+    "缩减至",
+    "提高到",
+    "提升到",
+    "增加到",
+    "降低到",
+    "压缩到",
+    "减少到",
+    "全市最高",
+    "全市最低",
+    "全区最高",
+    "全区最低",
+    "最高",
+    "最低",
+    "已",
+    "全年",
+    "今年",
+    "年内",
+    "压缩至",
+    "缩短至",
+    "降低至",
+    "提高至",
+    "提升至",
+    "减少至",
+    "增加至",
+    "年均",
     "达到",
     "分别为",
     "分别",
@@ -209,10 +239,61 @@ const SUBJECT_TAIL: &[&str] = &[
 ];
 /// Where a noun phrase after the unit stops (verbs and particles).
 const RIGHT_STOP: &[&str] = &[
-    "的", "为", "缩短", "压缩", "减少", "降低", "提高", "提升", "增加", "下降", "上升", "增长",
-    "至", "到", "被", "在", "对", "向", "与", "并", "和", "获得", "登陆", "接入", "参加", "参与",
-    "进行", "开展", "实现", "完成", "全部", "均", "已", "得到", "通过", "列入", "纳入", "受到",
-    "提供", "作为", "开始", "达到", "明确",
+    "的",
+    "为",
+    "缩短",
+    "压缩",
+    "减少",
+    "降低",
+    "提高",
+    "提升",
+    "增加",
+    "下降",
+    "上升",
+    "增长",
+    "至",
+    "到",
+    "被",
+    "在",
+    "对",
+    "向",
+    "与",
+    "并",
+    "和",
+    "获得",
+    "登陆",
+    "接入",
+    "参加",
+    "参与",
+    "进行",
+    "开展",
+    "实现",
+    "完成",
+    "全部",
+    "均",
+    "已",
+    "得到",
+    "通过",
+    "列入",
+    "纳入",
+    "受到",
+    "提供",
+    "作为",
+    "开始",
+    "达到",
+    "明确",
+    "正在",
+    "其中",
+    "等",
+    "是",
+    "有",
+    "增收节支",
+    "依法",
+    "集中",
+    "获评",
+    "如期",
+    "以",
+    "进驻",
 ];
 
 /// The first pattern of `list` that `s` starts with (a cheap first-byte test before each
@@ -652,6 +733,10 @@ fn scan_line(text: &str, line: Span, out: &mut Vec<Indicator>) {
     let mut protected: Option<Vec<(usize, usize)>> = None; // computed on first need
     let mut i = 0;
     let mut prev_end = 0; // end of the previous indicator in this line
+    let mut sentence_first: Option<usize> = None; // index in `out` of the sentence's first
+    let line_base = out.len();
+    // Per figure of this line: whether its clause named its thing itself.
+    let mut strong: Vec<Named> = Vec::new();
     let bytes = s.as_bytes();
     while i < s.len() {
         // Fast paths on raw bytes: only ASCII digits and a few Chinese characters start a
@@ -683,7 +768,7 @@ fn scan_line(text: &str, line: Span, out: &mut Vec<Indicator>) {
         };
         let next = found.num.end.max(i + 1);
         let protected = protected.get_or_insert_with(|| protected_ranges(s));
-        let Some(mut ind) = recognise(s, &found, prev_end, protected) else {
+        let Some((mut ind, own)) = recognise(s, &found, prev_end, protected) else {
             i = next;
             while !s.is_char_boundary(i) {
                 i += 1;
@@ -704,8 +789,14 @@ fn scan_line(text: &str, line: Span, out: &mut Vec<Indicator>) {
                 ind.kind = Kind::Change;
                 ind.normalized = signed_normalized(&ind);
             }
-            let (subject, subject_spans) =
-                subject(s, start.min(first.span.start), first.span.start, prev_end);
+            let (subject, subject_spans, _) = subject(
+                s,
+                start.min(first.span.start),
+                first.span.start,
+                prev_end,
+                "",
+                direction.is_some(),
+            );
             let shift = |sp: Span| Span::new(line.start + sp.start, line.start + sp.end);
             for mut item in list {
                 item.kind = ind.kind;
@@ -719,31 +810,24 @@ fn scan_line(text: &str, line: Span, out: &mut Vec<Indicator>) {
                     subject_spans: subject_spans.map(shift),
                     ..item
                 });
+                strong.push(own);
             }
             ind.subject = subject;
             ind.subject_spans = subject_spans;
-        } else {
-            // `95件,比上年增长66.7%`: a change or share without its own subject measures
-            // the previous figure's subject.
-            // `由20个工作日缩短至5个工作日`: the second figure measures the same thing.
-            let only_verb = DIRECTIONS.iter().any(|(w, _)| ind.subject == *w);
-            // `摸排线索25件27人`: a figure written right after another shares its subject.
-            let adjacent = prev_end > 0 && trim_spaces(&s[..ind.span.start]).len() == prev_end;
-            if (ind.subject.is_empty()
-                && (adjacent || matches!(ind.kind, Kind::Change | Kind::Rate))
-                || only_verb)
-                && prev_end > 0
-                && !s[prev_end..ind.span.start].contains('。')
-            {
-                if let Some(p) = out.last() {
-                    ind.subject = p.subject.clone();
-                    // The previous figure is on this line (prev_end > 0): back to
-                    // line-relative spans, shifted again below.
-                    ind.subject_spans = p
-                        .subject_spans
-                        .map(|sp| Span::new(sp.start - line.start, sp.end - line.start));
-                }
-            }
+        } else if prev_end > 0 && !ends_sentence(&s[prev_end..ind.span.start]) {
+            let from = sentence_first.unwrap_or(out.len());
+            inherit_subject(
+                s,
+                line,
+                &mut ind,
+                prev_end,
+                &out[from..],
+                &strong[from - line_base..],
+                own,
+            );
+        }
+        if prev_end == 0 || ends_sentence(&s[prev_end..ind.span.start]) {
+            sentence_first = Some(out.len());
         }
         prev_end = ind.span.end;
         i = ind.span.end;
@@ -754,6 +838,103 @@ fn scan_line(text: &str, line: Span, out: &mut Vec<Indicator>) {
             subject_spans: ind.subject_spans.map(shift),
             ..ind
         });
+        strong.push(own);
+    }
+}
+
+/// True when `between` (the text between two figures) ends a sentence.
+fn ends_sentence(between: &str) -> bool {
+    between.contains(['。', ';', '!', '?'])
+}
+
+/// Gives `ind` the subject its sentence gives it when its own clause names none. `earlier`
+/// are the figures of the sentence before it (line coordinates shifted by `line.start`).
+///
+/// * `95件,比上年增长66.7%`, `由20个工作日缩短至5个工作日`: a change or a rate without its own
+///   subject measures the previous figure's;
+/// * `593项,占审批和服务事项644项的92%`: the share measures the figure before `占`;
+/// * `摸排线索25件27人`: a figure of another measure word right after another counts that
+///   (`人`);
+/// * `共办理案件83件,办结67件,调解55件`, `其中…各部门公开388条`: a count whose clause is only
+///   a verb (or a doer and a verb) counts the sentence's first figure's thing.
+fn inherit_subject(
+    s: &str,
+    line: Span,
+    ind: &mut Indicator,
+    prev_end: usize,
+    earlier: &[Indicator],
+    strong: &[Named],
+    named: Named,
+) {
+    let Some(prev) = earlier.last() else {
+        return;
+    };
+    let to_line = |sp: Span| Span::new(sp.start - line.start, sp.end - line.start);
+    let take = |ind: &mut Indicator, from: &Indicator| {
+        ind.subject = from.subject.clone();
+        ind.subject_spans = from.subject_spans.map(to_line);
+    };
+    let between = trim_spaces(&s[prev_end..ind.span.start]).trim_start_matches(is_space);
+    // `同比分别下降10.5%和45.7%`: a figure listed after a change is one too.
+    if ind.direction.is_none()
+        && prev.direction.is_some()
+        && prev.unit == ind.unit
+        && matches!(between, "和" | "、" | "及" | "与")
+    {
+        ind.direction = prev.direction;
+        ind.basis = prev.basis;
+        ind.kind = Kind::Change;
+        ind.normalized = signed_normalized(ind);
+    }
+    // `A占B的X%`.
+    if ind.kind == Kind::Rate && between == "的" && earlier.len() >= 2 {
+        let left = to_line(prev.subject_spans[0]);
+        let right = to_line(prev.subject_spans[1]);
+        let own = if left.is_empty() { right } else { left };
+        let clause = trim_spaces(&s[..own.start.min(to_line(prev.span).start)]);
+        if clause.ends_with('占') || s[..own.start].ends_with('占') {
+            take(ind, &earlier[earlier.len() - 2]);
+            return;
+        }
+    }
+    let direction_word = DIRECTIONS.iter().any(|(w, _)| ind.subject == *w);
+    if !ind.subject.is_empty() && !direction_word && named != Named::Verb {
+        return;
+    }
+    let adjacent = between.is_empty();
+    if adjacent
+        && ind.kind == Kind::Count
+        && split_magnitude(&ind.unit).1 != split_magnitude(&prev.unit).1
+    {
+        // The measure word names what is counted: `25件27人`.
+        let unit_at = Span::new(ind.span.end - ind.unit.len(), ind.span.end);
+        if s.get(unit_at.start..unit_at.end) == Some(ind.unit.as_str()) {
+            ind.subject = split_magnitude(&ind.unit).1.to_string();
+            let k = unit_at.end - ind.subject.len();
+            ind.subject_spans = [
+                Span::new(k, unit_at.end),
+                Span::new(ind.span.end, ind.span.end),
+            ];
+            return;
+        }
+    }
+    if adjacent || direction_word || matches!(ind.kind, Kind::Change | Kind::Rate) {
+        take(ind, prev);
+        return;
+    }
+    // The sentence's first figure of the same measure word whose clause named its thing (the
+    // total a breakdown follows), else the sentence's first.
+    let unit = split_magnitude(&ind.unit).1;
+    let named = earlier
+        .iter()
+        .zip(strong)
+        .find(|(e, &n)| {
+            n == Named::Own && !e.subject.is_empty() && split_magnitude(&e.unit).1 == unit
+        })
+        .map(|(e, _)| e)
+        .or_else(|| earlier.iter().find(|e| !e.subject.is_empty()));
+    if let Some(from) = named {
+        take(ind, from);
     }
 }
 
@@ -878,7 +1059,7 @@ fn recognise(
     f: &Found,
     prev_end: usize,
     protected: &[(usize, usize)],
-) -> Option<Indicator> {
+) -> Option<(Indicator, Named)> {
     let n = &f.num;
     let q = &f.q;
     if is_protected(protected, n.start, q.number_end) {
@@ -1042,10 +1223,11 @@ fn recognise(
     };
     ind.normalized = signed_normalized(&ind);
     ind.normalized_unit = normalized_unit(&ind.unit).to_string();
-    let (subject, subject_spans) = subject(s, start, q.end, prev_end);
+    let (subject, subject_spans, own) =
+        subject(s, start, q.end, prev_end, q.bare_unit, direction.is_some());
     ind.subject = subject;
     ind.subject_spans = subject_spans;
-    Some(ind)
+    Some((ind, own))
 }
 
 /// `normalized` of an indicator: its value on the normalised scale, negative for a decrease.
@@ -1119,6 +1301,8 @@ fn strip_subject(mut left: &str) -> &str {
         }
         if let Some(w) = starts_with_any(left, SUBJECT_LEAD) {
             left = &left[w.len()..];
+        } else if left.starts_with('及') && !left.starts_with("及时") {
+            left = &left['及'.len_utf8()..];
         }
         if let Some(p) = left.rfind("其中") {
             left = &left[p + "其中".len()..];
@@ -1142,6 +1326,14 @@ fn strip_subject(mut left: &str) -> &str {
         if let Some(w) = ends_with_any(left, BASES) {
             left = &left[..left.len() - w.len()];
         }
+        // A year at the end: `省级以上越级信访在2019年`.
+        if let Some(p) = left.len().checked_sub("0000年".len()) {
+            if left.is_char_boundary(p)
+                && year_at(left, p).is_some_and(|y| y.marked && y.end == left.len())
+            {
+                left = &left[..p];
+            }
+        }
         left = left.trim();
         if left == l0 {
             break;
@@ -1150,36 +1342,256 @@ fn strip_subject(mut left: &str) -> &str {
     left
 }
 
-/// What an indicator measures: the clause before it, cleaned, plus a noun phrase after it.
-/// `全区已精简64项申报材料` → `精简申报材料`; `办复率100%` → `办复率`.
-fn subject(s: &str, start: usize, end: usize, prev_end: usize) -> (String, [Span; 2]) {
-    // A noun phrase right after the unit: 64项申报材料 → 申报材料.
+/// The noun phrase right after a figure's unit (`64项申报材料` → `申报材料`, `51个村(居)` →
+/// `村(居)`, `1名长期缠访闹访的重点信访人员` → `重点信访人员`): up to a verb, a particle, a
+/// clause break or the next number. Empty when the phrase runs into the next figure
+/// (`社会视频300路停车场数据30个`: `停车场数据` is the next figure's) or starts with a verb.
+fn right_phrase<'a>(s: &'a str, end: usize, unit: &str) -> (&'a str, bool) {
     let after = &s[end..];
-    let mut r = 0;
-    for (k, c) in after.char_indices() {
-        if !is_cjk(c) || k / 3 >= 8 || starts_with_any(&after[k..], RIGHT_STOP).is_some() {
-            break;
-        }
-        if c.is_ascii_digit() || is_cn_numeral(c) && k > 0 {
-            break;
-        }
-        r = k + c.len_utf8();
+    if verb_at(after).is_some() {
+        return ("", false);
     }
-    let right = &after[..r];
+    let mut r = noun_run(after);
+    // `2件作为被申请人的行政复议案件`: a short qualifier without a verb before 的.
+    if r == 0 {
+        let clause = after
+            .char_indices()
+            .take(12)
+            .find(|&(_, c)| is_clause_break(c) || c == '的' || c.is_ascii_digit());
+        if let Some((k, '的')) = clause {
+            let q = &after[..k];
+            let verb = q
+                .char_indices()
+                .any(|(j, _)| starts_with_any(&q[j..], SUBJECT_VERBS).is_some());
+            if q.starts_with("作为") && !verb {
+                r = k;
+            }
+        }
+    }
+    // `X的Y`: the noun after 的 (`1名长期缠访闹访的重点信访人员`, `34条切实可行的工作措施`), but
+    // a place or body before 的 is what is counted (`10个街乡的分管负责人`).
+    let _ = unit;
+    let owner = ends_with_any(&after[..r], AGENT_ENDINGS).is_some();
+    if let Some(rest) = after[r..].strip_prefix('的').filter(|_| !owner) {
+        let k = noun_run(rest);
+        if k >= 2 * 3 && !starts_figure(rest, k) {
+            return (&rest[..k], false);
+        }
+    }
+    (&after[..r], starts_figure(after, r))
+}
+
+/// The verb of [`SUBJECT_VERBS`] at the start of `s`, unless a noun follows that makes it
+/// part of a compound (`调解室`, `清理工作`).
+fn verb_at(s: &str) -> Option<&'static str> {
+    starts_with_any(s, SUBJECT_VERBS)
+        .filter(|v| starts_with_any(&s[v.len()..], NOUN_AFTER_VERB).is_none())
+}
+
+/// Clause breaks other than the quotes themselves.
+fn is_clause_break_not_quote(c: char) -> bool {
+    is_clause_break(c) && !matches!(c, '“' | '”')
+}
+
+/// True when a figure (a number that is not a year) starts at byte `r` of `s`.
+fn starts_figure(s: &str, r: usize) -> bool {
+    s[r..].starts_with(|c: char| c.is_ascii_digit()) && year_at(s, r).is_none()
+}
+
+/// Length of the noun run at the start of `after`: ideographs up to a verb or particle of
+/// [`RIGHT_STOP`], a clause break or a number, with a short parenthetical inside (`村(居)`).
+fn noun_run(after: &str) -> usize {
+    let mut r = 0;
+    let mut k = 0;
+    while k < after.len() {
+        let Some(c) = after[k..].chars().next() else {
+            break;
+        };
+        // A quoted name inside the noun: `“一件事一次办”服务`, `政务服务“容缺受理”事项`.
+        if c == '“' && r == k {
+            match after[k..].find('”').filter(|&q| q <= 12 * 3) {
+                Some(q) if !after[k..k + q].contains(is_clause_break_not_quote) => {
+                    k += q + '”'.len_utf8();
+                    r = k;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if c == '(' {
+            match after[k..].find(')').filter(|&q| q <= 4 * 3) {
+                Some(q) if r == k && r > 0 => {
+                    k += q + 1;
+                    r = k;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if !is_cjk(c) || k / 3 >= 12 || starts_with_any(&after[k..], RIGHT_STOP).is_some() {
+            break;
+        }
+        let verb = verb_at(&after[k..]).is_some() && !after[..k].ends_with(['政', '性']);
+        if k > 0 && (is_cn_numeral(c) || verb) {
+            break;
+        }
+        k += c.len_utf8();
+        r = k;
+    }
+    r
+}
+
+/// The object of the last verb in `left` (`主动公开政府信息` → `政府信息`, `帮助企业解决困难` →
+/// `困难`), or `left` when no verb is followed by a noun. `Err(before)` when the clause ends
+/// with a verb (`各部门公开`, `办结`): the counted thing is not in it; `before` is what stands
+/// before the verb (`区政府信息` in `区政府信息公开`), empty when that is a doer or nothing.
+fn object_of(left: &str) -> Result<&str, &str> {
+    // A rate's name is one compound: `调解成功率`, `一次性办结率`.
+    if left.ends_with('率') {
+        return Ok(left);
+    }
+    let mut runs: Vec<(usize, usize)> = Vec::new(); // verb runs: start, end
+    let mut k = 0;
+    while k < left.len() {
+        // A quoted name is one noun: `归集“双公示”数据`.
+        if left[k..].starts_with('“') {
+            if let Some(q) = left[k..].find('”') {
+                k += q + '”'.len_utf8();
+                continue;
+            }
+        }
+        match verb_at(&left[k..]).filter(|_| !left[..k].ends_with(['政', '性'])) {
+            Some(v) => {
+                match runs.last_mut() {
+                    Some(run) if run.1 == k => run.1 = k + v.len(),
+                    _ => runs.push((k, k + v.len())),
+                }
+                k += v.len();
+            }
+            _ => k += left[k..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    let Some(&(last_start, last_end)) = runs.last() else {
+        return Ok(left);
+    };
+    if last_end == left.len() {
+        // The clause ends with a verb: an earlier verb's object, else what stands before.
+        if let Some(&(_, e)) = runs.iter().rev().nth(1) {
+            let obj = strip_subject(&left[e..last_start]);
+            if obj.chars().count() >= 2 {
+                return Ok(obj);
+            }
+        }
+        let before = strip_subject(&left[..last_start]);
+        let doer = before
+            .trim_end_matches(|c| c == ')' || c == '(' || c == '居' || c == '街' || c == '道');
+        if ends_with_any(doer, AGENT_ENDINGS).is_some() || before.chars().count() < 2 {
+            return Err("");
+        }
+        return Err(before);
+    }
+    // The last verb followed by at least two characters of object.
+    for &(_, e) in runs.iter().rev() {
+        let obj = strip_subject(&left[e..]);
+        if obj.chars().count() >= 2 {
+            return Ok(obj);
+        }
+    }
+    Ok(left)
+}
+
+/// What an indicator measures: the noun phrase after its unit when there is one
+/// (`64项申报材料` → `申报材料`), else the object in the clause before it (`主动公开政府信息
+/// 559条` → `政府信息`, `办复率100%` → `办复率`). Empty when the clause names no thing
+/// (`办结67件`, `各部门公开388条`): the caller takes the sentence's.
+fn subject(
+    s: &str,
+    start: usize,
+    end: usize,
+    prev_end: usize,
+    unit: &str,
+    change: bool,
+) -> (String, [Span; 2], Named) {
+    // Parts are slices of `s` (or empty): their offsets locate them in the line.
+    let at = |part: &str| {
+        let k = (part.as_ptr() as usize).wrapping_sub(s.as_ptr() as usize);
+        if part.is_empty() || k > s.len() {
+            Span::new(start, start)
+        } else {
+            Span::new(k, k + part.len())
+        }
+    };
+    let (right, into_next) = right_phrase(s, end, unit);
+    let right = strip_subject(right);
+    let right = ["各类", "各项", "各种"]
+        .iter()
+        .find_map(|l| right.strip_prefix(l))
+        .unwrap_or(right);
+    // Events (`全年2次专门听取`) name what happened before the number; a change names the
+    // metric before it (`地区生产总值年均增长9.3%`).
+    let event = matches!(unit, "次" | "场" | "轮" | "期");
+    if !right.is_empty() && !into_next && !(event && names_event(s, start, prev_end)) && !change {
+        return (
+            right.to_string(),
+            [Span::new(start, start), at(right)],
+            Named::Own,
+        );
+    }
     let lo = prev_end
         .min(start)
         .max(window_start(&s[..start], BACK_WINDOW));
     let before = &s[lo..start];
     let from = clause_start(before);
-    let mut left = strip_subject(&before[from..]);
-    // `出庭应诉率全市最高,达100%`: with nothing on either side, the clause before it in the
-    // same sentence names the subject.
-    if left.is_empty() && right.is_empty() && from > 0 {
+    let clause = strip_subject(&before[from..]);
+    let (mut left, mut named) = match object_of(clause) {
+        Ok(o) => (o, Named::Own),
+        // `办结67件`: the verb stands until the sentence gives the thing.
+        Err("") => (clause, Named::Verb),
+        Err(b) => (b, Named::Before),
+    };
+    // `出庭应诉率全市最高,达100%`: with nothing before it, the rate named in the clause before
+    // it in the same sentence.
+    if clause.is_empty() && from > 0 {
         let brk = before[..from].chars().next_back().unwrap_or('。');
-        if brk == ',' {
-            let prev = &before[..from - brk.len_utf8()];
-            left = strip_subject(&prev[clause_start(prev)..]);
+        let prev = &before[..from - brk.len_utf8()];
+        let prev = strip_subject(&prev[clause_start(prev)..]);
+        if brk == ',' && prev.contains('率') && !prev.contains(|c: char| c.is_ascii_digit()) {
+            left = prev;
+            named = Named::Own;
         }
+    }
+    // `个体工商户“两证整合”`: a trailing quoted name qualifies the noun before it; after a
+    // verb it is the thing (`组织“千名领导干部观百庭”`).
+    if left.ends_with('”') {
+        if let Some(q) = left.rfind('“').filter(|&q| q > 0) {
+            let noun = strip_subject(&left[..q]);
+            left = if noun.chars().count() > 2 {
+                noun
+            } else {
+                &left[q..]
+            };
+        }
+    }
+    for lead in ["各类", "各项", "各种"] {
+        left = left.strip_prefix(lead).unwrap_or(left);
+    }
+    // The head noun phrase: `全年共受理的行政复议案件` → `行政复议案件`.
+    if let Some(p) = left.rfind('的') {
+        let head = &left[p + '的'.len_utf8()..];
+        if head.chars().count() >= 2 {
+            left = head;
+        }
+    }
+    // `将可并联办理的22个行政许可事项`: a modifier is no thing.
+    if left.ends_with('的') {
+        left = "";
+    }
+    if (left.is_empty() || named == Named::Verb) && !right.is_empty() && !change {
+        return (
+            right.to_string(),
+            [Span::new(start, start), at(right)],
+            Named::Own,
+        );
     }
     // Keep at most the last 24 characters of a long clause.
     let n = left.chars().count();
@@ -1187,15 +1599,35 @@ fn subject(s: &str, start: usize, end: usize, prev_end: usize) -> (String, [Span
         let cut = left.char_indices().nth(n - 24).map_or(0, |(k, _)| k);
         left = &left[cut..];
     }
-    let mut subj = String::with_capacity(left.len() + right.len());
-    subj.push_str(left);
-    subj.push_str(right);
-    // Both parts are slices of `s`: their offsets locate them in the line.
-    let at = |part: &str| {
-        let k = part.as_ptr() as usize - s.as_ptr() as usize;
-        Span::new(k, k + part.len())
-    };
-    (subj, [at(left), at(right)])
+    if left.is_empty() {
+        named = Named::Verb;
+    }
+    (left.to_string(), [at(left), Span::new(end, end)], named)
+}
+
+/// True when the clause before an event count names a thing of its own (`区政府常务会议全年2次`),
+/// not only a verb (`组织召开4次全面依法治市委员会会议`: the meeting follows).
+fn names_event(s: &str, start: usize, prev_end: usize) -> bool {
+    let lo = prev_end
+        .min(start)
+        .max(window_start(&s[..start], BACK_WINDOW));
+    let before = &s[lo..start];
+    let clause = strip_subject(&before[clause_start(before)..]);
+    match object_of(clause) {
+        Ok(o) => !o.is_empty(),
+        Err(b) => b.chars().count() > 2,
+    }
+}
+
+/// Where a subject comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Named {
+    /// The figure's own clause names the thing (`主动公开政府信息559条`).
+    Own,
+    /// What stands before a clause-final verb (`区政府信息公开94条`).
+    Before,
+    /// Only a verb or nothing (`办结67件`): the sentence's thing replaces it.
+    Verb,
 }
 
 #[cfg(test)]
@@ -1365,29 +1797,102 @@ mod tests {
 
     #[test]
     fn subjects() {
-        let table: &[(&str, &str)] = &[
-            ("2019年,全区主动公开政府信息559条,", "主动公开政府信息"),
-            ("全区已精简64项申报材料,", "精简申报材料"),
-            ("办理区人大代表建议77件,办复率100%", "办理区人大代表建议"),
-            ("其中区政府信息公开94条,", "区政府信息公开"),
-            ("全区83.87%信访事项被一次性办结", "信访事项"),
+        // What is counted: the noun after the unit, else the object of the clause's verb; a
+        // reason per row.
+        let table: &[(&str, &str, &str)] = &[
+            (
+                "2019年,全区主动公开政府信息559条,",
+                "政府信息",
+                "object of 公开",
+            ),
+            ("全区已精简64项申报材料,", "申报材料", "noun after the unit"),
+            (
+                "办理区人大代表建议77件,办复率100%",
+                "区人大代表建议",
+                "object of 办理",
+            ),
+            (
+                "其中区政府信息公开94条,",
+                "区政府信息",
+                "before a clause-final verb",
+            ),
+            (
+                "全区83.87%信访事项被一次性办结",
+                "信访事项",
+                "noun after the unit",
+            ),
+            ("帮助企业解决困难33个,", "困难", "object of the last verb"),
+            (
+                "全年共受理的行政复议案件12件,",
+                "行政复议案件",
+                "the head noun after 的",
+            ),
+            (
+                "在区人民法院设立驻法院人民调解工作室1个、",
+                "驻法院人民调解工作室",
+                "调解 in a noun",
+            ),
+            ("调解成功率99%,", "调解成功率", "a rate's name is one word"),
+            (
+                "地区生产总值年均增长9.3%,",
+                "地区生产总值",
+                "the metric that changed",
+            ),
+            (
+                "将区发改委等20个政府部门的85项职责",
+                "政府部门",
+                "noun after the unit",
+            ),
+            (
+                "区政府常务会议全年2次专门听取依法行政工作",
+                "区政府常务会议",
+                "an event's doer",
+            ),
+            (
+                "1名长期缠访闹访的重点信访人员被依法处理",
+                "重点信访人员",
+                "people after 的",
+            ),
             (
                 "领导干部自然资源资产离任(任中)审计2个、",
                 "领导干部自然资源资产离任(任中)审计",
+                "a short parenthetical inside",
             ),
             (
                 "约定生态环境损害赔偿(保证)金1.35亿元。",
-                "约定生态环境损害赔偿(保证)金",
+                "生态环境损害赔偿(保证)金",
+                "object of 约定",
             ),
         ];
-        for (t, want) in table {
-            assert_eq!(first(t).subject, *want, "{t}");
+        for (t, want, why) in table {
+            assert_eq!(first(t).subject, *want, "{t}: {why}");
         }
-        let d = Document::new("摸排线索25件27人,");
-        let both = find_indicators("摸排线索25件27人,", &d);
+        let all = |t: &str| -> Vec<String> {
+            let d = Document::new(t);
+            find_indicators(t, &d)
+                .into_iter()
+                .map(|i| i.subject)
+                .collect()
+        };
         assert_eq!(
-            both[1].subject, "摸排线索",
-            "a figure right after another shares its subject"
+            all("摸排线索25件27人,"),
+            ["线索", "人"],
+            "a figure of another measure word right after another counts that"
+        );
+        assert_eq!(
+            all("共接待处理劳动人事争议案件83件,办结67件,调解55件。"),
+            ["劳动人事争议案件"; 3],
+            "a bare verb counts the sentence's thing"
+        );
+        assert_eq!(
+            all("全区主动公开政府信息559条,其中区政府信息公开94条,各部门公开388条。"),
+            ["政府信息", "区政府信息", "政府信息"],
+            "a doer and a verb count the total's thing"
+        );
+        assert_eq!(
+            all("共有“一趟不用跑”事项593项,占审批和服务事项644项的92%。"),
+            ["“一趟不用跑”事项", "审批和服务事项", "“一趟不用跑”事项"],
+            "A占B的X% measures A"
         );
     }
 }
