@@ -36,7 +36,7 @@
 
 use crate::lex::number::normalize;
 use crate::lex::numeral::format_value;
-use crate::lex::words::{DOWN_WORDS, SUBJECT_VERBS, UP_WORDS};
+use crate::lex::words::{subject_verb_at, DOWN_WORDS, UP_WORDS};
 use crate::model::{Code, Diagnostic, Indicator, Kind, Severity};
 use crate::passes::document::Document;
 use crate::text::Span;
@@ -518,7 +518,7 @@ fn check_conflicts(
     out: &mut Vec<Diagnostic>,
 ) {
     // Candidates: exact figures with a specific subject, in plain sentences.
-    let mut cands: Vec<(&str, &Indicator, usize, &str)> = Vec::new();
+    let mut cands: Vec<(&str, &Indicator, usize)> = Vec::new();
     for (n, (s, inds)) in sentences.iter().zip(per).enumerate() {
         if inds.is_empty() {
             continue;
@@ -537,50 +537,69 @@ fn check_conflicts(
                 && i.direction.is_none()
                 && subject.chars().count() >= 4
                 && !subject.ends_with('的')
-                && names_itself(text, s.start, s.end, i, subject)
             {
-                cands.push((subject, i, n, clause_verb(text, s.start, i)));
+                cands.push((subject, i, n));
             }
         }
     }
-    cands.sort_by(|a, b| (a.0, &a.1.unit, a.3).cmp(&(b.0, &b.1.unit, b.3)));
+    cands.sort_by(|a, b| (a.0, &a.1.unit).cmp(&(b.0, &b.1.unit)));
     let mut k = 0;
     while k < cands.len() {
         let mut e = k + 1;
-        while e < cands.len()
-            && cands[e].0 == cands[k].0
-            && cands[e].1.unit == cands[k].1.unit
-            && cands[e].3 == cands[k].3
-        {
+        while e < cands.len() && cands[e].0 == cands[k].0 && cands[e].1.unit == cands[k].1.unit {
             e += 1;
         }
-        let group = &cands[k..e];
-        let (first, sentence) = (group[0].1, group[0].2);
+        if e - k >= 2 {
+            conflict_in(text, sentences, &cands[k..e], out);
+        }
+        k = e;
+    }
+}
+
+/// Reports the first conflict among figures of one subject and unit (read lazily: the
+/// clause tests run only for subjects that recur).
+fn conflict_in(
+    text: &str,
+    sentences: &[Span],
+    group: &[(&str, &Indicator, usize)],
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut named: Vec<(&str, &Indicator, usize)> = group
+        .iter()
+        .filter(|(subject, i, n)| {
+            let s = sentences[*n];
+            names_itself(text, s.start, s.end, i, subject)
+        })
+        .map(|&(_, i, n)| (clause_verb(text, sentences[n].start, i), i, n))
+        .collect();
+    named.sort_by_key(|g| g.0);
+    for same_verb in named.chunk_by(|a, b| a.0 == b.0) {
+        let (first, sentence) = (same_verb[0].1, same_verb[0].2);
         // Figures of one sentence with one subject are its parts (`共受理83件,办结67件`).
-        if let Some(other) = group
+        let Some(other) = same_verb
             .iter()
             .find(|g| g.1.value != first.value && g.2 != sentence)
             .map(|g| g.1)
-        {
-            let (a, b) = if first.span.start < other.span.start {
-                (first, other)
-            } else {
-                (other, first)
-            };
-            out.push(diag(
-                Code::FigureConflict,
-                Severity::Warning,
-                format!(
-                    "同一事项两处数值不同：“{}”先为{}，后为{}",
-                    group[0].0,
-                    &text[a.span.start..a.span.end],
-                    &text[b.span.start..b.span.end]
-                ),
-                vec![a.span, b.span],
-                0.4,
-            ));
-        }
-        k = e;
+        else {
+            continue;
+        };
+        let (a, b) = if first.span.start < other.span.start {
+            (first, other)
+        } else {
+            (other, first)
+        };
+        out.push(diag(
+            Code::FigureConflict,
+            Severity::Warning,
+            format!(
+                "同一事项两处数值不同：“{}”先为{}，后为{}",
+                group[0].0,
+                &text[a.span.start..a.span.end],
+                &text[b.span.start..b.span.end]
+            ),
+            vec![a.span, b.span],
+            0.4,
+        ));
     }
 }
 
@@ -605,9 +624,8 @@ fn clause_verb<'a>(text: &'a str, sentence_start: usize, i: &Indicator) -> &'a s
         .iter()
         .find_map(|part| {
             part.char_indices()
-                .find_map(|(k, _)| SUBJECT_VERBS.iter().find(|v| part[k..].starts_with(*v)))
+                .find_map(|(k, _)| subject_verb_at(&part[k..]))
         })
-        .copied()
         .unwrap_or("")
 }
 

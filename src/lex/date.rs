@@ -74,6 +74,8 @@ fn year_digit(c: char) -> Option<u16> {
 
 /// The year starting at byte `i` of `s`, if one starts there (see the module grammar).
 pub fn year_at(s: &str, i: usize) -> Option<Year> {
+    // Cheap test before the pattern: a year starts with a digit.
+    year_digit(s.get(i..)?.chars().next()?)?;
     let before = s.get(..i)?;
     if before.ends_with(|c: char| c.is_ascii_digit()) {
         return None;
@@ -101,16 +103,27 @@ pub fn year_at(s: &str, i: usize) -> Option<Year> {
     })
 }
 
-/// Every Arabic `YYYY年` in `s`, in order: found from the `年`s (a byte search), each read
-/// with [`year_at`] at the start of its four digits.
+/// Every Arabic `YYYY年` in `s`, in order: found from the `年`s (a byte search). Four ASCII
+/// digits before `年`, not after a digit, are exactly what [`YEAR_PATTERN`] matches there, so
+/// the bytes decide without running the pattern (years are looked up in every sentence).
 pub fn year_mentions(s: &str) -> impl Iterator<Item = Year> + '_ {
     let b = s.as_bytes();
     s.match_indices('年').filter_map(move |(e, _)| {
         let i = e.checked_sub(4)?;
-        if !b[i..e].iter().all(u8::is_ascii_digit) {
+        if !b[i..e].iter().all(u8::is_ascii_digit) || i > 0 && b[i - 1].is_ascii_digit() {
             return None;
         }
-        year_at(s, i).filter(|y| y.marked)
+        let year = b[i..e].iter().fold(0u16, |y, d| y * 10 + (d - b'0') as u16);
+        let mut end = e + '年'.len_utf8();
+        if s[end..].starts_with('度') {
+            end += '度'.len_utf8();
+        }
+        Some(Year {
+            start: i,
+            end,
+            year,
+            marked: true,
+        })
     })
 }
 
@@ -223,6 +236,28 @@ mod tests {
         assert_eq!(first_year("建国1949年"), None, "no report year");
         assert_eq!(leading_year("2019年,全区"), Some(2019));
         assert_eq!(leading_year("全区2019年"), None);
+    }
+
+    #[test]
+    fn the_byte_test_for_years_agrees_with_the_pattern() {
+        for t in [
+            "2019年",
+            "2021年度",
+            "x2019年",
+            "12019年",
+            "201年",
+            "二〇二一年",
+            "2019年2020年",
+        ] {
+            let bytes: Vec<Year> = year_mentions(t).collect();
+            let pattern: Vec<Year> = (0..t.len())
+                .filter(|&i| {
+                    t.is_char_boundary(i) && t[i..].starts_with(|c: char| c.is_ascii_digit())
+                })
+                .filter_map(|i| year_at(t, i).filter(|y| y.marked))
+                .collect();
+            assert_eq!(bytes, pattern, "{t}");
+        }
     }
 
     #[test]

@@ -449,7 +449,7 @@ fn token_end(s: &str, i: usize) -> usize {
 }
 
 /// Characters that occur in a token besides ASCII digits.
-fn is_token_char(c: char) -> bool {
+pub fn is_token_char(c: char) -> bool {
     cn_digit(c).is_some()
         || financial_digit(c).is_some()
         || multiplier(c).is_some()
@@ -466,6 +466,44 @@ pub fn read_number(s: &str, i: usize) -> Result<Number, usize> {
     let next_char = i + first.len_utf8();
     if !starts_number(first) {
         return Err(next_char);
+    }
+    // A plain run of digits followed by nothing that continues a number (`64项`, the
+    // common case) is read without the pattern; so is a decimal (`98.79%`) and a number
+    // before a bare magnitude (`9.747万元`).
+    if first.is_ascii_digit() {
+        let b = s.as_bytes();
+        let digits =
+            |from: usize| from + b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let mut d = digits(i);
+        let mut decimals = 0;
+        if b.get(d) == Some(&b'.') && b.get(d + 1).is_some_and(u8::is_ascii_digit) {
+            let f = digits(d + 1);
+            decimals = (f - d - 1).min(u8::MAX as usize) as u8;
+            d = f;
+        }
+        let mut m = d;
+        while s[m..].starts_with(['万', '亿', '千']) {
+            m += '万'.len_utf8();
+        }
+        let continues = matches!(b.get(m), Some(b',' | b'.' | b' ' | b'0'..=b'9'))
+            || s[m..]
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_ascii() && is_token_char(c));
+        if !continues && d - i <= MAX_TOKEN {
+            if continues_number(s, i) {
+                return Err(m);
+            }
+            let value: f64 = s[i..d].parse().map_err(|_| m)?;
+            return Ok(Number {
+                start: i,
+                end: d,
+                value,
+                written: Written::Arabic,
+                approx: None,
+                decimals,
+            });
+        }
     }
     let end = token_end(s, i);
     if continues_number(s, i) || end - i > MAX_TOKEN {

@@ -384,3 +384,24 @@ pub(crate) const AGENT_ENDINGS: &[&str] = &[
     "委",
     "办",
 ];
+
+/// The entry of [`SUBJECT_VERBS`] that `s` starts with, longest first. A binary search on
+/// the first character: subjects look for verbs at every character of a clause.
+pub(crate) fn subject_verb_at(s: &str) -> Option<&'static str> {
+    static BY_FIRST: std::sync::OnceLock<Vec<(char, &'static str)>> = std::sync::OnceLock::new();
+    let table = BY_FIRST.get_or_init(|| {
+        let mut v: Vec<(char, &'static str)> = SUBJECT_VERBS
+            .iter()
+            .filter_map(|&w| Some((w.chars().next()?, w)))
+            .collect();
+        v.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())));
+        v
+    });
+    let c = s.chars().next()?;
+    let at = table.partition_point(|&(f, _)| f < c);
+    table[at..]
+        .iter()
+        .take_while(|&&(f, _)| f == c)
+        .find(|(_, w)| s.starts_with(w))
+        .map(|&(_, w)| w)
+}

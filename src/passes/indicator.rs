@@ -46,13 +46,13 @@
 
 use crate::lex::date::year_at;
 use crate::lex::number::{
-    continues_number, normalize, normalized_unit, read_number, split_magnitude, starts_number,
-    Number, Written,
+    continues_number, is_token_char, normalize, normalized_unit, read_number, split_magnitude,
+    starts_number, Number, Written,
 };
 use crate::lex::numeral::{cn_digit, is_cn_numeral};
 use crate::lex::words::{
-    AGENT_ENDINGS, BASES, DIRECTIONS, NOUN_AFTER_VERB, PHASE_WORDS, SET_PHRASES, SET_PHRASE_TAILS,
-    SHORT_DIRECTIONS, SUBJECT_LEAD, SUBJECT_VERBS,
+    subject_verb_at, AGENT_ENDINGS, BASES, DIRECTIONS, NOUN_AFTER_VERB, PHASE_WORDS, SET_PHRASES,
+    SET_PHRASE_TAILS, SHORT_DIRECTIONS, SUBJECT_LEAD,
 };
 use crate::model::{Direction, Indicator, Kind};
 use crate::passes::document::{Document, LineKind};
@@ -658,6 +658,14 @@ fn figure_at(s: &str, i: usize) -> Result<Found, usize> {
     if !starts_number(c) {
         return Err(next);
     }
+    // Cheap test before reading: most numerals (`统一`, `一是`, `2019年`) have nothing after
+    // them that makes a figure.
+    let run = s[i..]
+        .find(|c: char| !(c.is_ascii_digit() || c != ' ' && is_token_char(c)))
+        .map_or(s.len(), |k| i + k);
+    if !figure_may_follow(s, run) {
+        return Err(run.max(next));
+    }
     let num = read_number(s, i)?;
     let resume = num.end.max(next);
     let q = quantity(s, &num);
@@ -706,6 +714,32 @@ fn figure_at(s: &str, i: usize) -> Result<Found, usize> {
         }),
         None => Err(resume),
     }
+}
+
+/// True when what follows a run of numeral characters ending at `j` can make a figure: a
+/// unit (after spaces and `余`/`多`/`几`), `分之`, `成`, or a range separator.
+fn figure_may_follow(s: &str, j: usize) -> bool {
+    // A unit that starts with the run's magnitude: `3千瓦`, `5万元`.
+    let mut k = j;
+    while s[..k].ends_with(['万', '亿', '千']) {
+        k -= '万'.len_utf8();
+    }
+    if k < j && unit_at(&s[k..]).is_some() {
+        return true;
+    }
+    let mut j = skip_spaces(s, j);
+    for words in [MAGNITUDES, &["余", "多", "几"], MAGNITUDES] {
+        if let Some(w) = starts_with_any(&s[j..], words) {
+            if unit_at(&s[j..]).is_none() {
+                j = skip_spaces(s, j + w.len());
+            }
+        }
+    }
+    let rest = &s[j..];
+    unit_at(rest).is_some()
+        || rest.starts_with(['成', '.', ','])
+        || rest.starts_with("分之")
+        || starts_with_any(rest, RANGE_SEPARATORS).is_some()
 }
 
 /// The quantity of a rate written before its number: `百分之九十五` is 95 `百分之`.
@@ -1327,7 +1361,11 @@ fn strip_subject(mut left: &str) -> &str {
             left = &left[..left.len() - w.len()];
         }
         // A year at the end: `省级以上越级信访在2019年`.
-        if let Some(p) = left.len().checked_sub("0000年".len()) {
+        if let Some(p) = left
+            .len()
+            .checked_sub("0000年".len())
+            .filter(|_| left.ends_with('年'))
+        {
             if left.is_char_boundary(p)
                 && year_at(left, p).is_some_and(|y| y.marked && y.end == left.len())
             {
@@ -1362,7 +1400,7 @@ fn right_phrase<'a>(s: &'a str, end: usize, unit: &str) -> (&'a str, bool) {
             let q = &after[..k];
             let verb = q
                 .char_indices()
-                .any(|(j, _)| starts_with_any(&q[j..], SUBJECT_VERBS).is_some());
+                .any(|(j, _)| subject_verb_at(&q[j..]).is_some());
             if q.starts_with("作为") && !verb {
                 r = k;
             }
@@ -1381,11 +1419,10 @@ fn right_phrase<'a>(s: &'a str, end: usize, unit: &str) -> (&'a str, bool) {
     (&after[..r], starts_figure(after, r))
 }
 
-/// The verb of [`SUBJECT_VERBS`] at the start of `s`, unless a noun follows that makes it
+/// The verb of `lex::words::SUBJECT_VERBS` at the start of `s`, unless a noun follows that makes it
 /// part of a compound (`调解室`, `清理工作`).
 fn verb_at(s: &str) -> Option<&'static str> {
-    starts_with_any(s, SUBJECT_VERBS)
-        .filter(|v| starts_with_any(&s[v.len()..], NOUN_AFTER_VERB).is_none())
+    subject_verb_at(s).filter(|v| starts_with_any(&s[v.len()..], NOUN_AFTER_VERB).is_none())
 }
 
 /// Clause breaks other than the quotes themselves.
