@@ -20,7 +20,10 @@ fn figures(t: &str) -> Vec<(String, f64, String)> {
         .collect()
 }
 
-fn check(table: &[(&str, &[(&str, f64, &str)], &str)]) {
+/// One row: a sentence, the figures highlighted in it (`text`, value, unit), and why.
+type Row<'a> = (&'a str, &'a [(&'a str, f64, &'a str)], &'a str);
+
+fn check(table: &[Row]) {
     for &(t, want, why) in table {
         let want: Vec<(String, f64, String)> = want
             .iter()

@@ -213,7 +213,8 @@ mod tests {
 
     #[test]
     fn reads_years() {
-        let table: &[(&str, Option<(u16, &str)>, &str)] = &[
+        type Row<'a> = (&'a str, Option<(u16, &'a str)>, &'a str);
+        let table: &[Row] = &[
             ("2019年", Some((2019, "2019年")), "year"),
             ("2021年度报告", Some((2021, "2021年度")), "year with 度"),
             ("二〇二一年", Some((2021, "二〇二一年")), "Chinese year"),

@@ -437,12 +437,9 @@ fn token_end(s: &str, i: usize) -> usize {
         cap -= 1;
     }
     match TOKEN.as_ref().and_then(|re| re.find(&s[i..cap])) {
-        Some(m) if i + m.end() == cap && cap < s.len() => {
-            let run = s[cap..]
-                .find(|c: char| !(c.is_ascii_digit() || is_token_char(c)))
-                .map_or(s.len(), |k| cap + k);
-            run
-        }
+        Some(m) if i + m.end() == cap && cap < s.len() => s[cap..]
+            .find(|c: char| !(c.is_ascii_digit() || is_token_char(c)))
+            .map_or(s.len(), |k| cap + k),
         Some(m) if m.end() > 0 => i + m.end(),
         _ => i + s[i..].chars().next().map_or(1, char::len_utf8),
     }

@@ -1520,8 +1520,7 @@ fn object_of(left: &str) -> Result<&str, &str> {
             }
         }
         let before = strip_subject(&left[..last_start]);
-        let doer = before
-            .trim_end_matches(|c| c == ')' || c == '(' || c == '居' || c == '街' || c == '道');
+        let doer = before.trim_end_matches([')', '(', '居', '街', '道']);
         if ends_with_any(doer, AGENT_ENDINGS).is_some() || before.chars().count() < 2 {
             return Err("");
         }
@@ -1567,7 +1566,7 @@ fn subject(
     // Events (`全年2次专门听取`) name what happened before the number; a change names the
     // metric before it (`地区生产总值年均增长9.3%`).
     let event = matches!(unit, "次" | "场" | "轮" | "期");
-    if !right.is_empty() && !into_next && !(event && names_event(s, start, prev_end)) && !change {
+    if !(right.is_empty() || into_next || change || event && names_event(s, start, prev_end)) {
         return (
             right.to_string(),
             [Span::new(start, start), at(right)],
