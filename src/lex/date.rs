@@ -30,14 +30,14 @@ use std::sync::LazyLock;
 /// A year with or without `年`. Matches `2019年`, `2021年度`, `二〇二一年`, `2019`; the code
 /// rejects `2019.5` and `20190` (bare years before `.` or a digit) and Chinese years without
 /// `年`.
-pub(crate) const YEAR_PATTERN: &str = "^(?:[0-9]{4}|[〇零○O一二三四五六七八九]{4})(?:年度?)?";
+pub const YEAR_PATTERN: &str = "^(?:[0-9]{4}|[〇零○O一二三四五六七八九]{4})(?:年度?)?";
 
 /// A date, year first. Matches `2020-01-24`, `2020/1/24`, `2020年1月10日`; not `13:27`.
-pub(crate) const DATE_YMD_PATTERN: &str =
+pub const DATE_YMD_PATTERN: &str =
     "^([0-9]{4}) *(?:[-/.]|年) *([0-9]{1,2}) *(?:[-/.]|月) *([0-9]{1,2})";
 
 /// A date, day first. Matches `08.01.2018`; not `1.2.3`.
-pub(crate) const DATE_DMY_PATTERN: &str = "^([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})";
+pub const DATE_DMY_PATTERN: &str = "^([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})";
 
 /// Every pattern of this module, for the test that compiles them with the shipped engine.
 pub const PATTERNS: &[&str] = &[YEAR_PATTERN, DATE_YMD_PATTERN, DATE_DMY_PATTERN];
