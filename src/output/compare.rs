@@ -41,7 +41,7 @@
 //! let b = analyze("一、化解矛盾纠纷\n2023年受理行政复议申请50件，办结率98%，新设调解室3个。");
 //! let c = compare::compare(&a, &b);
 //! let p = &c.pairs[0];
-//! assert_eq!((p.key.as_str(), p.a_value, p.b_value, p.change), ("受理行政复议申请", 40.0, 50.0, 10.0));
+//! assert_eq!((p.key.as_str(), p.a_value, p.b_value, p.change), ("行政复议申请", 40.0, 50.0, 10.0));
 //! assert_eq!(p.relative, Some(0.25));
 //! assert_eq!(c.pairs[1].change_unit, "个百分点");
 //! assert_eq!(c.new[0].side.subject, "新设调解室");
