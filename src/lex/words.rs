@@ -335,6 +335,7 @@ pub(crate) const SUBJECT_VERBS: &[&str] = &[
     "强制拆除",
     "拆除",
     "约定",
+    "公布",
     "曝光",
     "审查",
 ];

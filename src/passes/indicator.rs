@@ -1430,9 +1430,12 @@ fn is_clause_break_not_quote(c: char) -> bool {
     is_clause_break(c) && !matches!(c, '“' | '”')
 }
 
-/// True when a figure (a number that is not a year) starts at byte `r` of `s`.
+/// True when a figure (a number that is not a year: `2017年`) starts at byte `r` of `s`.
 fn starts_figure(s: &str, r: usize) -> bool {
-    s[r..].starts_with(|c: char| c.is_ascii_digit()) && year_at(s, r).is_none()
+    let b = &s.as_bytes()[r..];
+    let year =
+        b.len() >= 7 && b[..4].iter().all(u8::is_ascii_digit) && s[r + 4..].starts_with('年');
+    b.first().is_some_and(u8::is_ascii_digit) && !year
 }
 
 /// Length of the noun run at the start of `after`: ideographs up to a verb or particle of
@@ -1478,6 +1481,33 @@ fn noun_run(after: &str) -> usize {
     r
 }
 
+/// The last verb runs of a clause, without allocating.
+#[derive(Default)]
+struct VerbRuns {
+    runs: [(usize, usize); 4],
+    len: usize,
+}
+
+impl VerbRuns {
+    /// Adds the verb at `start..end`, joining it to a run that ends at `start`.
+    fn add(&mut self, start: usize, end: usize) {
+        if self.len > 0 && self.runs[self.len - 1].1 == start {
+            self.runs[self.len - 1].1 = end;
+        } else {
+            if self.len == self.runs.len() {
+                self.runs.copy_within(1.., 0);
+                self.len -= 1;
+            }
+            self.runs[self.len] = (start, end);
+            self.len += 1;
+        }
+    }
+
+    fn as_slice(&self) -> &[(usize, usize)] {
+        &self.runs[..self.len]
+    }
+}
+
 /// The object of the last verb in `left` (`主动公开政府信息` → `政府信息`, `帮助企业解决困难` →
 /// `困难`), or `left` when no verb is followed by a noun. `Err(before)` when the clause ends
 /// with a verb (`各部门公开`, `办结`): the counted thing is not in it; `before` is what stands
@@ -1487,7 +1517,8 @@ fn object_of(left: &str) -> Result<&str, &str> {
     if left.ends_with('率') {
         return Ok(left);
     }
-    let mut runs: Vec<(usize, usize)> = Vec::new(); // verb runs: start, end
+    // Verb runs (start, end), the last few: a clause has one to three.
+    let mut runs = VerbRuns::default();
     let mut k = 0;
     while k < left.len() {
         // A quoted name is one noun: `归集“双公示”数据`.
@@ -1499,15 +1530,13 @@ fn object_of(left: &str) -> Result<&str, &str> {
         }
         match verb_at(&left[k..]).filter(|_| !left[..k].ends_with(['政', '性'])) {
             Some(v) => {
-                match runs.last_mut() {
-                    Some(run) if run.1 == k => run.1 = k + v.len(),
-                    _ => runs.push((k, k + v.len())),
-                }
+                runs.add(k, k + v.len());
                 k += v.len();
             }
             _ => k += left[k..].chars().next().map_or(1, char::len_utf8),
         }
     }
+    let runs = runs.as_slice();
     let Some(&(last_start, last_end)) = runs.last() else {
         return Ok(left);
     };
@@ -1622,7 +1651,10 @@ fn subject(
     if left.ends_with('的') {
         left = "";
     }
-    if (left.is_empty() || named == Named::Verb) && !right.is_empty() && !change {
+    // A short left word (`公布市级51家单位权力清单`: `市级`) yields to the noun after the unit.
+    let weak_left =
+        left.is_empty() || named == Named::Verb || into_next && left.chars().count() <= 2;
+    if weak_left && !right.is_empty() && !change {
         return (
             right.to_string(),
             [Span::new(start, start), at(right)],
