@@ -46,6 +46,15 @@ pub mod docx;
 #[cfg(feature = "html")]
 pub mod html;
 
+// --- issue 14: .doc/.wps and OFD readers ---
+#[cfg(feature = "doc")]
+pub mod doc;
+#[cfg(feature = "doc")]
+mod numfmt;
+#[cfg(feature = "ofd")]
+pub mod ofd;
+// --- end issue 14 ---
+
 /// Largest accepted input (a report is tens of kilobytes; 64 MB is certainly not one).
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
 
@@ -58,6 +67,10 @@ pub enum Format {
     Docx,
     /// Saved web page.
     Html,
+    /// Word 97–2003 `.doc` (or a Word-compatible `.wps`).
+    Doc,
+    /// OFD (GB/T 33190) fixed-layout document.
+    Ofd,
 }
 
 impl Format {
@@ -67,6 +80,8 @@ impl Format {
             Format::Text => "txt",
             Format::Docx => "docx",
             Format::Html => "html",
+            Format::Doc => "doc",
+            Format::Ofd => "ofd",
         }
     }
 }
@@ -124,6 +139,12 @@ pub enum ReadError {
     /// A `.docx` that could not be read.
     #[cfg(feature = "docx")]
     Docx(crate::input::docx::DocxError),
+    /// A `.doc`/`.wps` that could not be read.
+    #[cfg(feature = "doc")]
+    Doc(doc::DocError),
+    /// An OFD that could not be read.
+    #[cfg(feature = "ofd")]
+    Ofd(ofd::OfdError),
     /// The format is known but this build leaves its reader out (features `docx`, `html`).
     NotEnabled(Format),
 }
@@ -151,6 +172,10 @@ impl ReadError {
             },
             #[cfg(feature = "docx")]
             ReadError::Docx(e) => e.message_zh(),
+            #[cfg(feature = "doc")]
+            ReadError::Doc(e) => e.message_zh(),
+            #[cfg(feature = "ofd")]
+            ReadError::Ofd(e) => e.message_zh(),
             ReadError::NotEnabled(f) => format!("此版本不支持读取 .{} 文件，请复制文字后粘贴。", f.as_str()),
         }
     }
@@ -176,6 +201,10 @@ impl fmt::Display for ReadError {
             }),
             #[cfg(feature = "docx")]
             ReadError::Docx(e) => e.fmt(f),
+            #[cfg(feature = "doc")]
+            ReadError::Doc(e) => e.fmt(f),
+            #[cfg(feature = "ofd")]
+            ReadError::Ofd(e) => e.fmt(f),
             ReadError::NotEnabled(fmt) => write!(f, "this build does not read .{} files", fmt.as_str()),
         }
     }
@@ -229,11 +258,12 @@ where
         return read_zip(&ext, bytes);
     }
     if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
-        return Err(if ext == "docx" {
-            ReadError::EncryptedDocx
-        } else {
-            ReadError::LegacyDoc
-        });
+        return read_ole(&ext, bytes);
+    }
+    // issue 14: Kingsoft's pre-2005 .wps files are binary but not OLE.
+    #[cfg(feature = "doc")]
+    if ext == "wps" && looks_binary(bytes) {
+        return Err(ReadError::Doc(doc::sniff_wps(bytes)));
     }
     if find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some() {
         return Err(ReadError::Pdf);
@@ -271,7 +301,61 @@ where
     })
 }
 
+// --- issue 14: OLE files (.doc/.wps) and OFD ---
+
+/// An OLE compound file: a Word document is read; a `.docx` name on an encrypted Office file
+/// keeps its own message.
+#[cfg(feature = "doc")]
+fn read_ole(ext: &str, bytes: &[u8]) -> Result<ReadDocument, ReadError> {
+    match doc::to_text(bytes) {
+        Ok(text) if text.trim().is_empty() => Err(ReadError::Empty),
+        Ok(text) => Ok(ReadDocument {
+            text,
+            format: Format::Doc,
+            encoding: "UTF-16LE".into(),
+        }),
+        Err(doc::DocError::NotWord(doc::OleKind::EncryptedOoxml)) if ext == "docx" => {
+            Err(ReadError::EncryptedDocx)
+        }
+        Err(e) => Err(ReadError::Doc(e)),
+    }
+}
+
+#[cfg(not(feature = "doc"))]
+fn read_ole(ext: &str, _bytes: &[u8]) -> Result<ReadDocument, ReadError> {
+    Err(if ext == "docx" {
+        ReadError::EncryptedDocx
+    } else {
+        ReadError::LegacyDoc
+    })
+}
+
+#[cfg(feature = "ofd")]
+fn read_ofd(bytes: &[u8]) -> Option<Result<ReadDocument, ReadError>> {
+    if !ofd::is_ofd(bytes) {
+        return None;
+    }
+    Some(match ofd::to_text(bytes) {
+        Ok(text) if text.trim().is_empty() => Err(ReadError::Empty),
+        Ok(text) => Ok(ReadDocument {
+            text,
+            format: Format::Ofd,
+            encoding: "UTF-8".into(),
+        }),
+        Err(e) => Err(ReadError::Ofd(e)),
+    })
+}
+
+#[cfg(not(feature = "ofd"))]
+fn read_ofd(_bytes: &[u8]) -> Option<Result<ReadDocument, ReadError>> {
+    None
+}
+// --- end issue 14 ---
+
 fn read_zip(ext: &str, bytes: &[u8]) -> Result<ReadDocument, ReadError> {
+    if let Some(read) = read_ofd(bytes) {
+        return read;
+    }
     #[cfg(feature = "docx")]
     {
         let _ = ext;
@@ -447,24 +531,6 @@ mod tests {
                 "no extension: text",
             ),
             (
-                "a.doc",
-                b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0",
-                Err(ReadError::LegacyDoc),
-                "OLE .doc",
-            ),
-            (
-                "a.wps",
-                b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0",
-                Err(ReadError::LegacyDoc),
-                "WPS is OLE too",
-            ),
-            (
-                "a.docx",
-                b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0",
-                Err(ReadError::EncryptedDocx),
-                "encrypted .docx is OLE",
-            ),
-            (
                 "a.pdf",
                 b"%PDF-1.7\n%\xE2\xE3",
                 Err(ReadError::Pdf),
@@ -525,17 +591,38 @@ mod tests {
                 Err(ReadError::Binary),
                 "unknown binary",
             ),
-            (
-                "a.doc",
-                b"\0\x01\x02\x03",
-                Err(ReadError::LegacyDoc),
-                "binary named .doc",
-            ),
         ];
         for (name, bytes, want, why) in rows {
             let got = read_bytes_with(name, bytes, utf8).map(|d| d.format);
             assert_eq!(&got, want, "{why}");
         }
+    }
+
+    #[test]
+    fn ole_and_legacy_names() {
+        let ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0";
+        for name in ["a.doc", "a.wps"] {
+            let got = read_bytes_with(name, ole, utf8);
+            #[cfg(feature = "doc")]
+            assert!(
+                matches!(got, Err(ReadError::Doc(doc::DocError::Corrupt(_)))),
+                "{name}"
+            );
+            #[cfg(not(feature = "doc"))]
+            assert_eq!(got, Err(ReadError::LegacyDoc), "{name}");
+        }
+        let binary = b"\0\x01\x02\x03";
+        assert_eq!(
+            read_bytes_with("a.doc", binary, utf8).err(),
+            Some(ReadError::LegacyDoc)
+        );
+        #[cfg(feature = "doc")]
+        assert_eq!(
+            read_bytes_with("a.wps", binary, utf8),
+            Err(ReadError::Doc(doc::DocError::UnknownWps(
+                "00 01 02 03".into()
+            )))
+        );
     }
 
     #[test]
