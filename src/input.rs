@@ -45,6 +45,7 @@ pub mod decode;
 pub mod docx;
 #[cfg(feature = "html")]
 pub mod html;
+pub mod layout;
 
 // --- issue 14: .doc/.wps and OFD readers ---
 #[cfg(feature = "doc")]
