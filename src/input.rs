@@ -331,10 +331,11 @@ fn read_ole(ext: &str, _bytes: &[u8]) -> Result<ReadDocument, ReadError> {
     })
 }
 
+/// A zip with `OFD.xml` is read as OFD; a `.ofd` name on another zip says what is missing.
 #[cfg(feature = "ofd")]
-fn read_ofd(bytes: &[u8]) -> Option<Result<ReadDocument, ReadError>> {
+fn read_ofd(ext: &str, bytes: &[u8]) -> Option<Result<ReadDocument, ReadError>> {
     if !ofd::is_ofd(bytes) {
-        return None;
+        return (ext == "ofd").then_some(Err(ReadError::Ofd(ofd::OfdError::NotOfd)));
     }
     Some(match ofd::to_text(bytes) {
         Ok(text) if text.trim().is_empty() => Err(ReadError::Empty),
@@ -348,13 +349,13 @@ fn read_ofd(bytes: &[u8]) -> Option<Result<ReadDocument, ReadError>> {
 }
 
 #[cfg(not(feature = "ofd"))]
-fn read_ofd(_bytes: &[u8]) -> Option<Result<ReadDocument, ReadError>> {
+fn read_ofd(_ext: &str, _bytes: &[u8]) -> Option<Result<ReadDocument, ReadError>> {
     None
 }
 // --- end issue 14 ---
 
 fn read_zip(ext: &str, bytes: &[u8]) -> Result<ReadDocument, ReadError> {
-    if let Some(read) = read_ofd(bytes) {
+    if let Some(read) = read_ofd(ext, bytes) {
         return read;
     }
     #[cfg(feature = "docx")]
@@ -448,6 +449,9 @@ fn refine_binary(e: ReadError, ext: &str) -> ReadError {
         "doc" | "wps" | "dot" => ReadError::LegacyDoc,
         "pdf" => ReadError::Pdf,
         "rtf" => ReadError::Rtf,
+        #[cfg(feature = "ofd")]
+        "ofd" => ReadError::Ofd(ofd::OfdError::NotZip),
+        #[cfg(not(feature = "ofd"))]
         "ofd" => ReadError::OtherZip(ZipKind::Ofd),
         "png" | "jpg" | "jpeg" | "gif" | "bmp" | "tif" | "tiff" | "webp" => {
             ReadError::Image("image")

@@ -5,11 +5,12 @@
 //! report-lens overview [--format table|csv|json] [--jobs N] FILE|DIR...
 //! report-lens compare  [--format table|csv|json] A B
 //! ```
-//! FILE may be `.txt` (UTF-8/UTF-16/GB18030/Big5), `.docx`, or a saved `.html`/`.htm` page
-//! (see [`report_lens::input`]); `.doc`, `.pdf` and images are refused with a hint on how to
-//! convert them. JSON prints one object per file per line (the contract, code-point
+//! FILE may be `.txt` (UTF-8/UTF-16/GB18030/Big5), `.docx`, `.doc`/`.wps` (Word 97–2003
+//! binary), `.ofd`, or a saved `.html`/`.htm` page (see [`report_lens::input`]); `.pdf` and
+//! images are refused with a hint on how to convert them. JSON prints one object per file per line (the contract, code-point
 //! offsets); CSV prints one header (UTF-8 BOM) and one row per indicator with a file column.
-//! Directories are expanded to their `.txt`, `.docx`, `.html` and `.htm` files. Files are
+//! Directories are expanded to their `.txt`, `.docx`, `.doc`, `.wps`, `.ofd`, `.html` and
+//! `.htm` files. Files are
 //! read and analysed on `--jobs` threads (default: all cores); output keeps the order of the
 //! arguments.
 //!
@@ -32,7 +33,7 @@ const USAGE: &str =
     "usage: report-lens analyze [--format json|table|csv|markdown] [--jobs N] FILE...\n\
   \x20      report-lens overview [--format table|csv|json] [--jobs N] FILE|DIR...\n\
   \x20      report-lens compare [--format table|csv|json] A B   (A earlier, B later)\n\
-  FILE: .txt, .docx, .html/.htm, - (stdin), or a directory (its .txt/.docx/.html/.htm files).\n\
+  FILE: .txt, .docx, .doc/.wps, .ofd, .html/.htm, - (stdin), or a directory (its files of those kinds).\n\
   Offsets in JSON are code points.";
 
 #[derive(Clone, Copy, PartialEq)]
@@ -275,9 +276,12 @@ fn parse_format(v: &str) -> Result<Format, String> {
 }
 
 /// Extensions read from a directory.
-const DIR_EXTENSIONS: &[&str] = &["txt", "docx", "html", "htm"];
+const DIR_EXTENSIONS: &[&str] = &[
+    "txt", "docx", "html", "htm", // issue 14: Word 97–2003, WPS and OFD
+    "doc", "wps", "ofd",
+];
 
-/// Expands directories into their `.txt`/`.docx`/`.html`/`.htm` files, sorted by name.
+/// Expands directories into their files of [`DIR_EXTENSIONS`], sorted by name.
 fn expand(files: &[String]) -> Vec<String> {
     let mut out = Vec::new();
     for f in files {
