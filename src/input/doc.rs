@@ -243,6 +243,13 @@ pub fn to_text(bytes: &[u8]) -> Result<String, DocError> {
     Document::new(&word, &table, &fib)?.render()
 }
 
+/// Reads the text from a `WordDocument` stream and its table stream, already taken out of
+/// the compound file (the FIB's `fWhichTblStm` is not consulted).
+pub fn streams_to_text(word: &[u8], table: &[u8]) -> Result<String, DocError> {
+    let fib = Fib::parse(word)?;
+    Document::new(word, table, &fib)?.render()
+}
+
 /// What a compound file without `WordDocument` is, from its top-level stream names.
 fn classify(names: &[String]) -> OleKind {
     let has = |n: &str| names.iter().any(|x| x == n);
@@ -1148,7 +1155,7 @@ mod tests {
         for (fc, compressed) in pieces {
             plc.extend([0, 0]);
             let raw = if *compressed {
-                fc * 2 | 0x4000_0000
+                (fc * 2) | 0x4000_0000
             } else {
                 *fc
             };
