@@ -14,10 +14,14 @@
 //! ## Recognition (magic bytes first, then the name)
 //! | bytes | name | result |
 //! |---|---|---|
+//! | `PK\x03\x04` with `OFD.xml` | any | [`Format::Ofd`] via [`ofd`] (feature `ofd`) |
+//! | `PK\x03\x04` without `OFD.xml` | `.ofd` | `ReadError::Ofd(NotOfd)` |
 //! | `PK\x03\x04` with `word/document.xml` | any | [`Format::Docx`] via [`crate::input::docx`] |
-//! | `PK\x03\x04` otherwise | any | [`ReadError::OtherZip`] (`.xlsx`, `.pptx`, `.odt`, OFD, archives) |
-//! | `D0 CF 11 E0` (OLE) | `.docx` | [`ReadError::EncryptedDocx`] (Word encrypts `.docx` into OLE) |
-//! | `D0 CF 11 E0` (OLE) | other | [`ReadError::LegacyDoc`] (`.doc`, `.wps`, `.xls` …) |
+//! | `PK\x03\x04` otherwise | any | [`ReadError::OtherZip`] (`.xlsx`, `.pptx`, `.odt`, archives) |
+//! | `D0 CF 11 E0` (OLE) with `WordDocument` | any | [`Format::Doc`] via [`doc`] (feature `doc`; `.doc`, Word-compatible `.wps`, a renamed `.doc`) |
+//! | `D0 CF 11 E0` (OLE), encrypted Office package | `.docx` | [`ReadError::EncryptedDocx`] (Word encrypts `.docx` into OLE) |
+//! | `D0 CF 11 E0` (OLE) otherwise | any | `ReadError::Doc(NotWord(…))` naming Excel, PowerPoint, Outlook, Works or the streams found |
+//! | binary, not OLE | `.wps` | `ReadError::Doc(KingsoftWps/UnknownWps)`: Kingsoft's pre-2005 formats |
 //! | `%PDF-` in the first 1 KB | any | [`ReadError::Pdf`] |
 //! | PNG, JPEG, GIF, WebP, TIFF, BMP | any | [`ReadError::Image`] |
 //! | `{\rtf` | any | [`ReadError::Rtf`] |
@@ -28,7 +32,9 @@
 //!
 //! A word processor's "save as web page" `.doc` is HTML and is read as such; a `.txt` holding
 //! a saved page is read as a page. Binary bytes that match nothing get a message chosen by the
-//! name (`.doc` → legacy Word, `.pdf` → PDF …), else [`ReadError::Binary`].
+//! name (`.doc` → legacy Word, `.pdf` → PDF …), else [`ReadError::Binary`]. Without the `doc`
+//! feature every OLE file gets [`ReadError::LegacyDoc`] (or `EncryptedDocx` for a `.docx`
+//! name); without `ofd`, an OFD gets [`ReadError::OtherZip`].
 //!
 //! ## Text decoding
 //! [`read_bytes`] (feature `decode`) decodes with [`crate::input::decode`] (UTF-8, UTF-16 with BOM,

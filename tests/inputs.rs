@@ -384,13 +384,7 @@ fn seed_000_as_a_page_analyses_like_the_txt() {
 fn legacy_doc_pdf_and_images_are_refused_with_advice() {
     // (name, bytes, error, a phrase the Chinese message must contain, reason)
     let rows: &[(&str, &[u8], ReadError, &str, &str)] = &[
-        (
-            "报告.doc",
-            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0",
-            ReadError::LegacyDoc,
-            "另存为 .docx",
-            "OLE magic",
-        ),
+        // OLE files (.doc/.wps) are read now: their errors are tested in tests/doc_ofd.rs.
         (
             "报告.pdf",
             b"%PDF-1.5\n%\xB5\xB5\xB5\xB5\n1 0 obj",
@@ -484,7 +478,7 @@ fn cli_explains_doc_and_pdf() {
         .unwrap();
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("old.doc: legacy Word"), "{err}");
+    assert!(err.contains("old.doc: the .doc is damaged"), "{err}");
     assert!(err.contains("save it as .docx"), "{err}");
     assert!(err.contains("scan.pdf: PDF files are not read"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);

@@ -20,7 +20,8 @@
 //!   points) and every `TextObject` in its `Layer`s and `PageBlock`s: `Boundary` (origin),
 //!   `CTM` (object → boundary space), `Size` (font size; `size` accepted), and its
 //!   `TextCode`s: `X`, `Y` (start of the code's first glyph), `DeltaX`/`DeltaY` (the advances
-//!   between glyphs, including the `g N d` form: N times `d`), the text. Glyphs on one
+//!   between glyphs, including the `g N d` form: N times `d`; missing advances are an em for
+//!   CJK and half an em for ASCII), the text. Glyphs on one
 //!   baseline become one [`Run`] (a code with `DeltaY` has one run per baseline; a horizontal
 //!   gap over four font sizes also starts a new run).
 //!
@@ -444,9 +445,13 @@ fn numbers(s: &str) -> Vec<f32> {
 /// A page box: `[x, y, width, height]` in millimetres.
 type PageBox = [f32; 4];
 
+/// Largest page side accepted, in millimetres (larger boxes are ignored).
+const MAX_PAGE_MM: f32 = 100_000.0;
+
 fn page_box(s: &str) -> Option<PageBox> {
+    let side = |v: f32| v > 0.0 && v <= MAX_PAGE_MM;
     match numbers(s)[..] {
-        [x, y, w, h] if w > 0.0 && h > 0.0 => Some([x, y, w, h]),
+        [x, y, w, h] if side(w) && side(h) => Some([x, y, w, h]),
         _ => None,
     }
 }
@@ -686,13 +691,17 @@ fn code_runs(o: &TextObject, c: &TextCode, pen: (f32, f32), runs: &mut Vec<Run>)
             (b * x + d * y + f + o.origin.1) * PT_PER_MM,
         )
     };
-    let advance = |ch: char, pt: f32| if ch.is_ascii() { pt * 0.5 } else { pt };
+    // Without DeltaX a glyph advances by its font's width: an em for CJK, half for ASCII.
+    let advance = |ch: char, em: f32| if ch.is_ascii() { em * 0.5 } else { em };
     let (mut x, mut y) = (c.x.unwrap_or(pen.0), c.y.unwrap_or(pen.1));
     let mut current: Option<Run> = None;
     let mut last_x = 0.0f32;
     let mut last_char = ' ';
     for (i, &ch) in chars.iter().enumerate() {
         let (px, py) = to_page(x, y);
+        if !px.is_finite() || !py.is_finite() {
+            break;
+        }
         let same_line = current.as_ref().is_some_and(|r| {
             (r.y - py).abs() < size_pt * 0.2
                 && px >= last_x
@@ -717,7 +726,7 @@ fn code_runs(o: &TextObject, c: &TextCode, pen: (f32, f32), runs: &mut Vec<Run>)
         last_x = px;
         last_char = ch;
         if i < n {
-            x += dx.get(i).copied().unwrap_or(o.size);
+            x += dx.get(i).copied().unwrap_or_else(|| advance(ch, o.size));
             y += dy.get(i).copied().unwrap_or(0.0);
         }
     }
@@ -726,7 +735,7 @@ fn code_runs(o: &TextObject, c: &TextCode, pen: (f32, f32), runs: &mut Vec<Run>)
         runs.push(r);
     }
     // The next code without X continues one glyph on.
-    (x + dx.last().copied().unwrap_or(o.size), y)
+    (x + advance(last_char, o.size), y)
 }
 
 #[cfg(test)]

@@ -43,6 +43,8 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Opened, String> {
         Format::Text => doc.encoding,
         Format::Docx => "Word .docx".to_string(),
         Format::Html => format!("网页 · {}", doc.encoding),
+        Format::Doc => "Word .doc".to_string(),
+        Format::Ofd => "OFD".to_string(),
     };
     Ok(Opened {
         text: doc.text,
