@@ -56,7 +56,7 @@ pub mod layout;
 // --- issue 14: .doc/.wps and OFD readers ---
 #[cfg(feature = "doc")]
 pub mod doc;
-#[cfg(feature = "doc")]
+#[cfg(any(feature = "doc", feature = "docx"))]
 mod numfmt;
 #[cfg(feature = "ofd")]
 pub mod ofd;

@@ -1,7 +1,7 @@
 //! Rendering list numbers as text, shared by the Word readers: `format_number` turns a counter
 //! into the digits of a Word number format (`chineseCounting` 1 → 一, `decimalEnclosedCircle`
-//! 1 → ①), `suffix` decides what follows a marker. `.doc` names its formats by number (MSONFC);
-//! [`crate::input::doc`] maps them to these names.
+//! 1 → ①), `suffix` decides what follows a marker. `.docx` names formats as these strings;
+//! `.doc` numbers them (MSONFC) and its reader maps the numbers to these names.
 
 /// What follows the marker: Word's tab (default) becomes nothing after CJK punctuation and a
 /// space after anything else, so `一、标题` and `1. 标题` read as typed.
@@ -144,4 +144,70 @@ fn roman(mut n: u32) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_formats() {
+        // (value, format, expected, reason)
+        let rows: &[(u32, &str, &str, &str)] = &[
+            (1, "chineseCounting", "一", "first heading 一、"),
+            (10, "chineseCounting", "十", "ten is 十, not 一十"),
+            (11, "chineseCounting", "十一", "teens start with 十"),
+            (20, "chineseCounting", "二十", "tens"),
+            (105, "chineseCounting", "一百〇五", "inner zero"),
+            (
+                110,
+                "chineseCountingThousand",
+                "一百一十",
+                "一十 inside a larger number",
+            ),
+            (1000, "chineseCountingThousand", "一千", "thousand"),
+            (3, "chineseLegalSimplified", "叁", "financial numerals"),
+            (
+                12,
+                "chineseLegalSimplified",
+                "壹拾贰",
+                "legal numerals keep 壹拾",
+            ),
+            (2, "ideographTraditional", "乙", "甲乙丙丁"),
+            (
+                11,
+                "ideographTraditional",
+                "甲",
+                "heavenly stems cycle after 癸",
+            ),
+            (1, "decimalEnclosedCircle", "①", "circled one"),
+            (
+                20,
+                "decimalEnclosedCircleChinese",
+                "⑳",
+                "last circled number",
+            ),
+            (
+                21,
+                "decimalEnclosedCircle",
+                "21",
+                "no circled 21 in the BMP block",
+            ),
+            (3, "decimalEnclosedParen", "⑶", "parenthesised digit"),
+            (3, "decimalFullWidth", "３", "full-width digit"),
+            (7, "decimalZero", "07", "zero padded"),
+            (28, "lowerLetter", "bb", "letters repeat after z"),
+            (14, "upperRoman", "XIV", "roman"),
+            (1, "none", "", "no number"),
+            (
+                5,
+                "somethingNew",
+                "5",
+                "unknown formats fall back to decimal",
+            ),
+        ];
+        for (n, f, want, why) in rows {
+            assert_eq!(format_number(*n, f), *want, "{n} {f}: {why}");
+        }
+    }
 }
