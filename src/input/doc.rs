@@ -6,7 +6,7 @@
 //! assert_eq!(to_text(b"not an OLE file"), Err(DocError::NotOle));
 //! ```
 //!
-//! ## What is read ([MS-DOC], Word 97 and later, `nFib` ≥ 0xC1)
+//! ## What is read ([MS-DOC], Word 97 and later: `nFib` above 105)
 //! The OLE compound file is opened with the `cfb` crate; then, in the `WordDocument` stream
 //! and the table stream (`0Table` or `1Table`, as `FibBase.fWhichTblStm` says):
 //! * **FIB**: `FibBase` (`wIdent` 0xA5EC, `nFib`, `fEncrypted`, `fObfuscated`, `fComplex`,
@@ -51,10 +51,10 @@
 //! ## Rejected, with a message ([`DocError`])
 //! Not an OLE file; an OLE file without `WordDocument` (Excel, PowerPoint, Outlook, Works
 //! `.wps`, a password-protected `.docx`, anything else: the streams found are named);
-//! `fEncrypted` (password or XOR obfuscation); `fComplex` (fast-saved: the text would need the
-//! incremental-save records merged in, which is not done); `nFib` below 0xC1 (Word 6/95 and
-//! older); a damaged FIB or piece table. Kingsoft's pre-2005 `.wps` files are not OLE files:
-//! [`sniff_wps`] names what it finds.
+//! `fEncrypted` (password or XOR obfuscation); `fComplex` (fast-saved; the piece table, FKP
+//! and `Prm` reading above is what such files need, but without a sample to test against they
+//! are refused with advice); `nFib` 105 or less (Word 6/95); a damaged FIB or piece table.
+//! Kingsoft's pre-2005 `.wps` files are not OLE files: [`sniff_wps`] names what it finds.
 //!
 //! ## Limits
 //! * Not rendered: `Prm0` single-sprm piece properties (not used for list properties by the
@@ -96,7 +96,7 @@ pub enum DocError {
     Encrypted,
     /// Saved with Word's "fast save" (`fComplex`).
     FastSaved,
-    /// Word 6/95 or older (`nFib` below 0xC1).
+    /// Word 6/95 (`nFib` 105 or less).
     OldWord {
         /// The `nFib` found.
         nfib: u16,
@@ -322,10 +322,13 @@ impl Fib {
         }
         let nfib = u16_at(w, 2).ok_or_else(short)?;
         let flags = u16_at(w, 10).ok_or_else(short)?;
-        if flags & 0x0100 != 0 || flags & 0x8000 != 0 {
+        // fEncrypted (fObfuscated only says which kind of encryption).
+        if flags & 0x0100 != 0 {
             return Err(DocError::Encrypted);
         }
-        if nfib < 0xC1 {
+        // Word 6 and 95 write 101–105; Word 97 and later 0xC1 or more (betas and
+        // bidirectional builds a little less), all with the FIB layout read here.
+        if nfib <= 105 {
             return Err(DocError::OldWord { nfib });
         }
         if flags & 0x0004 != 0 {
