@@ -307,6 +307,13 @@ fn wrong_word_files_get_their_messages() {
         doc_error("a.wps", &[0u8, 1, 2, 3, 4, 5, 6, 7, 8]),
         DocError::UnknownWps(_)
     ));
+    let mut dos = vec![0u8; 1100];
+    dos[..2].copy_from_slice(&[2, 0xFF]);
+    assert_eq!(
+        doc_error("a.wps", &dos),
+        DocError::KingsoftWps("WPS 2.x (DOS)".into()),
+        "WPS for DOS: a 1024-byte header starting 02 FF"
+    );
 }
 
 // ---- OFD ------------------------------------------------------------------------------------

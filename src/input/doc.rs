@@ -54,7 +54,9 @@
 //! `fEncrypted` (password or XOR obfuscation); `fComplex` (fast-saved; the piece table, FKP
 //! and `Prm` reading above is what such files need, but without a sample to test against they
 //! are refused with advice); `nFib` 105 or less (Word 6/95); a damaged FIB or piece table.
-//! Kingsoft's pre-2005 `.wps` files are not OLE files: [`sniff_wps`] names what it finds.
+//! Kingsoft's pre-2005 `.wps` files are not OLE files: [`sniff_wps`] names the version it
+//! recognises (WPS for DOS 1.x–3.x, WPS NT, WPS 97, WPS 2000-era signatures). WPS Office 2005
+//! and later save `.wps` as a Word-compatible compound file, which is read like a `.doc`.
 //!
 //! ## Limits
 //! * Not rendered: `Prm0` single-sprm piece properties (not used for list properties by the
@@ -101,7 +103,8 @@ pub enum DocError {
         /// The `nFib` found.
         nfib: u16,
     },
-    /// A pre-2005 Kingsoft WPS file (not OLE), with the signature found.
+    /// A pre-2005 Kingsoft WPS file (not OLE): the version recognised (`WPS 3.x (DOS)`,
+    /// `WPS 97`, `WPS2001` …).
     KingsoftWps(String),
     /// A `.wps` file that is none of the known kinds; the first bytes in hex.
     UnknownWps(String),
@@ -142,7 +145,7 @@ impl DocError {
             DocError::Encrypted => "文档设置了打开密码（已加密），无法读取。请在 Word 或 WPS 中取消密码后另存为 .docx，或复制文字后粘贴。".into(),
             DocError::FastSaved => "文档以“快速保存”方式存储，无法可靠读取。请在 Word 中打开后重新完整保存（另存为 .docx 更好），或复制文字后粘贴。".into(),
             DocError::OldWord { nfib } => format!("这是 Word 6.0/95 或更早版本的文档（版本号 {nfib}），暂不支持。请在 Word 或 WPS 中另存为 .docx，或复制文字后粘贴。"),
-            DocError::KingsoftWps(sig) => format!("这是金山 WPS 早期格式的文档（文件标识 {sig}），暂不支持。请在 WPS Office 中打开后另存为 .docx 或 .doc，或复制文字后粘贴。"),
+            DocError::KingsoftWps(sig) => format!("这是金山 WPS 早期格式的文档（{sig}），暂不支持。请在 WPS Office 中打开后另存为 .docx 或 .doc，或复制文字后粘贴。"),
             DocError::UnknownWps(head) => format!("无法识别的 .wps 文件（文件头 {head}），既不是 WPS Office/Word 兼容格式，也不是 Works 文档。请在 WPS Office 中另存为 .docx，或复制文字后粘贴。"),
             DocError::Corrupt(d) => format!("文档已损坏，无法读取（{d}）。请在 Word 或 WPS 中打开后另存为 .docx，或复制文字后粘贴。"),
         }
@@ -164,7 +167,7 @@ impl fmt::Display for DocError {
             DocError::Encrypted => write!(f, "the .doc is password-protected (encrypted); remove the password and save it as .docx"),
             DocError::FastSaved => write!(f, "the .doc was fast-saved (incremental save), which is not read; open it in Word and save it in full, or as .docx"),
             DocError::OldWord { nfib } => write!(f, "a Word 6.0/95 or older document (nFib {nfib}), which is not read; save it as .docx"),
-            DocError::KingsoftWps(sig) => write!(f, "a pre-2005 Kingsoft WPS document (signature {sig}), which is not read; save it as .docx or .doc in WPS Office"),
+            DocError::KingsoftWps(sig) => write!(f, "a pre-2005 Kingsoft WPS document ({sig}), which is not read; save it as .docx or .doc in WPS Office"),
             DocError::UnknownWps(head) => write!(f, "an unrecognised .wps file (first bytes {head}): neither WPS Office/Word-compatible nor Works; save it as .docx in WPS Office"),
             DocError::Corrupt(d) => write!(f, "the .doc is damaged ({d}); open it in Word or WPS and save it as .docx"),
         }
@@ -177,10 +180,21 @@ fn corrupt(what: &str) -> DocError {
     DocError::Corrupt(what.to_string())
 }
 
-/// Names what a `.wps` that is not an OLE compound file is: Kingsoft's pre-2005 formats carry
-/// `WPS` and a version (e.g. `WPS2001`) in their first bytes.
+/// Names what a `.wps` that is not an OLE compound file is. Kingsoft's pre-2005 formats:
+/// WPS for DOS 1.x–3.x and WPS NT 1.x start with `01 FF` … `04 FF` (a 1024-byte header
+/// before GB2312 text with control codes); WPS 97 keeps its text after a `[WPSTEXT]` mark;
+/// WPS 2000-era files carry `WPS` and a version (e.g. `WPS2001`) in their first bytes.
 pub fn sniff_wps(bytes: &[u8]) -> DocError {
     let head = &bytes[..bytes.len().min(16)];
+    match head {
+        [v @ 1..=3, 0xFF, ..] => return DocError::KingsoftWps(format!("WPS {v}.x (DOS)")),
+        [4, 0xFF, ..] => return DocError::KingsoftWps("WPS NT 1.x".into()),
+        _ => {}
+    }
+    let window = &bytes[..bytes.len().min(1 << 20)];
+    if window.windows(9).any(|w| w == b"[WPSTEXT]") {
+        return DocError::KingsoftWps("WPS 97".into());
+    }
     let signature = head
         .windows(4)
         .position(|w| w.starts_with(b"WPS") && w[3].is_ascii_digit());
@@ -1352,6 +1366,18 @@ mod tests {
         assert_eq!(
             sniff_wps(b"\x90\xffWPS2001\0\0"),
             DocError::KingsoftWps("WPS2001".into())
+        );
+        assert_eq!(
+            sniff_wps(b"\x03\xFF\x00\x10"),
+            DocError::KingsoftWps("WPS 3.x (DOS)".into())
+        );
+        assert_eq!(
+            sniff_wps(b"\x04\xFF"),
+            DocError::KingsoftWps("WPS NT 1.x".into())
+        );
+        assert_eq!(
+            sniff_wps(b"\x00\x07images...[WPSTEXT]\xD2\xBB"),
+            DocError::KingsoftWps("WPS 97".into())
         );
         assert_eq!(sniff_wps(b"\x01\x02"), DocError::UnknownWps("01 02".into()));
     }
