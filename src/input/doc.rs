@@ -796,6 +796,14 @@ fn parse_lists(b: &[u8]) -> Vec<List> {
     lists
 }
 
+fn by_lsid(lists: Vec<List>) -> HashMap<u32, List> {
+    let mut map = HashMap::with_capacity(lists.len());
+    for list in lists {
+        map.entry(list.lsid).or_insert(list);
+    }
+    map
+}
+
 /// `PlfLfo`: the list instances paragraphs refer to (`ilfo` is 1-based).
 fn parse_lfos(b: &[u8]) -> Vec<Lfo> {
     let mut lfos = Vec::new();
@@ -879,7 +887,8 @@ const LEVELS: usize = 9;
 
 /// List definitions plus the running counters of each list.
 struct Numbers {
-    lists: Vec<List>,
+    /// Lists by `lsid` (the first of a repeated `lsid` wins).
+    lists: HashMap<u32, List>,
     lfos: Vec<Lfo>,
     counters: HashMap<u32, [Option<u32>; LEVELS]>,
     started: HashSet<usize>,
@@ -895,7 +904,7 @@ impl Numbers {
         let Some(lfo) = self.lfos.get(index) else {
             return String::new();
         };
-        let Some(list) = self.lists.iter().find(|l| l.lsid == lfo.lsid) else {
+        let Some(list) = self.lists.get(&lfo.lsid) else {
             return String::new();
         };
         let fallback = Level::default();
@@ -1015,7 +1024,7 @@ impl<'a> Document<'a> {
             papx: parse_papx(fib.range(table, FC_PLCF_BTE_PAPX), word),
             styles: style_props(&parse_styles(fib.range(table, FC_STSHF))),
             numbers: Numbers {
-                lists: parse_lists(fib.tail(table, FC_PLF_LST)),
+                lists: by_lsid(parse_lists(fib.tail(table, FC_PLF_LST))),
                 lfos: parse_lfos(fib.range(table, FC_PLF_LFO)),
                 counters: HashMap::new(),
                 started: HashSet::new(),
@@ -1243,7 +1252,7 @@ mod tests {
             papx: vec![],
             styles: vec![],
             numbers: Numbers {
-                lists: vec![],
+                lists: HashMap::new(),
                 lfos: vec![],
                 counters: HashMap::new(),
                 started: HashSet::new(),
@@ -1327,7 +1336,7 @@ mod tests {
         lfo.extend(77u32.to_le_bytes());
         lfo.extend([0u8; 12]);
         let mut numbers = Numbers {
-            lists,
+            lists: by_lsid(lists),
             lfos: parse_lfos(&lfo),
             counters: HashMap::new(),
             started: HashSet::new(),
@@ -1358,6 +1367,253 @@ mod tests {
                 "",
                 ""
             ]
+        );
+    }
+
+    /// A paragraph of a synthetic document: its text (without the mark), the mark (`\r` or
+    /// the cell mark `\u{7}`), its style and its sprms.
+    struct Para<'a>(&'a str, char, u16, Vec<u8>);
+
+    /// sprms: `sprmPIlfo`, `sprmPIlvl`, `sprmPFInTable`, `sprmPFTtp`.
+    fn ilfo(n: u16) -> Vec<u8> {
+        [&[0x0B, 0x46][..], &n.to_le_bytes()].concat()
+    }
+    fn ilvl(n: u8) -> Vec<u8> {
+        vec![0x0A, 0x26, n]
+    }
+    const IN_TABLE: [u8; 3] = [0x16, 0x24, 1];
+    const TTP: [u8; 3] = [0x17, 0x24, 1];
+
+    /// A `WordDocument` stream and a table stream for `paras` (one UTF-16 piece at 1024, one
+    /// PAPX run per paragraph, FKP pages after the text), with the given `PlfLst`, `PlfLfo`
+    /// and `STSH` bytes.
+    fn synthetic(
+        paras: &[Para<'_>],
+        plf_lst: &[u8],
+        plf_lfo: &[u8],
+        stsh: &[u8],
+    ) -> (Vec<u8>, Vec<u8>) {
+        let mut text: Vec<u16> = Vec::new();
+        let mut marks = Vec::new();
+        for Para(t, mark, istd, sprms) in paras {
+            text.extend(t.encode_utf16());
+            marks.push((1024 + 2 * text.len() as u32, *istd, sprms.clone()));
+            text.push(*mark as u16);
+        }
+        let mut word = vec![0u8; 1024];
+        word.extend(text.iter().flat_map(|u| u.to_le_bytes()));
+        word.resize(word.len().div_ceil(512) * 512, 0);
+        // FKP pages, ten runs each; a run covers one paragraph mark.
+        let mut bte_fcs = Vec::new();
+        let mut bte_pns = Vec::new();
+        for chunk in marks.chunks(10) {
+            let mut page = vec![0u8; 512];
+            let crun = chunk.len();
+            let mut data_at = 511usize;
+            for (r, (fc, istd, sprms)) in chunk.iter().enumerate() {
+                page[r * 4..r * 4 + 4].copy_from_slice(&fc.to_le_bytes());
+                page[r * 4 + 4..r * 4 + 8].copy_from_slice(&(fc + 2).to_le_bytes());
+                // PapxInFkp: cb' = 0, then 2·cb' bytes of istd + sprms (padded).
+                let mut papx = istd.to_le_bytes().to_vec();
+                papx.extend(sprms);
+                if papx.len() % 2 == 1 {
+                    papx.push(0);
+                }
+                let size = 2 + papx.len();
+                data_at = (data_at - size) & !1;
+                page[data_at] = 0;
+                page[data_at + 1] = (papx.len() / 2) as u8;
+                page[data_at + 2..data_at + size].copy_from_slice(&papx);
+                page[(crun + 1) * 4 + r * 13] = (data_at / 2) as u8;
+            }
+            page[511] = crun as u8;
+            bte_fcs.push(chunk[0].0);
+            bte_pns.push((word.len() / 512) as u32);
+            word.extend(page);
+        }
+        bte_fcs.push(marks.last().map_or(0, |m| m.0 + 2));
+        // The table stream: Clx, PlcBtePapx, PlfLst + LVLs, PlfLfo, STSH.
+        let mut table = Vec::new();
+        let mut place = |bytes: &[u8]| {
+            let at = table.len() as u32;
+            table.extend(bytes);
+            (at, bytes.len() as u32)
+        };
+        let mut plc = Vec::new();
+        plc.extend(0u32.to_le_bytes());
+        plc.extend((text.len() as u32).to_le_bytes());
+        plc.extend([0, 0]);
+        plc.extend(1024u32.to_le_bytes());
+        plc.extend([0, 0]);
+        let mut clx = vec![2];
+        clx.extend((plc.len() as u32).to_le_bytes());
+        clx.extend(plc);
+        let clx = place(&clx);
+        let bte: Vec<u8> = bte_fcs
+            .iter()
+            .chain(&bte_pns)
+            .flat_map(|v| v.to_le_bytes())
+            .collect();
+        let bte = place(&bte);
+        let lst = place(plf_lst);
+        let lfo = place(plf_lfo);
+        let sty = place(stsh);
+        // The FIB: FibBase, 14 words, 22 longs (ccpText the fourth), 93 fc/lcb pairs.
+        let mut fib = Vec::new();
+        fib.extend(0xA5ECu16.to_le_bytes());
+        fib.extend(0xC1u16.to_le_bytes());
+        fib.resize(10, 0);
+        fib.extend(0x0200u16.to_le_bytes());
+        fib.resize(32, 0);
+        fib.extend(14u16.to_le_bytes());
+        fib.resize(34 + 28, 0);
+        fib.extend(22u16.to_le_bytes());
+        let mut longs = [0u32; 22];
+        longs[3] = text.len() as u32;
+        fib.extend(longs.iter().flat_map(|v| v.to_le_bytes()));
+        fib.extend(93u16.to_le_bytes());
+        let mut pairs = [(0u32, 0u32); 93];
+        pairs[FC_STSHF] = sty;
+        pairs[FC_PLCF_BTE_PAPX] = bte;
+        pairs[FC_CLX] = clx;
+        pairs[FC_PLF_LST] = lst;
+        pairs[FC_PLF_LFO] = lfo;
+        fib.extend(
+            pairs
+                .iter()
+                .flat_map(|(a, b)| [a.to_le_bytes(), b.to_le_bytes()].concat()),
+        );
+        word[..fib.len()].copy_from_slice(&fib);
+        (word, table)
+    }
+
+    /// `PlfLst` of lists `(lsid, levels)`: simple lists have one level.
+    fn plf_lst(lists: &[(u32, Vec<Vec<u8>>)]) -> Vec<u8> {
+        let mut b = (lists.len() as u16).to_le_bytes().to_vec();
+        for (lsid, levels) in lists {
+            let mut lstf = vec![0u8; 28];
+            lstf[0..4].copy_from_slice(&lsid.to_le_bytes());
+            lstf[26] = u8::from(levels.len() == 1);
+            b.extend(lstf);
+        }
+        for (_, levels) in lists {
+            for l in levels {
+                b.extend(l);
+            }
+        }
+        b
+    }
+
+    /// `PlfLfo` of instances `(lsid, overrides (ilvl, start))`.
+    fn plf_lfo(lfos: &[(u32, Vec<(u32, u32)>)]) -> Vec<u8> {
+        let mut b = (lfos.len() as u32).to_le_bytes().to_vec();
+        for (lsid, overrides) in lfos {
+            b.extend(lsid.to_le_bytes());
+            b.extend([0u8; 8]);
+            b.extend([overrides.len() as u8, 0, 0, 0]);
+        }
+        for (_, overrides) in lfos {
+            b.extend(0u32.to_le_bytes());
+            for (ilvl, start) in overrides {
+                b.extend(start.to_le_bytes());
+                b.extend((ilvl | 0x10).to_le_bytes());
+            }
+        }
+        b
+    }
+
+    /// An `STSH` with paragraph styles `(istdBase, sprms)`; `None` is an empty slot.
+    fn stsh(styles: &[Option<(u16, Vec<u8>)>]) -> Vec<u8> {
+        let mut b = Vec::new();
+        b.extend(18u16.to_le_bytes()); // cbStshi
+        let mut stshi = vec![0u8; 18];
+        stshi[0..2].copy_from_slice(&(styles.len() as u16).to_le_bytes());
+        stshi[2..4].copy_from_slice(&10u16.to_le_bytes()); // cbSTDBaseInFile
+        b.extend(stshi);
+        for style in styles {
+            let Some((base, sprms)) = style else {
+                b.extend(0u16.to_le_bytes());
+                continue;
+            };
+            let mut std = vec![0u8; 10];
+            std[2..4].copy_from_slice(&(1 | (base << 4)).to_le_bytes()); // stk = paragraph
+            std.extend(1u16.to_le_bytes()); // a one-character name
+            std.extend([b'S', 0, 0, 0]);
+            let mut upx = 0u16.to_le_bytes().to_vec();
+            upx.extend(sprms);
+            std.extend((upx.len() as u16).to_le_bytes());
+            std.extend(&upx);
+            if upx.len() % 2 == 1 {
+                std.push(0);
+            }
+            b.extend((std.len() as u16).to_le_bytes());
+            b.extend(std);
+        }
+        b
+    }
+
+    fn outline_levels() -> Vec<Vec<u8>> {
+        let mut levels = vec![
+            lvl(37, &[0, '、' as u16], &[1], 0),
+            lvl(37, &['（' as u16, 1, '）' as u16], &[2], 2),
+        ];
+        levels.extend((2..9).map(|_| lvl(0, &[], &[], 0)));
+        levels
+    }
+
+    #[test]
+    fn synthetic_documents() {
+        let none = || Vec::new();
+        let lists = plf_lst(&[(500, outline_levels())]);
+        // Instance 1 and 2 share list 500 and continue it; instance 3 restarts it at five.
+        let lfos = plf_lfo(&[(500, vec![]), (500, vec![]), (500, vec![(0, 5)])]);
+        // Style 1 ("heading") is numbered at level 0 through instance 1; style 2 is based on it.
+        let styles = stsh(&[
+            Some((0x0FFF, vec![])),
+            Some((0x0FFF, [ilfo(1), ilvl(0)].concat())),
+            Some((1, vec![])),
+        ]);
+        let doc = [
+            Para("标题", '\r', 0, none()),
+            Para("总体情况", '\r', 1, none()),
+            Para("组织领导", '\r', 0, [ilfo(1), ilvl(1)].concat()),
+            Para("依法行政", '\r', 2, none()),
+            Para("不编号的标题样式", '\r', 1, ilfo(0)),
+            Para("继续", '\r', 0, [ilfo(2), ilvl(0)].concat()),
+            Para("重新开始", '\r', 0, [ilfo(3), ilvl(0)].concat()),
+            Para("指标", '\u{7}', 0, IN_TABLE.to_vec()),
+            Para("", '\u{7}', 0, IN_TABLE.to_vec()),
+            Para("甲", '\r', 0, IN_TABLE.to_vec()),
+            Para("乙", '\u{7}', 0, IN_TABLE.to_vec()),
+            Para("", '\u{7}', 0, [IN_TABLE, TTP].concat()),
+            Para("1", '\u{7}', 0, IN_TABLE.to_vec()),
+            Para("2", '\u{7}', 0, IN_TABLE.to_vec()),
+            Para("3", '\u{7}', 0, IN_TABLE.to_vec()),
+            Para("", '\u{7}', 0, [IN_TABLE, TTP].concat()),
+            Para("表后", '\r', 0, none()),
+        ];
+        let (word, table) = synthetic(&doc, &lists, &lfos, &styles);
+        let want = "标题\n一、总体情况\n（一）组织领导\n二、依法行政\n不编号的标题样式\n三、继续\n\
+                    五、重新开始\n指标\t\t甲 乙\n1\t2\t3\n表后";
+        assert_eq!(streams_to_text(&word, &table).unwrap(), want);
+    }
+
+    #[test]
+    fn many_lists_are_looked_up_in_constant_time() {
+        let lists: Vec<(u32, Vec<Vec<u8>>)> = (0..30_000)
+            .map(|i| (i, vec![lvl(0, &[0, '.' as u16], &[1], 2)]))
+            .collect();
+        let lists = plf_lst(&lists);
+        let lfos = plf_lfo(&[(29_999, vec![])]);
+        let doc: Vec<Para> = (0..100_000).map(|_| Para("x", '\r', 0, ilfo(1))).collect();
+        let (word, table) = synthetic(&doc, &lists, &lfos, &stsh(&[]));
+        let start = std::time::Instant::now();
+        let text = streams_to_text(&word, &table).unwrap();
+        assert!(text.starts_with("1.x\n2.x\n") && text.ends_with("100000.x"));
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(5),
+            "{:?}",
+            start.elapsed()
         );
     }
 
