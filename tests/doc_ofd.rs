@@ -14,24 +14,17 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 mod common;
-use common::{deflated_zeros, raw_zip};
+use common::{cli, deflated_zeros, fixture, raw_zip, FIXTURES};
 
-const REPORTS: [&str; 5] = [
-    "000_4650dba7b757251d",
-    "001_b9193b597ac501b4",
-    "002_e8b339a04b4c8932",
-    "003_41826c3ca9c971ec",
-    "004_f9597e8d61f080e1",
-];
-
-fn fixture(rel: &str) -> PathBuf {
+/// A file under `tests/fixtures/`.
+fn fixture_file(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(rel)
 }
 
 fn read(rel: &str) -> Vec<u8> {
-    std::fs::read(fixture(rel)).unwrap()
+    std::fs::read(fixture_file(rel)).unwrap()
 }
 
 /// Without whitespace: a fixed-layout file holds the gaps its PDF source drew between Chinese
@@ -84,7 +77,7 @@ fn f1(want: &[String], got: &[String]) -> f64 {
 
 /// (sections F1, indicators F1) of a fixture read from `file` against its `.txt`.
 fn scores(report: &str, file: &str, format: Format) -> (f64, f64) {
-    let want = std::fs::read_to_string(fixture(&format!("{report}.txt"))).unwrap();
+    let want = fixture(report);
     let doc = read_bytes(file, &read(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
     assert_eq!(doc.format, format, "{file}");
     (
@@ -95,7 +88,7 @@ fn scores(report: &str, file: &str, format: Format) -> (f64, f64) {
 
 /// Scores every fixture in one format, printed (`--nocapture`) before any assertion.
 fn check_all(kind: &str, format: Format) {
-    let scores: Vec<(&str, f64, f64)> = REPORTS
+    let scores: Vec<(&str, f64, f64)> = FIXTURES
         .iter()
         .map(|r| {
             let (s, i) = scores(r, &format!("{kind}/{r}.{kind}"), format);
@@ -125,8 +118,8 @@ fn ofd_fixtures_match_their_text() {
 
 #[test]
 fn ofd_fixtures_hold_every_character_in_reading_order() {
-    for report in REPORTS {
-        let want = std::fs::read_to_string(fixture(&format!("{report}.txt"))).unwrap();
+    for report in FIXTURES {
+        let want = fixture(report);
         let file = format!("ofd/{report}.ofd");
         let got = read_bytes(&file, &read(&file)).unwrap().text;
         assert_eq!(squeeze(&got), squeeze(&want), "{report}.ofd");
@@ -485,14 +478,22 @@ fn ofd_bombs_are_refused_in_bounded_time() {
 fn cli_reads_doc_wps_and_ofd_from_a_directory() {
     let dir = std::env::temp_dir().join(format!("report-lens-doc-ofd-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let report = REPORTS[1];
-    std::fs::copy(fixture(&format!("doc/{report}.doc")), dir.join("a.doc")).unwrap();
-    std::fs::copy(fixture("doc/numbered.doc"), dir.join("b.wps")).unwrap();
-    std::fs::copy(fixture(&format!("ofd/{report}.ofd")), dir.join("c.ofd")).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_report-lens"))
-        .args(["analyze", "--format", "json", dir.to_str().unwrap()])
-        .output()
-        .unwrap();
+    let report = FIXTURES[1];
+    std::fs::copy(
+        fixture_file(&format!("doc/{report}.doc")),
+        dir.join("a.doc"),
+    )
+    .unwrap();
+    std::fs::copy(fixture_file("doc/numbered.doc"), dir.join("b.wps")).unwrap();
+    std::fs::copy(
+        fixture_file(&format!("ofd/{report}.ofd")),
+        dir.join("c.ofd"),
+    )
+    .unwrap();
+    let out = cli(
+        &["analyze", "--format", "json", dir.to_str().unwrap()],
+        None,
+    );
     std::fs::remove_dir_all(&dir).ok();
     assert!(
         out.status.success(),

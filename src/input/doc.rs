@@ -59,8 +59,8 @@
 //! and later save `.wps` as a Word-compatible compound file, which is read like a `.doc`.
 //!
 //! ## Limits
-//! * Not rendered: `Prm0` single-sprm piece properties (not used for list properties by the
-//!   writers seen), Word 6 style numbering (`ilfo` 2047 and above: no marker), list numbering
+//! * Not applied: `Prm0` (a single one-byte sprm attached to a piece, as fast saves write;
+//!   `Prm1` property groups are applied). Not rendered: Word 6 style numbering (`ilfo` 2047 and above: no marker), list numbering
 //!   that comes from a list style (`LSTF.fHybrid`-linked styles are followed only through
 //!   paragraph styles), the `fSpec` special characters drawn as symbols (`sprmCSymbol`).
 //! * A page break inside a paragraph and a section break are both `0x0C`: both become a line
