@@ -49,6 +49,7 @@ use std::fmt;
 pub mod decode;
 #[cfg(feature = "docx")]
 pub mod docx;
+pub mod files;
 #[cfg(feature = "html")]
 pub mod html;
 pub mod layout;

@@ -9,8 +9,10 @@
 //! binary), `.ofd`, or a saved `.html`/`.htm` page (see [`report_lens::input`]); `.pdf` and
 //! images are refused with a hint on how to convert them. JSON prints one object per file per line (the contract, code-point
 //! offsets); CSV prints one header (UTF-8 BOM) and one row per indicator with a file column.
-//! Directories are expanded to their `.txt`, `.docx`, `.doc`, `.wps`, `.ofd`, `.html` and
-//! `.htm` files. Files are
+//! Directories are expanded to their report files (`.txt`, `.text`, `.docx`, `.doc`, `.wps`,
+//! `.ofd`, `.html`, `.htm`, `.shtml`, `.xhtml`; hidden files skipped:
+//! [`report_lens::input::files`]). Line breaks are read as `\n`, as the web page holds them.
+//! Files are
 //! read and analysed on `--jobs` threads (default: all cores); output keeps the order of the
 //! arguments.
 //!
@@ -23,7 +25,8 @@
 //! error.
 
 use report_lens::analyze;
-use report_lens::input::{extension, read_bytes, MAX_INPUT_BYTES};
+use report_lens::input::files::{is_report_name, read_report};
+use report_lens::input::MAX_INPUT_BYTES;
 use report_lens::output::{compare, export, overview};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -33,7 +36,7 @@ const USAGE: &str =
     "usage: report-lens analyze [--format json|table|csv|markdown] [--jobs N] FILE...\n\
   \x20      report-lens overview [--format table|csv|json] [--jobs N] FILE|DIR...\n\
   \x20      report-lens compare [--format table|csv|json] A B   (A earlier, B later)\n\
-  FILE: .txt, .docx, .doc/.wps, .ofd, .html/.htm, - (stdin), or a directory (its files of those kinds).\n\
+  FILE: .txt, .docx, .doc/.wps, .ofd, .html/.htm, - (stdin), or a directory (its report files).\n\
   Offsets in JSON are code points.";
 
 #[derive(Clone, Copy, PartialEq)]
@@ -275,13 +278,7 @@ fn parse_format(v: &str) -> Result<Format, String> {
     }
 }
 
-/// Extensions read from a directory.
-const DIR_EXTENSIONS: &[&str] = &[
-    "txt", "docx", "html", "htm", // issue 14: Word 97–2003, WPS and OFD
-    "doc", "wps", "ofd",
-];
-
-/// Expands directories into their files of [`DIR_EXTENSIONS`], sorted by name.
+/// Expands directories into their report files ([`is_report_name`]), sorted by name.
 fn expand(files: &[String]) -> Vec<String> {
     let mut out = Vec::new();
     for f in files {
@@ -292,10 +289,7 @@ fn expand(files: &[String]) -> Vec<String> {
                 .flatten()
                 .flatten()
                 .map(|e| e.path())
-                .filter(|p| {
-                    p.is_file()
-                        && DIR_EXTENSIONS.contains(&extension(&p.to_string_lossy()).as_str())
-                })
+                .filter(|p| p.is_file() && is_report_name(&p.to_string_lossy()))
                 .map(|p| p.to_string_lossy().into_owned())
                 .collect();
             v.sort();
@@ -324,7 +318,7 @@ fn read_input(name: &str) -> Result<String, String> {
             .read_to_end(&mut bytes)
             .map_err(|e| format!("cannot read: {e}"))?;
     }
-    read_bytes(name, &bytes)
+    read_report(name, &bytes)
         .map(|doc| doc.text)
         .map_err(|e| e.to_string())
 }

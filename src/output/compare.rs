@@ -49,9 +49,9 @@
 //! ```
 
 use crate::lex::date::strip_years;
-use crate::lex::numeral::format_value;
 use crate::lex::words::{KEEP_AFTER_PREFIX, SCOPE_PREFIXES, SCOPE_SUFFIXES};
 use crate::model::{Analysis, Direction, Kind};
+use crate::output::present::{self, format_value};
 use crate::text::fold_char;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -168,11 +168,7 @@ impl Side {
     /// The value as written, compactly: `20余人次`, `超过130件`, `减14.7%`.
     pub fn display(&self) -> String {
         let v = format_value(self.value);
-        let dir = match self.direction {
-            Some(Direction::Up) => "增",
-            Some(Direction::Down) => "减",
-            None => "",
-        };
+        let dir = self.direction.map_or("", present::direction_short);
         match self.approx {
             Some(q @ ("余" | "多")) => format!("{dir}{v}{q}{}", self.unit),
             Some(q @ ("以上" | "左右" | "以下" | "以内")) => {
@@ -950,15 +946,7 @@ fn label(r: &ReportSummary) -> String {
 }
 
 fn percent(r: Option<f64>) -> String {
-    r.map_or("-".to_string(), |r| format!("{:+.1}%", r * 100.0))
-}
-
-fn signed_value(v: f64) -> String {
-    if v > 0.0 {
-        format!("+{}", format_value(v))
-    } else {
-        format_value(v)
-    }
+    r.map_or("-".to_string(), present::format_percent_change)
 }
 
 /// The comparison as readable text: headline, pairs with changes, new, gone, outline.
@@ -989,7 +977,7 @@ pub fn to_table(c: &Comparison) -> String {
             p.key,
             p.a.display(),
             p.b.display(),
-            signed_value(p.change),
+            present::format_signed(p.change),
             p.change_unit,
             percent(p.relative),
             p.why

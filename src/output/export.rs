@@ -23,8 +23,8 @@
 //!   `个百分点`, `倍` and durations unchanged; negative for a decrease (`同比下降14.7%` →
 //!   -14.7). Rounded to six decimals below 10⁹. For a range it is the low end's.
 
-use crate::lex::numeral::format_value;
 use crate::model::{Analysis, CONTRACT_VERSION};
+use crate::output::present::{self, format_value};
 use crate::text::{byte_to_char_offsets, Span};
 use serde::Serialize;
 
@@ -265,18 +265,7 @@ pub fn to_json(text: &str, a: &Analysis) -> String {
 
 /// The path of section titles from the top down to section `i`: `一、… / (二)…`.
 pub fn section_path(a: &Analysis, i: Option<usize>) -> String {
-    let mut parts = Vec::new();
-    let mut cur = i;
-    while let Some(k) = cur {
-        let Some(s) = a.sections.get(k) else { break };
-        parts.push(format!("{}{}", s.marker, s.title));
-        cur = s.parent;
-        if parts.len() > 64 {
-            break;
-        }
-    }
-    parts.reverse();
-    parts.join(" / ")
+    present::path_label(a, i)
 }
 
 /// Quotes a CSV field when needed (RFC 4180).
@@ -311,11 +300,7 @@ pub fn to_csv(file: &str, text: &str, a: &Analysis, with_header: bool) -> String
             csv_field(&i.unit),
             i.kind.label().to_string(),
             i.approx.unwrap_or("").to_string(),
-            match i.direction {
-                Some(crate::model::Direction::Up) => "增".to_string(),
-                Some(crate::model::Direction::Down) => "减".to_string(),
-                None => String::new(),
-            },
+            i.direction.map_or("", present::direction_short).to_string(),
             i.basis.unwrap_or("").to_string(),
             off.get(i.span.start).to_string(),
             off.get(i.span.end).to_string(),
@@ -386,13 +371,7 @@ pub fn to_table(text: &str, a: &Analysis) -> String {
         m.issuer.as_deref().unwrap_or("-"),
         m.chars
     ));
-    let sig = m.signature.as_ref().map_or("-".to_string(), |s| {
-        format!(
-            "{} {}",
-            s.issuer.as_deref().unwrap_or("-"),
-            s.date.as_deref().unwrap_or("-")
-        )
-    });
+    let sig = present::signature_line(m).unwrap_or_else(|| "-".to_string());
     out.push_str(&format!(
         "类型: {}  落款: {sig}\n",
         m.kind.map_or("-", |k| k.label())

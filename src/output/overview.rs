@@ -63,53 +63,12 @@ pub struct Row {
     pub warnings: usize,
 }
 
-/// Indicators counted by [`Kind`].
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct KindCounts {
-    /// 数量
-    pub count: usize,
-    /// 比率
-    pub rate: usize,
-    /// 金额
-    pub money: usize,
-    /// 时长
-    pub duration: usize,
-    /// 增减
-    pub change: usize,
-    /// 其他
-    pub other: usize,
-}
-
-impl KindCounts {
-    /// The count of one kind.
-    pub fn get(&self, k: Kind) -> usize {
-        match k {
-            Kind::Count => self.count,
-            Kind::Rate => self.rate,
-            Kind::Money => self.money,
-            Kind::Duration => self.duration,
-            Kind::Change => self.change,
-            Kind::Other => self.other,
-        }
-    }
-
-    fn add(&mut self, k: Kind) {
-        let slot = match k {
-            Kind::Count => &mut self.count,
-            Kind::Rate => &mut self.rate,
-            Kind::Money => &mut self.money,
-            Kind::Duration => &mut self.duration,
-            Kind::Change => &mut self.change,
-            Kind::Other => &mut self.other,
-        };
-        *slot += 1;
-    }
-}
+/// Indicators counted by kind (defined with the other shared wording).
+pub use crate::output::present::KindCounts;
 
 /// The overview row of one analysed report; `file` labels it.
 pub fn row(file: &str, a: &Analysis) -> Row {
-    let mut by_kind = KindCounts::default();
-    a.indicators.iter().for_each(|i| by_kind.add(i.kind));
+    let by_kind = KindCounts::of(a);
     let status = |s: PartStatus| a.parts.iter().filter(|p| p.status == s).count();
     let scores: u32 = a.coverage.iter().map(|c| c.score).sum();
     Row {

@@ -35,6 +35,7 @@
 //! One pass over the lines with one cursor per layer: linear in the text and the number of spans.
 
 use crate::model::Analysis;
+pub use crate::output::present::section_path;
 use crate::text::Span;
 
 /// One line of the document.
@@ -201,19 +202,6 @@ pub fn section_indicator_counts(analysis: &Analysis) -> Vec<usize> {
         }
     }
     counts
-}
-
-/// The chain of sections from the top level down to `section`.
-pub fn section_path(analysis: &Analysis, section: usize) -> Vec<usize> {
-    let mut path = Vec::new();
-    let mut at = Some(section).filter(|&s| s < analysis.sections.len());
-    while let Some(s) = at {
-        path.push(s);
-        // Parents precede children; anything else would be a cycle.
-        at = analysis.sections[s].parent.filter(|&p| p < s);
-    }
-    path.reverse();
-    path
 }
 
 /// The lines of `text` (without line breaks), in order; blank lines included.
