@@ -1,81 +1,101 @@
-//! Handing export strings made by the core to the user: a Blob download or the clipboard.
+//! Exports of the current report, the batch and the comparison: the core writes the strings
+//! (the same as the CLI's), the platform hands them to the user.
 
-use wasm_bindgen::{JsCast, JsValue};
+use crate::platform::{clipboard, download};
+use crate::state::{Action, State};
+use report_lens::output::{compare, export, overview};
+use yew::prelude::*;
 
-/// Offers `content` as a download named `file_name`.
-pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(content));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let document = gloo::utils::document();
-    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
-    a.set_href(&url);
-    a.set_download(file_name);
-    a.click();
-    // Revoking at once can cancel the download in some browsers.
-    gloo::timers::callback::Timeout::new(10_000, move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    })
-    .forget();
-    Ok(())
+/// What to export.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Export {
+    /// The indicators as CSV.
+    Csv,
+    /// The JSON contract.
+    Json,
+    /// The outline as Markdown.
+    Markdown,
+    /// The outline as Markdown, to the clipboard.
+    CopyOutline,
+    /// One row per report of the batch.
+    OverviewCsv,
+    /// Every indicator of the batch, with a file column.
+    BatchIndicatorsCsv,
+    /// The two reports compared.
+    CompareCsv,
 }
 
-/// Copies `text` to the clipboard; the promise settles when done.
-pub fn copy(text: &str) -> Result<js_sys::Promise, JsValue> {
-    // `navigator.clipboard` is behind web-sys's unstable flag; call it by name.
-    let navigator = gloo::utils::window().navigator();
-    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())?;
-    let write: js_sys::Function =
-        js_sys::Reflect::get(&clipboard, &"writeText".into())?.dyn_into()?;
-    write.call1(&clipboard, &text.into())?.dyn_into()
-}
+const CSV: &str = "text/csv;charset=utf-8";
 
-/// The base name for export files: the report's file name without extension.
-pub fn base_name(file_name: Option<&str>) -> String {
-    let name = file_name.unwrap_or("report");
-    let stem = match name.rfind('.') {
-        Some(dot) if dot > 0 => &name[..dot],
-        _ => name,
+/// Exports `what`; failures become a notice.
+pub fn run(state: &UseReducerHandle<State>, what: Export) {
+    let s: &State = state;
+    let base = download::base_name(s.file_name.as_deref());
+    let (name, mime, content) = match what {
+        Export::Csv => {
+            let name = s.file_name.as_deref().unwrap_or("");
+            let csv = export::to_csv(name, &s.text, &s.analysis, true);
+            (format!("{base}-指标.csv"), CSV, csv)
+        }
+        Export::Json => (
+            format!("{base}.json"),
+            "application/json;charset=utf-8",
+            export::to_json(&s.text, &s.analysis),
+        ),
+        Export::Markdown => (
+            format!("{base}-大纲.md"),
+            "text/markdown;charset=utf-8",
+            export::to_markdown(&s.analysis),
+        ),
+        Export::CopyOutline => return copy_outline(state),
+        Export::OverviewCsv | Export::BatchIndicatorsCsv => {
+            let Some(b) = &s.batch else { return };
+            let n = b.reports.len();
+            if what == Export::OverviewCsv {
+                let rows: Vec<_> = b.reports.iter().map(|r| r.row.clone()).collect();
+                (format!("批量{n}份-概览.csv"), CSV, overview::to_csv(&rows))
+            } else {
+                let all = b
+                    .reports
+                    .iter()
+                    .map(|r| (r.name.as_str(), &*r.text, &*r.analysis));
+                (
+                    format!("批量{n}份-指标.csv"),
+                    CSV,
+                    overview::indicators_csv(all),
+                )
+            }
+        }
+        Export::CompareCsv => {
+            let (Some(b), Some((x, y, c))) = (&s.batch, &s.comparison) else {
+                return;
+            };
+            let base = |i: usize| download::base_name(b.reports.get(i).map(|r| r.name.as_str()));
+            let name = format!("对比-{}-{}.csv", base(*x), base(*y));
+            (name, CSV, compare::to_csv(c))
+        }
     };
-    if stem.trim().is_empty() {
-        "report".into()
-    } else {
-        stem.to_string()
+    if let Err(e) = download::download(&name, mime, &content) {
+        web_sys::console::error_1(&e);
+        state.dispatch(Action::Notice(Some("导出失败。".into())));
     }
 }
 
-/// A number with its sign and at most `digits` decimals: `+12`, `-3.5`, `0`.
-pub fn format_signed(v: f64, digits: usize) -> String {
-    let s = format!("{:+.*}", digits, v);
-    let s = if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.')
-    } else {
-        &s
-    };
-    match s {
-        "+0" | "-0" => "0".to_string(),
-        s => s.to_string(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn signed_numbers() {
-        assert_eq!(super::format_signed(12.0, 4), "+12");
-        assert_eq!(super::format_signed(-3.5, 4), "-3.5");
-        assert_eq!(super::format_signed(0.0, 1), "0");
-        assert_eq!(super::format_signed(-0.01, 1), "0");
-        assert_eq!(super::format_signed(25.0, 1), "+25");
-    }
-
-    #[test]
-    fn base_names() {
-        assert_eq!(super::base_name(Some("梅列区报告.txt")), "梅列区报告");
-        assert_eq!(super::base_name(Some(".txt")), ".txt");
-        assert_eq!(super::base_name(Some("a.b.txt")), "a.b");
-        assert_eq!(super::base_name(None), "report");
+fn copy_outline(state: &UseReducerHandle<State>) {
+    let markdown = export::to_markdown(&state.analysis);
+    let d = state.dispatcher();
+    match clipboard::copy(&markdown) {
+        Ok(promise) => wasm_bindgen_futures::spawn_local(async move {
+            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            let msg = if ok {
+                "大纲已复制到剪贴板。"
+            } else {
+                "浏览器不允许写入剪贴板，请改用“导出 Markdown”。"
+            };
+            d.dispatch(Action::Notice(Some(msg.into())));
+        }),
+        Err(_) => d.dispatch(Action::Notice(Some(
+            "浏览器不支持剪贴板，请改用“导出 Markdown”。".into(),
+        ))),
     }
 }

@@ -1,24 +1,24 @@
 //! report-lens in the browser: paste or drop a 法治政府建设 annual report and see its outline,
 //! its highlighted indicators and its numbering problems. Everything runs locally in wasm; no
 //! request leaves the page.
+//!
+//! The shell the yew way: [`state`] (State, Action, the reducer), [`components`] (one per
+//! file), [`hooks`] (autosave, chunked rendering, the current section, loading), and
+//! [`platform`] (DOM, storage, files, downloads). Everything a report shows is worded by the
+//! core ([`report_lens::output::present`]), as in the CLI.
 
 #![forbid(unsafe_code)]
 
 mod app;
 mod batch;
-mod card;
-mod comparison;
-mod diagnostics;
-mod document;
-mod encoding;
+mod components;
 mod export;
-mod file;
-mod outline;
-mod review;
+mod focus;
+mod hooks;
+mod layout;
+mod platform;
 mod shared;
-mod storage;
-mod summary;
-mod table;
+mod state;
 
 fn main() {
     yew::Renderer::<app::App>::new().render();

@@ -6,6 +6,8 @@
 //! heading. The hierarchy is given by `aria-level` on flat items (the DOM stays one keyed
 //! list). Entries cannot be collapsed, so none carries `aria-expanded`.
 
+use crate::components::outline_item::OutlineItem;
+use crate::platform::dom;
 use crate::shared::Shared;
 use report_lens::Analysis;
 use wasm_bindgen::JsCast;
@@ -31,12 +33,7 @@ fn entry_of(e: &Event) -> Option<usize> {
 
 /// Moves the keyboard focus to entry `i`.
 fn focus_entry(i: usize) {
-    let selector = format!("#outline [data-section=\"{i}\"]");
-    if let Ok(Some(el)) = gloo::utils::document().query_selector(&selector) {
-        if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
-    }
+    dom::focus_selector(&format!("#outline [data-section=\"{i}\"]"));
 }
 
 /// The outline; choosing an entry (click, Enter, Space) scrolls the document to its heading.
@@ -49,10 +46,10 @@ pub fn Outline(props: &OutlineProps) -> Html {
         let current = props.current;
         use_effect_with(current, move |current| {
             if let Some(i) = current {
-                let selector = format!("#outline [data-section=\"{i}\"]");
-                if let Ok(Some(el)) = gloo::utils::document().query_selector(&selector) {
-                    crate::app::scroll_into_view(&el, web_sys::ScrollLogicalPosition::Nearest);
-                }
+                dom::scroll_selector_into_view(
+                    &format!("#outline [data-section=\"{i}\"]"),
+                    web_sys::ScrollLogicalPosition::Nearest,
+                );
             }
         });
     }
@@ -107,48 +104,5 @@ pub fn Outline(props: &OutlineProps) -> Html {
     html! {
         <ol id="outline" class="outline" role="tree" aria-label="大纲：上下键移动，回车跳到该节"
             {onkeydown} {onfocusin}>{ for items }</ol>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct OutlineItemProps {
-    pub analysis: Shared<Analysis>,
-    pub index: usize,
-    pub count: usize,
-    pub current: bool,
-    /// The one entry in the Tab order.
-    pub tab_stop: bool,
-    pub onreveal: Callback<usize>,
-}
-
-/// One entry; only the entries whose `current` flips re-render while the document scrolls.
-#[component]
-fn OutlineItem(props: &OutlineItemProps) -> Html {
-    let i = props.index;
-    let s = &props.analysis.sections[i];
-    let onclick = {
-        let onreveal = props.onreveal.clone();
-        Callback::from(move |_: MouseEvent| onreveal.emit(i))
-    };
-    let current = props.current;
-    let count = props.count;
-    let level = s.level.clamp(1, 5);
-    html! {
-        <li role="treeitem" data-section={i.to_string()} aria-level={level.to_string()}
-            tabindex={if props.tab_stop { "0" } else { "-1" }}
-            class={classes!(format!("lvl-{level}"), s.run_in.then_some("run-in"),
-                current.then_some("current"), s.inferred.then_some("inferred"))}
-            aria-current={current.then_some("location")} {onclick}>
-            <span class="marker">{ &s.marker }</span>
-            <span class="title">{ &s.title }</span>
-            if s.inferred {
-                <span class="flag" title="编号由上下文推断或修复">{ "推断" }</span>
-            }
-            if count > 0 {
-                <span class="count" title={format!("本节共 {count} 个指标")}>
-                    { count }<span class="visually-hidden">{ " 个指标" }</span>
-                </span>
-            }
-        </li>
     }
 }

@@ -1,5 +1,8 @@
 //! Autosave: the current text and file name survive a reload or a crash in `localStorage`.
 
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+
 const TEXT: &str = "report-lens:text";
 const NAME: &str = "report-lens:name";
 
@@ -41,25 +44,22 @@ pub fn clear() {
 }
 
 /// Calls `changed` with the new text whenever another tab of this site saves (or clears) the
-/// report: the `storage` event fires in every tab but the one that wrote.
+/// report: the `storage` event fires in every tab but the one that wrote. Listening stops
+/// when the returned listener is dropped.
 ///
 /// The policy for two tabs is "last writer wins, with a notice": each tab keeps its own text
 /// on screen; the one that did not write is told that the saved copy is now the other tab's
 /// and takes it back with its next edit.
-pub fn watch(changed: impl Fn(Option<String>) + 'static) {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let listener =
-        Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
-            // `key` is null when the other tab cleared all of the site's storage.
-            match e.key() {
-                Some(k) if k == TEXT => changed(e.new_value()),
-                None => changed(None),
-                _ => {}
-            }
-        });
-    let _ = gloo::utils::window()
-        .add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
-    // The app lives as long as the page.
-    listener.forget();
+pub fn watch(changed: impl Fn(Option<String>) + 'static) -> EventListener {
+    EventListener::new(&gloo::utils::window(), "storage", move |e| {
+        let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else {
+            return;
+        };
+        // `key` is null when the other tab cleared all of the site's storage.
+        match e.key() {
+            Some(k) if k == TEXT => changed(e.new_value()),
+            None => changed(None),
+            _ => {}
+        }
+    })
 }

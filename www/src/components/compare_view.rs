@@ -3,9 +3,9 @@
 //! change of each pair, what is new, what is gone and what was left unpaired and why.
 
 use crate::batch::Report;
-use crate::export::format_signed;
 use crate::shared::Shared;
 use report_lens::output::compare::{Comparison, SectionStatus, Unmatched};
+use report_lens::output::present;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -33,10 +33,7 @@ pub fn CompareView(props: &CompareProps) -> Html {
     let label = |r: &Report| {
         let m = &r.analysis.meta;
         let year = m.year.map(|y| format!("{y} 年度 · ")).unwrap_or_default();
-        format!(
-            "{year}{}",
-            m.title.clone().unwrap_or_else(|| r.name.clone())
-        )
+        format!("{year}{}", present::title(m, Some(&r.name)))
     };
     let click = |cb: &Callback<()>| {
         let cb = cb.clone();
@@ -61,7 +58,7 @@ pub fn CompareView(props: &CompareProps) -> Html {
     let pairs = c.pairs.iter().filter(|p| !*changed_only || p.change != 0.0).map(|p| {
         let relative = p
             .relative
-            .map(|r| format!("{}%", format_signed(r * 100.0, 1)))
+            .map(present::format_percent_change)
             .unwrap_or_default();
         let trend = if p.change > 0.0 {
             "up"
@@ -78,7 +75,7 @@ pub fn CompareView(props: &CompareProps) -> Html {
                 <td class="num">{ p.a.display() }</td>
                 <td class="num">{ p.b.display() }</td>
                 <td class={classes!("num", "change", trend)}>
-                    { if p.change == 0.0 { "持平".to_string() } else { format!("{}{}", format_signed(p.change, 4), p.change_unit) } }
+                    { if p.change == 0.0 { "持平".to_string() } else { format!("{}{}", present::format_signed(p.change), p.change_unit) } }
                 </td>
                 <td class="num">{ relative }</td>
             </tr>

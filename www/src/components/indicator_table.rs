@@ -1,7 +1,8 @@
 //! The indicator table: sortable by column, filtered by kind, searchable.
 
-use crate::document::{format_value, section_label};
+use crate::platform::dom;
 use crate::shared::Shared;
+use report_lens::output::present::{format_value, qualifier_follows, section_label};
 use report_lens::{Analysis, Kind};
 use std::cmp::Ordering;
 use std::rc::Rc;
@@ -31,15 +32,6 @@ const COLUMNS: [(Column, &str); 7] = [
     (Column::Text, "原文"),
 ];
 
-/// Qualifiers written after the number (`1000余`, `30多`, `90%以上`); the others come before
-/// it (`约`, `近`, `超过`).
-fn follows_number(q: &str) -> bool {
-    matches!(
-        q,
-        "余" | "多" | "以上" | "以下" | "左右" | "上下" | "有余" | "来"
-    )
-}
-
 #[derive(Properties, PartialEq)]
 pub struct TableProps {
     pub analysis: Shared<Analysis>,
@@ -61,10 +53,10 @@ pub fn IndicatorTable(props: &TableProps) -> Html {
     {
         use_effect_with(props.selected, move |selected| {
             if let Some(i) = selected {
-                let selector = format!("#indicator-table tr[data-indicator=\"{i}\"]");
-                if let Ok(Some(el)) = gloo::utils::document().query_selector(&selector) {
-                    crate::app::scroll_into_view(&el, web_sys::ScrollLogicalPosition::Nearest);
-                }
+                dom::scroll_selector_into_view(
+                    &format!("#indicator-table tr[data-indicator=\"{i}\"]"),
+                    web_sys::ScrollLogicalPosition::Nearest,
+                );
             }
         });
     }
@@ -166,11 +158,11 @@ pub fn IndicatorTable(props: &TableProps) -> Html {
                 <td class="section">{ section(i) }</td>
                 <td>{ &ind.subject }</td>
                 <td class="num">
-                    if let Some(q) = ind.approx.filter(|q| !follows_number(q)) {
+                    if let Some(q) = ind.approx.filter(|q| !qualifier_follows(q)) {
                         <small class="approx" title="约数">{ q }</small>
                     }
                     { format_value(ind.value) }
-                    if let Some(q) = ind.approx.filter(|q| follows_number(q)) {
+                    if let Some(q) = ind.approx.filter(|q| qualifier_follows(q)) {
                         <small class="approx" title="约数">{ q }</small>
                     }
                 </td>

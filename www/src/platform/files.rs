@@ -1,8 +1,10 @@
-//! Reading a dropped or opened file into text: [`report_lens::input::read_bytes_with`]
-//! recognises the format (.txt, .docx, .html; .doc/.pdf/images are refused with a message)
-//! and the browser's `TextDecoder` decodes text (gb18030 and big5 tables cost no wasm).
+//! Files the user drops or opens: their names and their text.
+//!
+//! [`report_lens::input::read_bytes_with`] recognises the format (.txt, .docx, .html;
+//! .doc/.pdf/images are refused with a message) and the browser's `TextDecoder` decodes text
+//! (gb18030 and big5 tables cost no wasm).
 
-use crate::encoding::{self, Encoding};
+use crate::platform::encoding::{self, Encoding};
 use report_lens::input::{self, Format, ReadError};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
@@ -10,10 +12,24 @@ use web_sys::{TextDecoder, TextDecoderOptions};
 
 /// A file read as text.
 pub struct Opened {
-    /// The text, line breaks as written.
+    /// The text, line breaks as the page holds them (`\n`).
     pub text: String,
     /// What it was read as, for the notice: `GB18030/GBK`, `Word .docx`, `网页 · UTF-8`.
     pub how: String,
+}
+
+/// The files of a file list, in order.
+pub fn list(files: &web_sys::FileList) -> Vec<web_sys::File> {
+    (0..files.length()).filter_map(|k| files.get(k)).collect()
+}
+
+/// A file's name with its folder when it came from one.
+pub fn label(f: &web_sys::File) -> String {
+    let path = js_sys::Reflect::get(f, &"webkitRelativePath".into())
+        .ok()
+        .and_then(|p| p.as_string())
+        .filter(|p| !p.is_empty());
+    path.unwrap_or_else(|| f.name())
 }
 
 /// Reads all of `file`; the error is a message for the user, in Chinese.
@@ -26,7 +42,7 @@ pub async fn read(file: &web_sys::File) -> Result<Opened, String> {
 }
 
 /// Reads a file's bytes by name and content.
-pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Opened, String> {
+fn read_bytes(name: &str, bytes: &[u8]) -> Result<Opened, String> {
     let doc = input::read_bytes_with(name, bytes, |bytes, label| {
         // A page's declared charset first; the browser knows every WHATWG label.
         if let Some(label) = label {
@@ -35,7 +51,7 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Opened, String> {
             }
         }
         decode(bytes)
-            .map(|d| (d.text, d.encoding.name().to_string()))
+            .map(|(text, e)| (text, e.name().to_string()))
             .map_err(|_| ReadError::Binary)
     })
     .map_err(|e| e.message_zh())?;
@@ -47,38 +63,26 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Opened, String> {
         Format::Ofd => "OFD".to_string(),
     };
     Ok(Opened {
-        text: doc.text,
+        text: input::files::normalise_breaks(doc.text),
         how,
     })
 }
 
-/// A text and the encoding detected.
-pub struct Decoded {
-    pub text: String,
-    pub encoding: Encoding,
-}
-
 /// Decodes bytes: BOM, then strict UTF-8, then the likelier of GB18030 and Big5.
-pub fn decode(bytes: &[u8]) -> Result<Decoded, JsValue> {
+fn decode(bytes: &[u8]) -> Result<(String, Encoding), JsValue> {
     if let Some(encoding) = encoding::from_bom(bytes) {
         // TextDecoder drops the BOM itself.
         let text = decoder(encoding.label(), false)?.decode_with_u8_array(bytes)?;
-        return Ok(Decoded { text, encoding });
+        return Ok((text, encoding));
     }
     if let Ok(text) = decoder(Encoding::Utf8.label(), true)?.decode_with_u8_array(bytes) {
-        return Ok(Decoded {
-            text,
-            encoding: Encoding::Utf8,
-        });
+        return Ok((text, Encoding::Utf8));
     }
     let gb = decoder(Encoding::Gb18030.label(), false)?.decode_with_u8_array(bytes)?;
     let big5 = decoder(Encoding::Big5.label(), false)?.decode_with_u8_array(bytes)?;
     Ok(match encoding::choose_legacy(&gb, &big5) {
-        Encoding::Big5 => Decoded {
-            text: big5,
-            encoding: Encoding::Big5,
-        },
-        encoding => Decoded { text: gb, encoding },
+        Encoding::Big5 => (big5, Encoding::Big5),
+        encoding => (gb, encoding),
     })
 }
 
@@ -96,14 +100,4 @@ fn describe(e: &JsValue) -> String {
                 .and_then(|m| m.as_string())
         })
         .unwrap_or_else(|| "未知错误".into())
-}
-
-/// Files a batch takes from a folder: reports by extension, no hidden files.
-pub fn is_report_name(name: &str) -> bool {
-    let ext = input::extension(name);
-    !name.starts_with('.')
-        && matches!(
-            ext.as_str(),
-            "txt" | "text" | "docx" | "html" | "htm" | "shtml" | "xhtml"
-        )
 }

@@ -2,8 +2,10 @@
 //! metadata, required parts, 纲要 coverage, indicator counts by kind, diagnostics. It is in
 //! the page but hidden on screen; the print stylesheet shows it alone (browser print to PDF).
 
-use crate::review::{status_badge, CoverageChart};
+use crate::components::coverage_chart::CoverageChart;
+use crate::components::review::status_badge;
 use crate::shared::Shared;
+use report_lens::output::present::{self, KindCounts};
 use report_lens::{Analysis, Kind};
 use yew::prelude::*;
 
@@ -21,18 +23,8 @@ pub fn ReportCard(props: &CardProps) -> Html {
     let a = &props.analysis;
     let m = &a.meta;
     let dash = || "—".to_string();
-    let title = m
-        .title
-        .clone()
-        .or_else(|| props.file_name.clone())
-        .unwrap_or_else(|| "未命名报告".into());
-    let signature = m.signature.as_ref().map(|s| {
-        [s.issuer.clone(), s.date.clone()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" ")
-    });
+    let title = present::title(m, props.file_name.as_deref());
+    let signature = present::signature_line(m);
     let fields = [
         ("发布机关", m.issuer.clone()),
         ("年度", m.year.map(|y| y.to_string())),
@@ -56,12 +48,11 @@ pub fn ReportCard(props: &CardProps) -> Html {
             </tr>
         }
     });
-    let mut by_kind = [0usize; Kind::ALL.len()];
-    for i in &a.indicators {
-        by_kind[i.kind as usize] += 1;
-    }
+    let by_kind = KindCounts::of(a);
     let kinds = Kind::ALL.iter().map(|k| html! { <th>{ k.label() }</th> });
-    let counts = by_kind.iter().map(|n| html! { <td>{ n }</td> });
+    let counts = Kind::ALL
+        .iter()
+        .map(|&k| html! { <td>{ by_kind.get(k) }</td> });
     let flagged = report_lens::model::uncovered(&a.coverage);
     let names = a
         .coverage
@@ -73,7 +64,7 @@ pub fn ReportCard(props: &CardProps) -> Html {
     let diags = listed.into_iter().take(MAX_DIAGNOSTICS).map(|d| {
         html! {
             <li>
-                <span class={classes!("severity", format!("{:?}", d.severity).to_lowercase())}>{ d.severity.label() }</span>
+                <span class={classes!("severity", present::severity_name(d.severity))}>{ d.severity.label() }</span>
                 { format!("［{}］", d.code.label()) }{ &d.message }
                 if let Some(c) = d.confidence { { format!("（置信度 {:.0}%）", c * 100.0) } }
             </li>

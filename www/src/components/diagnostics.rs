@@ -2,7 +2,8 @@
 //! figure checks, the confidence. Choosing a finding highlights every figure it involves.
 
 use crate::shared::Shared;
-use report_lens::{Analysis, Diagnostic};
+use report_lens::output::present::severity_name;
+use report_lens::Analysis;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -28,13 +29,13 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
             Callback::from(move |_: MouseEvent| onpick.emit(i))
         };
         let excerpt = excerpt(&props.text, d.span.start, d.span.end);
-        let severity = format!("{:?}", d.severity).to_lowercase();
+        let severity = severity_name(d.severity);
         let on = props.active == Some(i);
         let figures = d.spans.len();
         html! {
             <li>
                 <button type="button" data-diagnostic={i.to_string()} data-code={d.code.as_str()}
-                    class={classes!("diag", &severity, on.then_some("on"))} aria-pressed={on.to_string()} {onclick}>
+                    class={classes!("diag", severity, on.then_some("on"))} aria-pressed={on.to_string()} {onclick}>
                     <span class={classes!("severity", severity)}>{ d.severity.label() }</span>
                     <span class="code">{ d.code.label() }</span>
                     if let Some(c) = d.confidence {
@@ -52,17 +53,8 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
     html! { <ul class="diagnostics">{ for items }</ul> }
 }
 
-/// The spans a finding highlights: every figure involved, else the finding itself.
-pub fn spans_of(d: &Diagnostic) -> Vec<report_lens::Span> {
-    if d.spans.is_empty() {
-        vec![d.span]
-    } else {
-        d.spans.clone()
-    }
-}
-
 /// At most 40 characters of the text at a span.
-pub fn excerpt(text: &str, start: usize, end: usize) -> String {
+fn excerpt(text: &str, start: usize, end: usize) -> String {
     let start = start.min(text.len());
     let end = end.clamp(start, text.len());
     match text.get(start..end) {

@@ -2,6 +2,7 @@
 //! its on/off toggles), diagnostics, analysis time.
 
 use crate::shared::Shared;
+use report_lens::output::present::KindCounts;
 use report_lens::{Analysis, Kind};
 use yew::prelude::*;
 
@@ -19,10 +20,7 @@ pub struct SummaryProps {
 #[component]
 pub fn Summary(props: &SummaryProps) -> Html {
     let a = &props.analysis;
-    let mut by_kind = [0usize; Kind::ALL.len()];
-    for i in &a.indicators {
-        by_kind[i.kind as usize] += 1;
-    }
+    let by_kind = KindCounts::of(a);
     let legend = Kind::ALL.iter().enumerate().map(|(k, &kind)| {
         let shown = props.hidden & (1 << k) == 0;
         let onclick = {
@@ -33,7 +31,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
             <button type="button" class={classes!("legend", kind.as_str(), (!shown).then_some("off"))}
                 data-kind={kind.as_str()} aria-pressed={shown.to_string()}
                 title={if shown { "点击隐藏此类高亮" } else { "点击显示此类高亮" }} {onclick}>
-                <span class="swatch"></span>{ kind.label() }<b>{ by_kind[k] }</b>
+                <span class="swatch"></span>{ kind.label() }<b>{ by_kind.get(kind) }</b>
             </button>
         }
     });

@@ -1,0 +1,91 @@
+//! The DOM and the event loop: time, scrolling, focus, waiting for a paint or a turn.
+
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, ScrollLogicalPosition};
+
+/// Milliseconds since the page started, from `performance.now()` (`std::time::Instant`
+/// panics in wasm32).
+pub fn now() -> f64 {
+    gloo::utils::window()
+        .performance()
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
+/// Scrolls `el` into view inside its scroll container.
+pub fn scroll_into_view(el: &web_sys::Element, block: ScrollLogicalPosition) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(block);
+    options.set_inline(ScrollLogicalPosition::Nearest);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Scrolls the element matching `selector`, if any, into view.
+pub fn scroll_selector_into_view(selector: &str, block: ScrollLogicalPosition) {
+    if let Ok(Some(el)) = gloo::utils::document().query_selector(selector) {
+        scroll_into_view(&el, block);
+    }
+}
+
+/// Moves the keyboard focus to the element matching `selector`, if any.
+pub fn focus_selector(selector: &str) {
+    if let Ok(Some(el)) = gloo::utils::document().query_selector(selector) {
+        if let Some(el) = el.dyn_ref::<HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// The element with this id.
+pub fn by_id(id: &str) -> Option<web_sys::Element> {
+    gloo::utils::document().get_element_by_id(id)
+}
+
+/// Restarts the one-shot highlight animation on `el`.
+pub fn flash(el: &web_sys::Element) {
+    let list = el.class_list();
+    let _ = list.remove_1("flash");
+    if let Some(h) = el.dyn_ref::<HtmlElement>() {
+        let _ = h.offset_width(); // force a style flush so the animation restarts
+    }
+    let _ = list.add_1("flash");
+}
+
+/// Runs `f` after the browser has painted the current frame (so a notice shows first).
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let frame = gloo::render::request_animation_frame(move |_| {
+        Timeout::new(0, f).forget();
+    });
+    // The frame must not be cancelled when the handle goes out of scope.
+    std::mem::forget(frame);
+}
+
+/// Runs `f` at the next animation frame.
+pub fn next_frame(f: impl FnOnce(f64) + 'static) {
+    std::mem::forget(gloo::render::request_animation_frame(f));
+}
+
+/// Lets the browser handle input and paint (a macrotask, so rendering can happen).
+pub async fn yield_to_browser() {
+    gloo::timers::future::TimeoutFuture::new(0).await;
+}
+
+/// `window.confirm`; false when the browser refuses to ask.
+pub fn confirm(message: &str) -> bool {
+    gloo::utils::window()
+        .confirm_with_message(message)
+        .unwrap_or(false)
+}
+
+/// Opens the print dialog (the print stylesheet shows the report card alone).
+pub fn print() {
+    if gloo::utils::window().print().is_err() {
+        web_sys::console::error_1(&"print failed".into());
+    }
+}
+
+/// Writes a line to the console (timings the browser tests read).
+pub fn log(line: &str) {
+    web_sys::console::log_1(&line.into());
+}

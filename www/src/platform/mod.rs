@@ -1,0 +1,10 @@
+//! Platform glue: everything that talks to the browser rather than to the report — the DOM,
+//! timers, `localStorage`, files, downloads and the clipboard. Components and hooks call these
+//! functions; nothing here knows the app's state.
+
+pub mod clipboard;
+pub mod dom;
+pub mod download;
+pub mod encoding;
+pub mod files;
+pub mod storage;
