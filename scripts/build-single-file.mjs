@@ -7,8 +7,11 @@
 //
 // Default output: dist/report-lens.html (so a Pages deployment offers it as a download too).
 // The wasm is embedded as base64 and instantiated from bytes (file:// pages cannot fetch).
-// The page keeps a strict Content-Security-Policy: the one inline script and the one inline
-// style are allowed by their SHA-256 hashes, and nothing may be fetched at all.
+// The reader worker (file readers, big analyses) is embedded too and started from a blob:
+// URL that the app finds in `globalThis.reportLensReader` (file:// pages cannot start a
+// worker from a file). The page keeps a strict Content-Security-Policy: the one inline
+// script and the one inline style are allowed by their SHA-256 hashes, workers only from
+// blob:, and nothing may be fetched at all.
 
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -49,7 +52,15 @@ if (!glue.includes('function __wbg_init')) die('the glue has no __wbg_init');
 
 const wasm = readFileSync(join(DIST, wasmName));
 const css = readFileSync(join(DIST, cssName), 'utf8');
+// The reader worker: trunk writes it unhashed, as the no-modules glue and its wasm.
+const readerGlue = readFileSync(join(DIST, 'report-lens-reader.js'), 'utf8');
+const readerWasm = readFileSync(join(DIST, 'report-lens-reader_bg.wasm'));
+if (!readerGlue.includes('wasm_bindgen')) die('report-lens-reader.js is not the no-modules glue');
+const readerSource = `${readerGlue}
+wasm_bindgen({ module_or_path: Uint8Array.from(atob("${readerWasm.toString('base64')}"), (c) => c.charCodeAt(0)) });
+`;
 const script = `${glue}
+globalThis.reportLensReader = URL.createObjectURL(new Blob([${JSON.stringify(readerSource)}], { type: 'text/javascript' }));
 const bytes = Uint8Array.from(atob("${wasm.toString('base64')}"), (c) => c.charCodeAt(0));
 await __wbg_init({ module_or_path: bytes });
 document.getElementById('loading')?.remove();
@@ -62,6 +73,7 @@ const csp = [
   `script-src ${sha256(script)} 'wasm-unsafe-eval'`,
   `style-src ${sha256(style)}`,
   'img-src data:',
+  'worker-src blob:',
   "connect-src 'none'",
   "object-src 'none'",
   "base-uri 'none'",
@@ -84,4 +96,4 @@ html = html.replace('</head>', () => `  ${icon}\n  <style>${style}</style>\n  <s
 
 writeFileSync(OUT, html);
 const kb = (n) => `${Math.round(n / 1024)} KB`;
-console.log(`build-single-file: wrote ${OUT} (${kb(Buffer.byteLength(html))}; wasm ${kb(wasm.length)} as base64)`);
+console.log(`build-single-file: wrote ${OUT} (${kb(Buffer.byteLength(html))}; wasm ${kb(wasm.length)} and reader ${kb(readerWasm.length)} as base64)`);

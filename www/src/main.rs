@@ -19,6 +19,7 @@ mod layout;
 mod platform;
 mod shared;
 mod state;
+mod wire;
 
 fn main() {
     yew::Renderer::<app::App>::new().render();

@@ -1,18 +1,23 @@
-//! Many reports at once: each file is read and analysed in turn in slices of a few
-//! milliseconds (the page keeps painting and the progress bar moves; a cancel button stops
-//! it), and the overview shows one row per report.
+//! Many reports at once: the reader worker reads and analyses each file (a few at a time, in
+//! order); the page takes the results as they come in, in tasks of a few milliseconds (it
+//! keeps painting and the progress bar moves; a cancel button stops it), and the overview
+//! shows one row per report.
 
 use crate::batch::{Progress, Report};
-use crate::platform::{dom, files};
+use crate::platform::{dom, files, reader};
 use crate::shared::Shared;
 use crate::state::{Action, State};
 use report_lens::output::overview;
 use std::cell::Cell;
+use std::collections::VecDeque;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// Work done before the loop gives the browser a turn.
 const SLICE_MS: f64 = 12.0;
+
+/// Files sent to the worker ahead of the one awaited, so that it never waits for the page.
+const AHEAD: usize = 4;
 
 /// Starts and stops batches.
 #[derive(Clone, PartialEq)]
@@ -45,29 +50,36 @@ pub fn use_batch(state: &UseReducerHandle<State>) -> BatchControl {
     BatchControl { start, cancel }
 }
 
-/// Reads and analyses `files` in order, a slice at a time; stops when `cancel` is set.
+/// Reads and analyses `files` in order; stops when `cancel` is set.
 async fn run(files: Vec<web_sys::File>, cancel: Rc<Cell<bool>>, report: Callback<Progress>) {
     let t0 = dom::now();
     let mut slice = dom::now();
     let mut done = Vec::new();
     let mut failed = Vec::new();
-    for f in files {
-        if cancel.get() {
-            break;
+    let mut files = files.into_iter();
+    let mut on_the_way = VecDeque::new();
+    loop {
+        while on_the_way.len() < AHEAD && !cancel.get() {
+            let Some(f) = files.next() else { break };
+            on_the_way.push_back((files::label(&f), reader::read(&f)));
         }
-        let name = files::label(&f);
-        match files::read(&f).await {
-            Ok(opened) => {
-                let analysis = report_lens::analyze(&opened.text);
-                let row = overview::row(&name, &analysis);
+        let Some((name, answer)) = on_the_way.pop_front() else {
+            break;
+        };
+        match answer.await {
+            Ok(read) => {
+                let row = overview::row(&name, &read.analysis);
                 done.push(Shared::new(Report {
                     name,
-                    text: opened.text.into(),
-                    analysis: Shared::new(analysis),
+                    text: read.text.into(),
+                    analysis: Shared::new(read.analysis),
                     row,
                 }));
             }
             Err(message) => failed.push((name, message)),
+        }
+        if cancel.get() {
+            break;
         }
         if dom::now() - slice > SLICE_MS {
             report.emit(Progress::Some(

@@ -5,6 +5,6 @@
 pub mod clipboard;
 pub mod dom;
 pub mod download;
-pub mod encoding;
 pub mod files;
+pub mod reader;
 pub mod storage;

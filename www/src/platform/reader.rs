@@ -1,0 +1,448 @@
+//! The reader worker, seen from the page: file readers and the analysis of big inputs run in
+//! a second wasm (`www/reader`) in a Web Worker, started the first time it is needed — the
+//! first load carries neither the readers nor the encoding tables.
+//!
+//! The worker is `reader.js?v=<protocol>` next to the page (it loads
+//! `report-lens-reader.js` and its wasm with the same `v`), or, in the one-file build, the
+//! blob URL that build leaves in `globalThis.reportLensReader`. Its first message names its
+//! protocol ([`wire::PROTOCOL`]); a reader from another build (a cached old file) is
+//! replaced once by a fresh download, and never used.
+//!
+//! Results arrive in pieces ([`wire::Piece`]), each converted into the core's types as it
+//! comes, so that no task on the page is long even for a 10 MB text.
+
+use crate::wire::{self, Piece, Request, Response, WireSpan, PROTOCOL};
+use futures_channel::oneshot;
+use report_lens::lex::marker::Ordinal;
+use report_lens::model::{AreaCoverage, Part, PartStatus, PhraseHit, Signature, Via};
+use report_lens::text::Script;
+use report_lens::{
+    Analysis, Code, Diagnostic, Direction, Indicator, Kind, Meta, ReportKind, Section, Severity,
+    Span,
+};
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A file read by the worker, with its analysis.
+pub struct ReadFile {
+    pub text: String,
+    /// What it was read as: `GBK`, `Word .docx`, `网页 · UTF-8`.
+    pub how: String,
+    pub analysis: Analysis,
+    /// Time the analysis took in the worker.
+    pub ms: f64,
+}
+
+/// An analysis made by the worker.
+pub struct Analysed {
+    pub analysis: Analysis,
+    pub ms: f64,
+}
+
+const BROKEN: &str = "读取程序出错，请重试；如仍失败，请刷新页面。";
+const STALE: &str = "读取程序与页面的版本不一致，请刷新页面（Ctrl+F5）后重试。";
+
+/// Reads `file` in the worker and analyses its text. The request leaves at once (several can
+/// be on their way); the future resolves when its answer is complete.
+pub fn read(file: &web_sys::File) -> impl std::future::Future<Output = Result<ReadFile, String>> {
+    let request = Request::Read {
+        id: 0,
+        name: file.name(),
+    };
+    let answer = send(request, Some(file.clone().into()));
+    async move {
+        let done = receive_answer(answer).await?;
+        let (text, how) = done.text.unwrap_or_default();
+        Ok(ReadFile {
+            text,
+            how,
+            analysis: done.analysis,
+            ms: done.ms,
+        })
+    }
+}
+
+/// Analyses `text` in the worker.
+pub async fn analyze(text: &str) -> Result<Analysed, String> {
+    let request = Request::Analyze {
+        id: 0,
+        text: text.to_string(),
+    };
+    let done = receive_answer(send(request, None)).await?;
+    Ok(Analysed {
+        analysis: done.analysis,
+        ms: done.ms,
+    })
+}
+
+async fn receive_answer(answer: Result<Answer, String>) -> Result<Done, String> {
+    answer?.await.unwrap_or_else(|_| Err(BROKEN.to_string()))
+}
+
+/// What a request gets back.
+struct Done {
+    text: Option<(String, String)>,
+    analysis: Analysis,
+    ms: f64,
+}
+
+type Reply = oneshot::Sender<Result<Done, String>>;
+type Answer = oneshot::Receiver<Result<Done, String>>;
+
+/// A request on its way: the text, when a file was read, and the analysis so far.
+struct Pending {
+    reply: Reply,
+    text: Option<(String, String)>,
+    analysis: Option<(Analysis, f64)>,
+}
+
+struct Reader {
+    worker: web_sys::Worker,
+    /// Messages held until the worker says it is ready.
+    queue: RefCell<Option<Vec<JsValue>>>,
+    pending: RefCell<HashMap<u32, Pending>>,
+    next_id: Cell<u32>,
+    _onmessage: Closure<dyn Fn(web_sys::MessageEvent)>,
+    _onerror: Closure<dyn Fn(web_sys::Event)>,
+}
+
+thread_local! {
+    static READER: RefCell<Option<Rc<Reader>>> = const { RefCell::new(None) };
+    /// Readers taken out of service, kept so that a closure of theirs is never dropped while
+    /// it runs (a failure is noticed inside their own message handler).
+    static RETIRED: RefCell<Vec<Rc<Reader>>> = const { RefCell::new(Vec::new()) };
+    /// A stale reader was seen: the next start downloads a fresh one.
+    static BUST: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Posts `request` (with `file`) to the worker, starting it if needed.
+fn send(mut request: Request, file: Option<JsValue>) -> Result<Answer, String> {
+    let reader = match READER.with(|r| r.borrow().clone()) {
+        Some(r) => r,
+        None => start()?,
+    };
+    let id = reader.next_id.get();
+    reader.next_id.set(id.wrapping_add(1));
+    match &mut request {
+        Request::Read { id: slot, .. } | Request::Analyze { id: slot, .. } => *slot = id,
+    }
+    let value = serde_wasm_bindgen::to_value(&request).map_err(|_| BROKEN.to_string())?;
+    let message = js_sys::Array::of2(&value, &file.unwrap_or(JsValue::UNDEFINED));
+    let (reply, answer) = oneshot::channel();
+    reader.pending.borrow_mut().insert(
+        id,
+        Pending {
+            reply,
+            text: None,
+            analysis: None,
+        },
+    );
+    match &mut *reader.queue.borrow_mut() {
+        Some(queue) => queue.push(message.into()),
+        None => {
+            let _ = reader.worker.post_message(&message);
+        }
+    }
+    Ok(answer)
+}
+
+/// The worker's URL: the one-file build's blob, or `reader.js` beside the page.
+fn url() -> String {
+    let global = js_sys::global();
+    if let Some(blob) = js_sys::Reflect::get(&global, &"reportLensReader".into())
+        .ok()
+        .and_then(|v| v.as_string())
+    {
+        return blob;
+    }
+    if BUST.with(Cell::get) {
+        format!("reader.js?v={PROTOCOL:08x}-{}", js_sys::Date::now() as u64)
+    } else {
+        format!("reader.js?v={PROTOCOL:08x}")
+    }
+}
+
+fn start() -> Result<Rc<Reader>, String> {
+    let worker = web_sys::Worker::new(&url()).map_err(|_| BROKEN.to_string())?;
+    let onmessage = Closure::<dyn Fn(web_sys::MessageEvent)>::new(|e: web_sys::MessageEvent| {
+        match serde_wasm_bindgen::from_value::<Response>(e.data()) {
+            Ok(r) => receive(r),
+            Err(_) => fail_all(BROKEN),
+        }
+    });
+    let onerror = Closure::<dyn Fn(web_sys::Event)>::new(|e: web_sys::Event| {
+        e.prevent_default();
+        fail_all(BROKEN);
+    });
+    worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+    let reader = Rc::new(Reader {
+        worker,
+        queue: RefCell::new(Some(Vec::new())),
+        pending: RefCell::default(),
+        next_id: Cell::new(1),
+        _onmessage: onmessage,
+        _onerror: onerror,
+    });
+    READER.with(|r| *r.borrow_mut() = Some(reader.clone()));
+    Ok(reader)
+}
+
+/// Ends the worker and every request on it with `message`; the next request starts anew.
+fn fail_all(message: &str) {
+    let Some(reader) = READER.with(|r| r.borrow_mut().take()) else {
+        return;
+    };
+    reader.worker.terminate();
+    reader.worker.set_onmessage(None);
+    reader.worker.set_onerror(None);
+    for (_, p) in reader.pending.borrow_mut().drain() {
+        let _ = p.reply.send(Err(message.to_string()));
+    }
+    RETIRED.with(|r| r.borrow_mut().push(reader));
+}
+
+fn receive(r: Response) {
+    let Some(reader) = READER.with(|r| r.borrow().clone()) else {
+        return;
+    };
+    match r {
+        Response::Ready { protocol } if protocol == PROTOCOL => {
+            if let Some(queue) = reader.queue.borrow_mut().take() {
+                for m in queue {
+                    let _ = reader.worker.post_message(&m);
+                }
+            }
+        }
+        Response::Ready { .. } => restart_fresh(reader),
+        Response::Text { id, text, how } => {
+            if let Some(p) = reader.pending.borrow_mut().get_mut(&id) {
+                p.text = Some((text, how));
+            }
+        }
+        Response::Failed { id, message } => {
+            if let Some(p) = reader.pending.borrow_mut().remove(&id) {
+                let _ = p.reply.send(Err(message));
+            }
+        }
+        Response::Piece { id, piece } => {
+            let mut pending = reader.pending.borrow_mut();
+            let Some(p) = pending.get_mut(&id) else {
+                return;
+            };
+            if let Piece::End = piece {
+                if let Some(p) = pending.remove(&id) {
+                    let result = match p.analysis {
+                        Some((analysis, ms)) => Ok(Done {
+                            text: p.text,
+                            analysis,
+                            ms,
+                        }),
+                        None => Err(BROKEN.to_string()),
+                    };
+                    let _ = p.reply.send(result);
+                }
+            } else {
+                take_piece(&mut p.analysis, piece);
+            }
+        }
+    }
+}
+
+/// A reader from another build answered: download a fresh one once, else give up.
+fn restart_fresh(stale: Rc<Reader>) {
+    if BUST.with(|b| b.replace(true)) {
+        fail_all(STALE);
+        return;
+    }
+    // Move the waiting requests to a new worker fetched past any cache.
+    READER.with(|r| r.borrow_mut().take());
+    stale.worker.terminate();
+    let Ok(fresh) = start() else {
+        for (_, p) in stale.pending.borrow_mut().drain() {
+            let _ = p.reply.send(Err(BROKEN.to_string()));
+        }
+        RETIRED.with(|r| r.borrow_mut().push(stale));
+        return;
+    };
+    let queue = stale.queue.borrow_mut().take().unwrap_or_default();
+    fresh
+        .pending
+        .borrow_mut()
+        .extend(stale.pending.borrow_mut().drain());
+    fresh.next_id.set(stale.next_id.get());
+    if let Some(q) = &mut *fresh.queue.borrow_mut() {
+        q.extend(queue);
+    }
+    RETIRED.with(|r| r.borrow_mut().push(stale));
+}
+
+// ---- wire → core ------------------------------------------------------------------------
+
+fn span((start, end): WireSpan) -> Span {
+    Span::new(start, end)
+}
+
+/// The core keeps some labels as `&'static str`; they come from a small fixed vocabulary
+/// (part and area names, qualifiers, bases, phrases), so each distinct one is kept once.
+fn intern(s: String) -> &'static str {
+    thread_local! {
+        static STRINGS: RefCell<HashMap<String, &'static str>> = RefCell::default();
+    }
+    STRINGS.with(|m| {
+        let mut m = m.borrow_mut();
+        if let Some(&s) = m.get(&s) {
+            return s;
+        }
+        let leaked: &'static str = Box::leak(s.clone().into_boxed_str());
+        m.insert(s, leaked);
+        leaked
+    })
+}
+
+fn take_piece(slot: &mut Option<(Analysis, f64)>, piece: Piece) {
+    match piece {
+        Piece::Begin {
+            ms,
+            meta: m,
+            chrome,
+            parts,
+            coverage,
+        } => {
+            let meta = Meta {
+                title: m.title,
+                title_span: m.title_span.map(span),
+                year: m.year,
+                published: m.published,
+                issuer: m.issuer,
+                issuer_span: m.issuer_span.map(span),
+                script: m.script.map(|s| match s {
+                    0 => Script::Simplified,
+                    1 => Script::Traditional,
+                    _ => Script::Mixed,
+                }),
+                chars: m.chars,
+                kind: m.kind.map(|k| match k {
+                    0 => ReportKind::RuleOfLawGovernment,
+                    1 => ReportKind::LawfulAdministration,
+                    _ => ReportKind::Other,
+                }),
+                signature: m.signature.map(|(issuer, date, s)| Signature {
+                    issuer,
+                    date,
+                    span: span(s),
+                }),
+            };
+            let analysis = Analysis {
+                meta,
+                sections: Vec::new(),
+                indicators: Vec::new(),
+                diagnostics: Vec::new(),
+                chrome: chrome.into_iter().map(span).collect(),
+                parts: parts.into_iter().map(part).collect(),
+                coverage: coverage.into_iter().map(area).collect(),
+            };
+            *slot = Some((analysis, ms));
+        }
+        Piece::Sections(items) => {
+            if let Some((a, _)) = slot {
+                a.sections.extend(items.into_iter().map(|s| Section {
+                    level: s.level,
+                    marker: s.marker,
+                    title: s.title,
+                    heading: span(s.heading),
+                    title_span: span(s.title_span),
+                    span: span(s.span),
+                    inferred: s.inferred,
+                    parent: s.parent,
+                    run_in: s.run_in,
+                    ordinal: Ordinal::default(),
+                }));
+            }
+        }
+        Piece::Indicators(items) => {
+            if let Some((a, _)) = slot {
+                a.indicators.extend(items.into_iter().map(|i| {
+                    Indicator {
+                        span: span(i.span),
+                        number: span(i.number),
+                        value: i.value,
+                        unit: i.unit,
+                        kind: Kind::ALL
+                            .get(usize::from(i.kind))
+                            .copied()
+                            .unwrap_or(Kind::Other),
+                        approx: i.approx.map(intern),
+                        direction: i
+                            .up
+                            .map(|up| if up { Direction::Up } else { Direction::Down }),
+                        basis: i.basis.map(intern),
+                        subject: i.subject,
+                        subject_spans: i.subject_spans.map(span),
+                        section: i.section,
+                    }
+                }));
+            }
+        }
+        Piece::Diagnostics(items) => {
+            if let Some((a, _)) = slot {
+                a.diagnostics.extend(items.into_iter().filter_map(|d| {
+                    Some(Diagnostic {
+                        code: *Code::ALL.get(usize::from(d.code))?,
+                        severity: match d.severity {
+                            0 => Severity::Info,
+                            1 => Severity::Warning,
+                            _ => Severity::Error,
+                        },
+                        message: d.message,
+                        span: span(d.span),
+                        spans: d.spans.into_iter().map(span).collect(),
+                        confidence: d.confidence,
+                    })
+                }));
+            }
+        }
+        Piece::End => {}
+    }
+}
+
+fn part(p: wire::WirePart) -> Part {
+    Part {
+        id: intern(p.id),
+        name: intern(p.name),
+        status: match p.status {
+            0 => PartStatus::Found,
+            1 => PartStatus::Weak,
+            _ => PartStatus::Missing,
+        },
+        span: p.span.map(span),
+        via: p
+            .via_heading
+            .map(|h| if h { Via::Heading } else { Via::Passage }),
+        section: p.section,
+        evidence: p.evidence,
+    }
+}
+
+fn area(c: wire::WireArea) -> AreaCoverage {
+    AreaCoverage {
+        area: intern(c.area),
+        name: intern(c.name),
+        score: c.score,
+        points: c.points,
+        sections: c.sections,
+        phrases: c
+            .phrases
+            .into_iter()
+            .map(|(text, count, weight)| PhraseHit {
+                text: intern(text),
+                count,
+                weight,
+            })
+            .collect(),
+        spans: c.spans.into_iter().map(span).collect(),
+    }
+}
