@@ -36,12 +36,18 @@ const indexPath = join(DIST, 'index.html');
 if (!existsSync(indexPath)) die(`no ${indexPath}: run 'trunk build --release' first`);
 const index = readFileSync(indexPath, 'utf8');
 
-// Trunk's output names are hashed: take them from the tags it wrote.
-const attr = (re, what) => (index.match(re) ?? die(`cannot find ${what} in ${indexPath}`))[1];
-const jsName = attr(/data-js="\.\/([^"]+)"/, 'the script (data-js)');
-const wasmName = attr(/data-wasm="\.\/([^"]+)"/, 'the wasm (data-wasm)');
-const cssName = attr(/<link rel="stylesheet" href="\.\/([^"]+)"/, 'the stylesheet');
-const iconName = index.match(/<link rel="icon" href="\.\/([^"]+)"/)?.[1];
+// Trunk's output names are hashed: take them from the tags it wrote. Its minifier drops
+// quotes that HTML does not need, so values are read with or without them.
+const value = (tag, name) => tag.match(new RegExp(`\\b${name}=(?:"([^"]*)"|([^\\s>]+))`))?.slice(1).find((v) => v !== undefined);
+const tagWith = (re) => index.match(re)?.[0];
+const named = (v, what) => (v ?? die(`cannot find ${what} in ${indexPath}`)).replace(/^\.\//, '');
+const boot = tagWith(/<script\b[^>]*\bdata-wasm=[^>]*>/);
+const jsName = named(boot && value(boot, 'data-js'), 'the script (data-js)');
+const wasmName = named(boot && value(boot, 'data-wasm'), 'the wasm (data-wasm)');
+const styleTag = tagWith(/<link\b[^>]*\brel="?stylesheet\b[^>]*>/);
+const cssName = named(styleTag && value(styleTag, 'href'), 'the stylesheet');
+const iconTag = tagWith(/<link\b[^>]*\brel="?icon\b[^>]*>/);
+const iconName = iconTag && value(iconTag, 'href')?.replace(/^\.\//, '');
 
 // The wasm-bindgen glue is an ES module; inline it as a module script without its exports.
 let glue = readFileSync(join(DIST, jsName), 'utf8');
@@ -81,13 +87,13 @@ const csp = [
 ].join('; ');
 
 let html = index;
-html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
+html = html.replace(/<meta\b[^>]*\bhttp-equiv="?Content-Security-Policy\b[^>]*>/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 if (!html.includes(csp)) die('no Content-Security-Policy meta in index.html to replace');
 // Drop every tag that would load a file: stylesheet, preloads, the boot script, the icon.
-html = html.replace(/<link rel="(?:stylesheet|modulepreload|preload|icon)"[^>]*>/g, '');
-html = html.replace(/<script type="module" src="[^"]*"[^>]*><\/script>/g, '');
+html = html.replace(/<link\b[^>]*\brel="?(?:stylesheet|modulepreload|preload|icon)\b[^>]*>/g, '');
+html = html.replace(/<script\b[^>]*\bsrc=[^>]*><\/script>/g, '');
 html = html.replace(/<!--[^]*?-->\s*/g, '');
-if (/(?:src|href)="\.\//.test(html)) die('a reference to another file is left in the page');
+if (/(?:src|href)="?\.\//.test(html)) die('a reference to another file is left in the page');
 const icon = iconName
   ? `<link rel="icon" href="data:image/svg+xml;base64,${readFileSync(join(DIST, iconName)).toString('base64')}">`
   : '';

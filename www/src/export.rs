@@ -1,7 +1,7 @@
 //! Exports of the current report, the batch and the comparison: the core writes the strings
 //! (the same as the CLI's), the platform hands them to the user.
 
-use crate::platform::{clipboard, download};
+use crate::platform::{clipboard, download, reader};
 use crate::state::{Action, State};
 use report_lens::output::{compare, export, overview};
 use yew::prelude::*;
@@ -37,11 +37,7 @@ pub fn run(state: &UseReducerHandle<State>, what: Export) {
             let csv = export::to_csv(name, &s.text, &s.analysis, true);
             (format!("{base}-指标.csv"), CSV, csv)
         }
-        Export::Json => (
-            format!("{base}.json"),
-            "application/json;charset=utf-8",
-            export::to_json(&s.text, &s.analysis),
-        ),
+        Export::Json => return json(state, format!("{base}.json")),
         Export::Markdown => (
             format!("{base}-大纲.md"),
             "text/markdown;charset=utf-8",
@@ -79,6 +75,22 @@ pub fn run(state: &UseReducerHandle<State>, what: Export) {
         web_sys::console::error_1(&e);
         state.dispatch(Action::Notice(Some("导出失败。".into())));
     }
+}
+
+/// The JSON contract comes from the reader worker: the CLI's own serialiser, kept off the
+/// first load.
+fn json(state: &UseReducerHandle<State>, name: String) {
+    let (text, d) = (state.text.clone(), state.dispatcher());
+    wasm_bindgen_futures::spawn_local(async move {
+        let saved = match reader::json(&text).await {
+            Ok(json) => download::download(&name, "application/json;charset=utf-8", &json)
+                .map_err(|_| "导出失败。".to_string()),
+            Err(e) => Err(format!("导出失败：{e}")),
+        };
+        if let Err(e) = saved {
+            d.dispatch(Action::Notice(Some(e)));
+        }
+    });
 }
 
 fn copy_outline(state: &UseReducerHandle<State>) {

@@ -31,6 +31,8 @@ pub enum Request {
     Read { id: u32, name: String },
     /// Analyse a text (a large paste or edit).
     Analyze { id: u32, text: String },
+    /// The JSON contract of a text, as the CLI writes it (the page leaves serde_json out).
+    Json { id: u32, text: String },
 }
 
 /// From the reader to the page.
@@ -44,107 +46,41 @@ pub enum Response {
     Failed { id: u32, message: String },
     /// A piece of an analysis.
     Piece { id: u32, piece: Piece },
+    /// The JSON contract asked for.
+    Json { id: u32, json: String },
 }
 
-/// An analysis in pieces: `Begin`, any number of lists, `End`.
+/// An analysis in pieces: `Begin` (meta, chrome, parts, coverage), then the sections,
+/// indicators and diagnostics in lists of at most 1,500, then `End`. Each list is
+/// [`Columns`]: a few flat arrays instead of one object per field, which keeps both the
+/// messages and the page's decoding code small (the first load carries the decoder).
 #[derive(Serialize, Deserialize, Debug)]
 pub enum Piece {
-    Begin {
-        /// Time the analysis took in the reader.
-        ms: f64,
-        meta: WireMeta,
-        chrome: Vec<WireSpan>,
-        parts: Vec<WirePart>,
-        coverage: Vec<WireArea>,
-    },
-    Sections(Vec<WireSection>),
-    Indicators(Vec<WireIndicator>),
-    Diagnostics(Vec<WireDiagnostic>),
+    /// The analysis time (`floats[0]`), then meta, chrome, parts and coverage.
+    Begin(Columns),
+    Sections(Columns),
+    Indicators(Columns),
+    Diagnostics(Columns),
     End,
 }
 
-/// A byte range.
-pub type WireSpan = (usize, usize);
-
-#[derive(Serialize, Deserialize, Debug)]
-pub struct WireMeta {
-    pub title: Option<String>,
-    pub title_span: Option<WireSpan>,
-    pub year: Option<u16>,
-    pub published: Option<String>,
-    pub issuer: Option<String>,
-    pub issuer_span: Option<WireSpan>,
-    /// `Script` as its index: Simplified, Traditional, Mixed.
-    pub script: Option<u8>,
-    pub chars: usize,
-    /// `ReportKind` as its index: RuleOfLawGovernment, LawfulAdministration, Other.
-    pub kind: Option<u8>,
-    pub signature: Option<(Option<String>, Option<String>, WireSpan)>,
-}
-
-#[derive(Serialize, Deserialize, Debug)]
-pub struct WireSection {
-    pub level: u8,
-    pub marker: String,
-    pub title: String,
-    pub heading: WireSpan,
-    pub title_span: WireSpan,
-    pub span: WireSpan,
-    pub inferred: bool,
-    pub parent: Option<usize>,
-    pub run_in: bool,
-}
-
-#[derive(Serialize, Deserialize, Debug)]
-pub struct WireIndicator {
-    pub span: WireSpan,
-    pub number: WireSpan,
-    pub value: f64,
-    pub unit: String,
-    /// Index in `Kind::ALL`.
-    pub kind: u8,
-    pub approx: Option<String>,
-    /// Up (`true`) or down.
-    pub up: Option<bool>,
-    pub basis: Option<String>,
-    pub subject: String,
-    pub subject_spans: [WireSpan; 2],
-    pub section: Option<usize>,
-}
-
-#[derive(Serialize, Deserialize, Debug)]
-pub struct WireDiagnostic {
-    /// Index in `Code::ALL`.
-    pub code: u8,
-    /// Info, Warning, Error.
-    pub severity: u8,
-    pub message: String,
-    pub span: WireSpan,
-    pub spans: Vec<WireSpan>,
-    pub confidence: Option<f32>,
-}
-
-#[derive(Serialize, Deserialize, Debug)]
-pub struct WirePart {
-    pub id: String,
-    pub name: String,
-    /// Found, Weak, Missing.
-    pub status: u8,
-    pub span: Option<WireSpan>,
-    /// Heading (`true`) or passage.
-    pub via_heading: Option<bool>,
-    pub section: Option<usize>,
-    pub evidence: Vec<String>,
-}
-
-#[derive(Serialize, Deserialize, Debug)]
-pub struct WireArea {
-    pub area: String,
-    pub name: String,
-    pub score: u32,
-    pub points: u32,
-    pub sections: Vec<usize>,
-    /// (text, count, weight)
-    pub phrases: Vec<(String, u32, u32)>,
-    pub spans: Vec<WireSpan>,
+/// Records as columns: each record takes its integers, floats and texts, in an order the
+/// encoder (`www/reader`) and the decoder (`platform::reader`) share:
+///
+/// - meta: title?, title span?, year?, published?, issuer?, issuer span?, script?, chars,
+///   kind?, signature? (issuer?, date?, span); chrome: n, spans; parts: n, each id, name,
+///   status, span?, via?, section?, evidence (n, texts); coverage: n, each area, name,
+///   score, points, sections (n, ints), phrases (n, text count weight), spans (n, spans);
+/// - section: level, heading, title span, span, inferred, parent?, run-in, marker, title;
+/// - indicator: span, number span, value, unit, kind, approx?, direction?, basis?, subject,
+///   two subject spans, section?;
+/// - diagnostic: code, severity, message, span, spans (n, spans), confidence?.
+///
+/// `x?` is a flag (0 or 1) then the value when 1; a span is two integers (byte offsets);
+/// enums are indices (`Kind::ALL`, `Code::ALL`, declaration order for the others).
+#[derive(Serialize, Deserialize, Debug, Default)]
+pub struct Columns {
+    pub ints: Vec<u32>,
+    pub floats: Vec<f64>,
+    pub texts: Vec<String>,
 }

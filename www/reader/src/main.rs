@@ -102,135 +102,181 @@ async fn handle(data: JsValue) {
             let ms = now() - t0;
             send_analysis(id, &analysis, ms);
         }
+        Request::Json { id, text } => {
+            let json = report_lens::output::export::to_json(&text, &report_lens::analyze(&text));
+            post(&Response::Json { id, json });
+        }
     }
 }
 
-/// Sends `a` in pieces of at most [`PIECE_ITEMS`] items.
+/// Sends `a` in pieces of at most [`PIECE_ITEMS`] records (layout: [`Columns`]).
 fn send_analysis(id: u32, a: &Analysis, ms: f64) {
     let piece = |piece| post(&Response::Piece { id, piece });
-    piece(Piece::Begin {
-        ms,
-        meta: meta(a),
-        chrome: a.chrome.iter().map(|&s| span(s)).collect(),
-        parts: a.parts.iter().map(part).collect(),
-        coverage: a.coverage.iter().map(area).collect(),
-    });
+    let mut c = Encoder::default();
+    c.0.floats.push(ms);
+    meta(&mut c, a);
+    c.count(a.chrome.len());
+    a.chrome.iter().for_each(|&s| c.span(s));
+    c.count(a.parts.len());
+    a.parts.iter().for_each(|p| part(&mut c, p));
+    c.count(a.coverage.len());
+    a.coverage.iter().for_each(|x| area(&mut c, x));
+    piece(Piece::Begin(c.0));
     for chunk in a.sections.chunks(PIECE_ITEMS) {
-        piece(Piece::Sections(chunk.iter().map(section).collect()));
+        let mut c = Encoder::default();
+        chunk.iter().for_each(|s| section(&mut c, s));
+        piece(Piece::Sections(c.0));
     }
     for chunk in a.indicators.chunks(PIECE_ITEMS) {
-        piece(Piece::Indicators(chunk.iter().map(indicator).collect()));
+        let mut c = Encoder::default();
+        chunk.iter().for_each(|i| indicator(&mut c, i));
+        piece(Piece::Indicators(c.0));
     }
     for chunk in a.diagnostics.chunks(PIECE_ITEMS) {
-        piece(Piece::Diagnostics(chunk.iter().map(diagnostic).collect()));
+        let mut c = Encoder::default();
+        chunk.iter().for_each(|d| diagnostic(&mut c, d));
+        piece(Piece::Diagnostics(c.0));
     }
     piece(Piece::End);
 }
 
-fn span(s: Span) -> WireSpan {
-    (s.start, s.end)
+/// Writes records into [`Columns`].
+#[derive(Default)]
+struct Encoder(Columns);
+
+impl Encoder {
+    fn int(&mut self, v: u32) {
+        self.0.ints.push(v);
+    }
+    fn count(&mut self, n: usize) {
+        self.int(n as u32);
+    }
+    fn flag(&mut self, on: bool) {
+        self.int(u32::from(on));
+    }
+    fn span(&mut self, s: Span) {
+        self.count(s.start);
+        self.count(s.end);
+    }
+    fn text(&mut self, t: &str) {
+        self.0.texts.push(t.to_string());
+    }
+    fn opt_int(&mut self, v: Option<u32>) {
+        self.flag(v.is_some());
+        v.into_iter().for_each(|v| self.int(v));
+    }
+    fn opt_index(&mut self, v: Option<usize>) {
+        self.opt_int(v.map(|v| v as u32));
+    }
+    fn opt_span(&mut self, v: Option<Span>) {
+        self.flag(v.is_some());
+        v.into_iter().for_each(|v| self.span(v));
+    }
+    fn opt_text(&mut self, v: Option<&str>) {
+        self.flag(v.is_some());
+        v.into_iter().for_each(|v| self.text(v));
+    }
 }
 
-fn meta(a: &Analysis) -> WireMeta {
+fn meta(c: &mut Encoder, a: &Analysis) {
     let m = &a.meta;
-    WireMeta {
-        title: m.title.clone(),
-        title_span: m.title_span.map(span),
-        year: m.year,
-        published: m.published.clone(),
-        issuer: m.issuer.clone(),
-        issuer_span: m.issuer_span.map(span),
-        script: m.script.map(|s| match s {
-            Script::Simplified => 0,
-            Script::Traditional => 1,
-            Script::Mixed => 2,
-        }),
-        chars: m.chars,
-        kind: m.kind.map(|k| match k {
-            ReportKind::RuleOfLawGovernment => 0,
-            ReportKind::LawfulAdministration => 1,
-            ReportKind::Other => 2,
-        }),
-        signature: m
-            .signature
-            .as_ref()
-            .map(|s| (s.issuer.clone(), s.date.clone(), span(s.span))),
+    c.opt_text(m.title.as_deref());
+    c.opt_span(m.title_span);
+    c.opt_int(m.year.map(u32::from));
+    c.opt_text(m.published.as_deref());
+    c.opt_text(m.issuer.as_deref());
+    c.opt_span(m.issuer_span);
+    c.opt_int(m.script.map(|s| match s {
+        Script::Simplified => 0,
+        Script::Traditional => 1,
+        Script::Mixed => 2,
+    }));
+    c.count(m.chars);
+    c.opt_int(m.kind.map(|k| match k {
+        ReportKind::RuleOfLawGovernment => 0,
+        ReportKind::LawfulAdministration => 1,
+        ReportKind::Other => 2,
+    }));
+    c.flag(m.signature.is_some());
+    if let Some(s) = &m.signature {
+        c.opt_text(s.issuer.as_deref());
+        c.opt_text(s.date.as_deref());
+        c.span(s.span);
     }
 }
 
-fn section(s: &report_lens::Section) -> WireSection {
-    WireSection {
-        level: s.level,
-        marker: s.marker.clone(),
-        title: s.title.clone(),
-        heading: span(s.heading),
-        title_span: span(s.title_span),
-        span: span(s.span),
-        inferred: s.inferred,
-        parent: s.parent,
-        run_in: s.run_in,
+fn section(c: &mut Encoder, s: &report_lens::Section) {
+    c.int(u32::from(s.level));
+    c.span(s.heading);
+    c.span(s.title_span);
+    c.span(s.span);
+    c.flag(s.inferred);
+    c.opt_index(s.parent);
+    c.flag(s.run_in);
+    c.text(&s.marker);
+    c.text(&s.title);
+}
+
+fn indicator(c: &mut Encoder, i: &report_lens::Indicator) {
+    c.span(i.span);
+    c.span(i.number);
+    c.0.floats.push(i.value);
+    c.text(&i.unit);
+    c.count(Kind::ALL.iter().position(|&k| k == i.kind).unwrap_or(0));
+    c.opt_text(i.approx);
+    c.opt_int(i.direction.map(|d| u32::from(d == Direction::Up)));
+    c.opt_text(i.basis);
+    c.text(&i.subject);
+    c.span(i.subject_spans[0]);
+    c.span(i.subject_spans[1]);
+    c.opt_index(i.section);
+}
+
+fn diagnostic(c: &mut Encoder, d: &report_lens::Diagnostic) {
+    c.count(Code::ALL.iter().position(|&x| x == d.code).unwrap_or(0));
+    c.int(match d.severity {
+        Severity::Info => 0,
+        Severity::Warning => 1,
+        Severity::Error => 2,
+    });
+    c.text(&d.message);
+    c.span(d.span);
+    c.count(d.spans.len());
+    d.spans.iter().for_each(|&s| c.span(s));
+    c.flag(d.confidence.is_some());
+    if let Some(x) = d.confidence {
+        c.0.floats.push(f64::from(x));
     }
 }
 
-fn indicator(i: &report_lens::Indicator) -> WireIndicator {
-    WireIndicator {
-        span: span(i.span),
-        number: span(i.number),
-        value: i.value,
-        unit: i.unit.clone(),
-        kind: Kind::ALL.iter().position(|&k| k == i.kind).unwrap_or(0) as u8,
-        approx: i.approx.map(str::to_string),
-        up: i.direction.map(|d| d == Direction::Up),
-        basis: i.basis.map(str::to_string),
-        subject: i.subject.clone(),
-        subject_spans: [span(i.subject_spans[0]), span(i.subject_spans[1])],
-        section: i.section,
-    }
+fn part(c: &mut Encoder, p: &report_lens::model::Part) {
+    c.text(p.id);
+    c.text(p.name);
+    c.int(match p.status {
+        PartStatus::Found => 0,
+        PartStatus::Weak => 1,
+        PartStatus::Missing => 2,
+    });
+    c.opt_span(p.span);
+    c.opt_int(p.via.map(|v| u32::from(v == Via::Heading)));
+    c.opt_index(p.section);
+    c.count(p.evidence.len());
+    p.evidence.iter().for_each(|e| c.text(e));
 }
 
-fn diagnostic(d: &report_lens::Diagnostic) -> WireDiagnostic {
-    WireDiagnostic {
-        code: Code::ALL.iter().position(|&c| c == d.code).unwrap_or(0) as u8,
-        severity: match d.severity {
-            Severity::Info => 0,
-            Severity::Warning => 1,
-            Severity::Error => 2,
-        },
-        message: d.message.clone(),
-        span: span(d.span),
-        spans: d.spans.iter().map(|&s| span(s)).collect(),
-        confidence: d.confidence,
+fn area(c: &mut Encoder, x: &report_lens::model::AreaCoverage) {
+    c.text(x.area);
+    c.text(x.name);
+    c.int(x.score);
+    c.int(x.points);
+    c.count(x.sections.len());
+    x.sections.iter().for_each(|&s| c.count(s));
+    c.count(x.phrases.len());
+    for h in &x.phrases {
+        c.text(h.text);
+        c.int(h.count);
+        c.int(h.weight);
     }
-}
-
-fn part(p: &report_lens::model::Part) -> WirePart {
-    WirePart {
-        id: p.id.to_string(),
-        name: p.name.to_string(),
-        status: match p.status {
-            PartStatus::Found => 0,
-            PartStatus::Weak => 1,
-            PartStatus::Missing => 2,
-        },
-        span: p.span.map(span),
-        via_heading: p.via.map(|v| v == Via::Heading),
-        section: p.section,
-        evidence: p.evidence.clone(),
-    }
-}
-
-fn area(c: &report_lens::model::AreaCoverage) -> WireArea {
-    WireArea {
-        area: c.area.to_string(),
-        name: c.name.to_string(),
-        score: c.score,
-        points: c.points,
-        sections: c.sections.clone(),
-        phrases: c
-            .phrases
-            .iter()
-            .map(|h| (h.text.to_string(), h.count, h.weight))
-            .collect(),
-        spans: c.spans.iter().map(|&s| span(s)).collect(),
-    }
+    c.count(x.spans.len());
+    x.spans.iter().for_each(|&s| c.span(s));
 }

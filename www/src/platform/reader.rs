@@ -11,7 +11,7 @@
 //! Results arrive in pieces ([`wire::Piece`]), each converted into the core's types as it
 //! comes, so that no task on the page is long even for a 10 MB text.
 
-use crate::wire::{self, Piece, Request, Response, WireSpan, PROTOCOL};
+use crate::wire::{Columns, Piece, Request, Response, PROTOCOL};
 use futures_channel::oneshot;
 use report_lens::lex::marker::Ordinal;
 use report_lens::model::{AreaCoverage, Part, PartStatus, PhraseHit, Signature, Via};
@@ -21,7 +21,6 @@ use report_lens::{
     Span,
 };
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -56,11 +55,12 @@ pub fn read(file: &web_sys::File) -> impl std::future::Future<Output = Result<Re
     async move {
         let done = receive_answer(answer).await?;
         let (text, how) = done.text.unwrap_or_default();
+        let (analysis, ms) = done.analysis.ok_or_else(|| BROKEN.to_string())?;
         Ok(ReadFile {
             text,
             how,
-            analysis: done.analysis,
-            ms: done.ms,
+            analysis,
+            ms,
         })
     }
 }
@@ -72,10 +72,19 @@ pub async fn analyze(text: &str) -> Result<Analysed, String> {
         text: text.to_string(),
     };
     let done = receive_answer(send(request, None)).await?;
-    Ok(Analysed {
-        analysis: done.analysis,
-        ms: done.ms,
-    })
+    let (analysis, ms) = done.analysis.ok_or_else(|| BROKEN.to_string())?;
+    Ok(Analysed { analysis, ms })
+}
+
+/// The JSON contract of `text` (analysed again in the worker: the same function gives the
+/// same analysis), written by the CLI's own code.
+pub async fn json(text: &str) -> Result<String, String> {
+    let request = Request::Json {
+        id: 0,
+        text: text.to_string(),
+    };
+    let done = receive_answer(send(request, None)).await?;
+    done.json.ok_or_else(|| BROKEN.to_string())
 }
 
 async fn receive_answer(answer: Result<Answer, String>) -> Result<Done, String> {
@@ -85,8 +94,9 @@ async fn receive_answer(answer: Result<Answer, String>) -> Result<Done, String> 
 /// What a request gets back.
 struct Done {
     text: Option<(String, String)>,
-    analysis: Analysis,
-    ms: f64,
+    /// The analysis and the time it took in the worker.
+    analysis: Option<(Analysis, f64)>,
+    json: Option<String>,
 }
 
 type Reply = oneshot::Sender<Result<Done, String>>;
@@ -103,7 +113,8 @@ struct Reader {
     worker: web_sys::Worker,
     /// Messages held until the worker says it is ready.
     queue: RefCell<Option<Vec<JsValue>>>,
-    pending: RefCell<HashMap<u32, Pending>>,
+    /// Requests on their way, by id (a few at a time).
+    pending: RefCell<Vec<(u32, Pending)>>,
     next_id: Cell<u32>,
     _onmessage: Closure<dyn Fn(web_sys::MessageEvent)>,
     _onerror: Closure<dyn Fn(web_sys::Event)>,
@@ -127,19 +138,21 @@ fn send(mut request: Request, file: Option<JsValue>) -> Result<Answer, String> {
     let id = reader.next_id.get();
     reader.next_id.set(id.wrapping_add(1));
     match &mut request {
-        Request::Read { id: slot, .. } | Request::Analyze { id: slot, .. } => *slot = id,
+        Request::Read { id: slot, .. }
+        | Request::Analyze { id: slot, .. }
+        | Request::Json { id: slot, .. } => *slot = id,
     }
     let value = serde_wasm_bindgen::to_value(&request).map_err(|_| BROKEN.to_string())?;
     let message = js_sys::Array::of2(&value, &file.unwrap_or(JsValue::UNDEFINED));
     let (reply, answer) = oneshot::channel();
-    reader.pending.borrow_mut().insert(
+    reader.pending.borrow_mut().push((
         id,
         Pending {
             reply,
             text: None,
             analysis: None,
         },
-    );
+    ));
     match &mut *reader.queue.borrow_mut() {
         Some(queue) => queue.push(message.into()),
         None => {
@@ -182,7 +195,7 @@ fn start() -> Result<Rc<Reader>, String> {
     let reader = Rc::new(Reader {
         worker,
         queue: RefCell::new(Some(Vec::new())),
-        pending: RefCell::default(),
+        pending: RefCell::new(Vec::new()),
         next_id: Cell::new(1),
         _onmessage: onmessage,
         _onerror: onerror,
@@ -199,10 +212,19 @@ fn fail_all(message: &str) {
     reader.worker.terminate();
     reader.worker.set_onmessage(None);
     reader.worker.set_onerror(None);
-    for (_, p) in reader.pending.borrow_mut().drain() {
+    for (_, p) in reader.pending.borrow_mut().drain(..) {
         let _ = p.reply.send(Err(message.to_string()));
     }
     RETIRED.with(|r| r.borrow_mut().push(reader));
+}
+
+fn find(pending: &mut [(u32, Pending)], id: u32) -> Option<&mut Pending> {
+    pending.iter_mut().find(|(k, _)| *k == id).map(|(_, p)| p)
+}
+
+fn take(pending: &mut Vec<(u32, Pending)>, id: u32) -> Option<Pending> {
+    let k = pending.iter().position(|(x, _)| *x == id)?;
+    Some(pending.remove(k).1)
 }
 
 fn receive(r: Response) {
@@ -219,31 +241,36 @@ fn receive(r: Response) {
         }
         Response::Ready { .. } => restart_fresh(reader),
         Response::Text { id, text, how } => {
-            if let Some(p) = reader.pending.borrow_mut().get_mut(&id) {
+            if let Some(p) = find(&mut reader.pending.borrow_mut(), id) {
                 p.text = Some((text, how));
             }
         }
+        Response::Json { id, json } => {
+            if let Some(p) = take(&mut reader.pending.borrow_mut(), id) {
+                let _ = p.reply.send(Ok(Done {
+                    text: None,
+                    analysis: None,
+                    json: Some(json),
+                }));
+            }
+        }
         Response::Failed { id, message } => {
-            if let Some(p) = reader.pending.borrow_mut().remove(&id) {
+            if let Some(p) = take(&mut reader.pending.borrow_mut(), id) {
                 let _ = p.reply.send(Err(message));
             }
         }
         Response::Piece { id, piece } => {
             let mut pending = reader.pending.borrow_mut();
-            let Some(p) = pending.get_mut(&id) else {
+            let Some(p) = find(&mut pending, id) else {
                 return;
             };
             if let Piece::End = piece {
-                if let Some(p) = pending.remove(&id) {
-                    let result = match p.analysis {
-                        Some((analysis, ms)) => Ok(Done {
-                            text: p.text,
-                            analysis,
-                            ms,
-                        }),
-                        None => Err(BROKEN.to_string()),
-                    };
-                    let _ = p.reply.send(result);
+                if let Some(p) = take(&mut pending, id) {
+                    let _ = p.reply.send(Ok(Done {
+                        text: p.text,
+                        analysis: p.analysis,
+                        json: None,
+                    }));
                 }
             } else {
                 take_piece(&mut p.analysis, piece);
@@ -262,7 +289,7 @@ fn restart_fresh(stale: Rc<Reader>) {
     READER.with(|r| r.borrow_mut().take());
     stale.worker.terminate();
     let Ok(fresh) = start() else {
-        for (_, p) in stale.pending.borrow_mut().drain() {
+        for (_, p) in stale.pending.borrow_mut().drain(..) {
             let _ = p.reply.send(Err(BROKEN.to_string()));
         }
         RETIRED.with(|r| r.borrow_mut().push(stale));
@@ -272,7 +299,7 @@ fn restart_fresh(stale: Rc<Reader>) {
     fresh
         .pending
         .borrow_mut()
-        .extend(stale.pending.borrow_mut().drain());
+        .extend(stale.pending.borrow_mut().drain(..));
     fresh.next_id.set(stale.next_id.get());
     if let Some(q) = &mut *fresh.queue.borrow_mut() {
         q.extend(queue);
@@ -282,167 +309,236 @@ fn restart_fresh(stale: Rc<Reader>) {
 
 // ---- wire → core ------------------------------------------------------------------------
 
-fn span((start, end): WireSpan) -> Span {
-    Span::new(start, end)
+/// Reads records out of [`Columns`] (layout in [`crate::wire::Columns`]); a short column
+/// reads as zeros and empty texts, never a panic.
+struct Decoder {
+    ints: std::vec::IntoIter<u32>,
+    floats: std::vec::IntoIter<f64>,
+    texts: std::vec::IntoIter<String>,
+}
+
+impl Decoder {
+    fn new(c: Columns) -> Decoder {
+        Decoder {
+            ints: c.ints.into_iter(),
+            floats: c.floats.into_iter(),
+            texts: c.texts.into_iter(),
+        }
+    }
+    fn more(&self) -> bool {
+        self.ints.len() > 0
+    }
+    fn int(&mut self) -> u32 {
+        self.ints.next().unwrap_or(0)
+    }
+    fn index(&mut self) -> usize {
+        self.int() as usize
+    }
+    fn flag(&mut self) -> bool {
+        self.int() != 0
+    }
+    fn float(&mut self) -> f64 {
+        self.floats.next().unwrap_or(0.0)
+    }
+    fn span(&mut self) -> Span {
+        let start = self.index();
+        Span::new(start, self.index())
+    }
+    fn text(&mut self) -> String {
+        self.texts.next().unwrap_or_default()
+    }
+    fn opt<T>(&mut self, read: impl FnOnce(&mut Self) -> T) -> Option<T> {
+        self.flag().then(|| read(self))
+    }
+    fn list<T>(&mut self, read: impl Fn(&mut Self) -> T) -> Vec<T> {
+        let n = self.index();
+        // A count can never exceed what is left: a damaged message stops early.
+        (0..n.min(self.ints.len() + self.texts.len() + 1))
+            .map(|_| read(self))
+            .collect()
+    }
 }
 
 /// The core keeps some labels as `&'static str`; they come from a small fixed vocabulary
 /// (part and area names, qualifiers, bases, phrases), so each distinct one is kept once.
 fn intern(s: String) -> &'static str {
     thread_local! {
-        static STRINGS: RefCell<HashMap<String, &'static str>> = RefCell::default();
+        static STRINGS: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
     }
-    STRINGS.with(|m| {
-        let mut m = m.borrow_mut();
-        if let Some(&s) = m.get(&s) {
-            return s;
+    STRINGS.with(|v| {
+        let mut v = v.borrow_mut();
+        if let Some(&known) = v.iter().find(|&&k| k == s) {
+            return known;
         }
-        let leaked: &'static str = Box::leak(s.clone().into_boxed_str());
-        m.insert(s, leaked);
+        let leaked: &'static str = Box::leak(s.into_boxed_str());
+        v.push(leaked);
         leaked
     })
 }
 
 fn take_piece(slot: &mut Option<(Analysis, f64)>, piece: Piece) {
     match piece {
-        Piece::Begin {
-            ms,
-            meta: m,
-            chrome,
-            parts,
-            coverage,
-        } => {
-            let meta = Meta {
-                title: m.title,
-                title_span: m.title_span.map(span),
-                year: m.year,
-                published: m.published,
-                issuer: m.issuer,
-                issuer_span: m.issuer_span.map(span),
-                script: m.script.map(|s| match s {
-                    0 => Script::Simplified,
-                    1 => Script::Traditional,
-                    _ => Script::Mixed,
-                }),
-                chars: m.chars,
-                kind: m.kind.map(|k| match k {
-                    0 => ReportKind::RuleOfLawGovernment,
-                    1 => ReportKind::LawfulAdministration,
-                    _ => ReportKind::Other,
-                }),
-                signature: m.signature.map(|(issuer, date, s)| Signature {
-                    issuer,
-                    date,
-                    span: span(s),
-                }),
-            };
+        Piece::Begin(c) => {
+            let mut d = Decoder::new(c);
+            let ms = d.float();
+            let meta = meta(&mut d);
+            let chrome = d.list(Decoder::span);
+            let parts = d.list(part);
+            let coverage = d.list(area);
             let analysis = Analysis {
                 meta,
                 sections: Vec::new(),
                 indicators: Vec::new(),
                 diagnostics: Vec::new(),
-                chrome: chrome.into_iter().map(span).collect(),
-                parts: parts.into_iter().map(part).collect(),
-                coverage: coverage.into_iter().map(area).collect(),
+                chrome,
+                parts,
+                coverage,
             };
             *slot = Some((analysis, ms));
         }
-        Piece::Sections(items) => {
+        Piece::Sections(c) => {
             if let Some((a, _)) = slot {
-                a.sections.extend(items.into_iter().map(|s| Section {
-                    level: s.level,
-                    marker: s.marker,
-                    title: s.title,
-                    heading: span(s.heading),
-                    title_span: span(s.title_span),
-                    span: span(s.span),
-                    inferred: s.inferred,
-                    parent: s.parent,
-                    run_in: s.run_in,
-                    ordinal: Ordinal::default(),
-                }));
+                let mut d = Decoder::new(c);
+                while d.more() {
+                    a.sections.push(section(&mut d));
+                }
             }
         }
-        Piece::Indicators(items) => {
+        Piece::Indicators(c) => {
             if let Some((a, _)) = slot {
-                a.indicators.extend(items.into_iter().map(|i| {
-                    Indicator {
-                        span: span(i.span),
-                        number: span(i.number),
-                        value: i.value,
-                        unit: i.unit,
-                        kind: Kind::ALL
-                            .get(usize::from(i.kind))
-                            .copied()
-                            .unwrap_or(Kind::Other),
-                        approx: i.approx.map(intern),
-                        direction: i
-                            .up
-                            .map(|up| if up { Direction::Up } else { Direction::Down }),
-                        basis: i.basis.map(intern),
-                        subject: i.subject,
-                        subject_spans: i.subject_spans.map(span),
-                        section: i.section,
+                let mut d = Decoder::new(c);
+                while d.more() {
+                    a.indicators.push(indicator(&mut d));
+                }
+            }
+        }
+        Piece::Diagnostics(c) => {
+            if let Some((a, _)) = slot {
+                let mut d = Decoder::new(c);
+                while d.more() {
+                    if let Some(x) = diagnostic(&mut d) {
+                        a.diagnostics.push(x);
                     }
-                }));
-            }
-        }
-        Piece::Diagnostics(items) => {
-            if let Some((a, _)) = slot {
-                a.diagnostics.extend(items.into_iter().filter_map(|d| {
-                    Some(Diagnostic {
-                        code: *Code::ALL.get(usize::from(d.code))?,
-                        severity: match d.severity {
-                            0 => Severity::Info,
-                            1 => Severity::Warning,
-                            _ => Severity::Error,
-                        },
-                        message: d.message,
-                        span: span(d.span),
-                        spans: d.spans.into_iter().map(span).collect(),
-                        confidence: d.confidence,
-                    })
-                }));
+                }
             }
         }
         Piece::End => {}
     }
 }
 
-fn part(p: wire::WirePart) -> Part {
+fn meta(d: &mut Decoder) -> Meta {
+    Meta {
+        title: d.opt(Decoder::text),
+        title_span: d.opt(Decoder::span),
+        year: d.opt(|d| d.int() as u16),
+        published: d.opt(Decoder::text),
+        issuer: d.opt(Decoder::text),
+        issuer_span: d.opt(Decoder::span),
+        script: d.opt(|d| match d.int() {
+            0 => Script::Simplified,
+            1 => Script::Traditional,
+            _ => Script::Mixed,
+        }),
+        chars: d.index(),
+        kind: d.opt(|d| match d.int() {
+            0 => ReportKind::RuleOfLawGovernment,
+            1 => ReportKind::LawfulAdministration,
+            _ => ReportKind::Other,
+        }),
+        signature: d.opt(|d| Signature {
+            issuer: d.opt(Decoder::text),
+            date: d.opt(Decoder::text),
+            span: d.span(),
+        }),
+    }
+}
+
+fn section(d: &mut Decoder) -> Section {
+    Section {
+        level: d.int() as u8,
+        heading: d.span(),
+        title_span: d.span(),
+        span: d.span(),
+        inferred: d.flag(),
+        parent: d.opt(Decoder::index),
+        run_in: d.flag(),
+        marker: d.text(),
+        title: d.text(),
+        ordinal: Ordinal::default(),
+    }
+}
+
+fn indicator(d: &mut Decoder) -> Indicator {
+    Indicator {
+        span: d.span(),
+        number: d.span(),
+        value: d.float(),
+        unit: d.text(),
+        kind: Kind::ALL.get(d.index()).copied().unwrap_or(Kind::Other),
+        approx: d.opt(|d| intern(d.text())),
+        direction: d.opt(|d| {
+            if d.flag() {
+                Direction::Up
+            } else {
+                Direction::Down
+            }
+        }),
+        basis: d.opt(|d| intern(d.text())),
+        subject: d.text(),
+        subject_spans: [d.span(), d.span()],
+        section: d.opt(Decoder::index),
+    }
+}
+
+fn diagnostic(d: &mut Decoder) -> Option<Diagnostic> {
+    let code = Code::ALL.get(d.index()).copied();
+    let severity = match d.int() {
+        0 => Severity::Info,
+        1 => Severity::Warning,
+        _ => Severity::Error,
+    };
+    let message = d.text();
+    let span = d.span();
+    let spans = d.list(Decoder::span);
+    let confidence = d.opt(|d| d.float() as f32);
+    Some(Diagnostic {
+        code: code?,
+        severity,
+        message,
+        span,
+        spans,
+        confidence,
+    })
+}
+
+fn part(d: &mut Decoder) -> Part {
     Part {
-        id: intern(p.id),
-        name: intern(p.name),
-        status: match p.status {
+        id: intern(d.text()),
+        name: intern(d.text()),
+        status: match d.int() {
             0 => PartStatus::Found,
             1 => PartStatus::Weak,
             _ => PartStatus::Missing,
         },
-        span: p.span.map(span),
-        via: p
-            .via_heading
-            .map(|h| if h { Via::Heading } else { Via::Passage }),
-        section: p.section,
-        evidence: p.evidence,
+        span: d.opt(Decoder::span),
+        via: d.opt(|d| if d.flag() { Via::Heading } else { Via::Passage }),
+        section: d.opt(Decoder::index),
+        evidence: d.list(Decoder::text),
     }
 }
 
-fn area(c: wire::WireArea) -> AreaCoverage {
+fn area(d: &mut Decoder) -> AreaCoverage {
     AreaCoverage {
-        area: intern(c.area),
-        name: intern(c.name),
-        score: c.score,
-        points: c.points,
-        sections: c.sections,
-        phrases: c
-            .phrases
-            .into_iter()
-            .map(|(text, count, weight)| PhraseHit {
-                text: intern(text),
-                count,
-                weight,
-            })
-            .collect(),
-        spans: c.spans.into_iter().map(span).collect(),
+        area: intern(d.text()),
+        name: intern(d.text()),
+        score: d.int(),
+        points: d.int(),
+        sections: d.list(Decoder::index),
+        phrases: d.list(|d| PhraseHit {
+            text: intern(d.text()),
+            count: d.int(),
+            weight: d.int(),
+        }),
+        spans: d.list(Decoder::span),
     }
 }
