@@ -72,8 +72,8 @@ pub enum Piece {
 ///   status, span?, via?, section?, evidence (n, texts); coverage: n, each area, name,
 ///   score, points, sections (n, ints), phrases (n, text count weight), spans (n, spans);
 /// - section: level, heading, title span, span, inferred, parent?, run-in, marker, title;
-/// - indicator: span, number span, value, unit, kind, approx?, direction?, basis?, subject,
-///   two subject spans, section?;
+/// - indicator: span, number span, value, high?, normalized, normalized unit, unit, kind,
+///   approx?, direction?, basis?, subject, two subject spans, section?;
 /// - diagnostic: code, severity, message, span, spans (n, spans), confidence?.
 ///
 /// `x?` is a flag (0 or 1) then the value when 1; a span is two integers (byte offsets);

@@ -221,6 +221,12 @@ fn indicator(c: &mut Encoder, i: &report_lens::Indicator) {
     c.span(i.span);
     c.span(i.number);
     c.0.floats.push(i.value);
+    c.flag(i.high.is_some());
+    if let Some(h) = i.high {
+        c.0.floats.push(h);
+    }
+    c.0.floats.push(i.normalized);
+    c.text(&i.normalized_unit);
     c.text(&i.unit);
     c.count(Kind::ALL.iter().position(|&k| k == i.kind).unwrap_or(0));
     c.opt_text(i.approx);
