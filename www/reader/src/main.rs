@@ -1,7 +1,7 @@
 //! report-lens's reader: a Web Worker that the page starts the first time a file needs
 //! reading (or a text is too big to analyse on the page's thread). It reads files with the
 //! CLI's own code path (`report_lens::input::files::read_report`: format sniffing, .docx,
-//! saved pages, chardetng's encoding decision) and analyses texts, then sends the results
+//! .doc/.wps, OFD, saved pages, chardetng's encoding decision) and analyses texts, then sends the results
 //! back in pieces ([`wire`]).
 //!
 //! Hand-written on web-sys rather than with yew-agent: the worker needs neither yew nor an
@@ -82,6 +82,8 @@ async fn handle(data: JsValue) {
                         Format::Text => doc.encoding,
                         Format::Docx => "Word .docx".to_string(),
                         Format::Html => format!("网页 · {}", doc.encoding),
+                        Format::Doc => "Word .doc".to_string(),
+                        Format::Ofd => "OFD".to_string(),
                     };
                     let text = doc.text;
                     let t0 = now();

@@ -56,7 +56,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     });
     html! {
         <div class="toolbar" role="toolbar" aria-label="操作">
-            <button type="button" onclick={on(Command::OpenFiles)} title="可一次选择多份报告：.txt、.docx、.html">{ "打开文件" }</button>
+            <button type="button" onclick={on(Command::OpenFiles)} title="可一次选择多份报告：.txt、.docx、.doc、.wps、.ofd、.html">{ "打开文件" }</button>
             <button type="button" id="open-folder" onclick={on(Command::OpenFolder)} title="分析文件夹中的全部报告">{ "打开文件夹" }</button>
             <button type="button" onclick={on(Command::Sample)}>{ "示例报告" }</button>
             { views }
