@@ -1294,14 +1294,15 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
           files.push(f);
         }
         window.__tenMb = files;
+        window.__tenMbData = new DataTransfer();
+        for (const f of files) window.__tenMbData.items.add(f);
       }, seeds.map((s) => [s, readFileSync(join(FIXTURES, s), 'utf8')]));
       await page.evaluate(() => {
         window.__tasks = [];
         window.__batchObserver?.disconnect();
         window.__batchObserver = new PerformanceObserver((list) => window.__tasks.push(...list.getEntries().map((e) => e.duration)));
         window.__batchObserver.observe({ type: 'longtask' });
-        const data = new DataTransfer();
-        for (const f of window.__tenMb) data.items.add(f);
+        const data = window.__tenMbData;
         const target = document.querySelector('.app');
         for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
       });
@@ -1318,7 +1319,7 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
       const longest10 = Math.max(0, ...tenMb.tasks);
       ok(tenMb.rows === tenMb.files, `10 MB batch: ${tenMb.files} files (${(tenMb.bytes / 1e6).toFixed(1)} MB) read and analysed in the worker in ${(tenMb.ms / 1000).toFixed(1)} s`);
       ok(longest10 <= 100, `10 MB batch: no long task over 100 ms on the page (longest ${longest10} ms; ${tenMb.tasks.length} long tasks: ${tenMb.tasks.slice(0, 12).join(', ')})`);
-      await page.evaluate(() => { delete window.__tenMb; });
+      await page.evaluate(() => { delete window.__tenMb; delete window.__tenMbData; });
       // Cancel stops a running batch.
       await dropMany(many);
       await page.click('#batch-cancel');
