@@ -430,30 +430,28 @@ fn trim_spaces(s: &str) -> &str {
 /// Chinese digit, `十`, a financial digit or `拾`, `百`/`千`/`万` (`百分之`) and `半` (`半成`).
 /// A cheap test before decoding.
 fn is_candidate_bytes(b0: u8, b1: u8, b2: u8) -> bool {
-    // Two-byte prefix first: most characters fail here.
-    match (b0 as u16) << 8 | b1 as u16 {
-        0xE4B8 => matches!(b2, 0x80 | 0xA4 | 0x89 | 0x83 | 0x87), // 一 两 三 七 万
-        0xE4BA => matches!(b2, 0x8C | 0x94 | 0xBF),               // 二 五 亿
-        0xE4B9 => b2 == 0x9D,                                     // 九
-        0xE59B => b2 == 0x9B,                                     // 四
-        0xE585 => matches!(b2, 0xAD | 0xAB),                      // 六 八
-        0xE58D => matches!(b2, 0x81 | 0x83 | 0x8A),               // 十 千 半
-        0xE799 => b2 == 0xBE,                                     // 百
-        0xE99B => b2 == 0xB6,                                     // 零
-        0xE380 => b2 == 0x87,                                     // 〇
-        0xE5A3 => b2 == 0xB9,                                     // 壹
-        0xE8B4 => b2 == 0xB0,                                     // 贰
-        0xE58F => b2 == 0x81,                                     // 叁
-        0xE882 => b2 == 0x86,                                     // 肆
-        0xE4BC => b2 == 0x8D,                                     // 伍
-        0xE999 => b2 == 0x86,                                     // 陆
-        0xE69F => b2 == 0x92,                                     // 柒
-        0xE68D => b2 == 0x8C,                                     // 捌
-        0xE78E => b2 == 0x96,                                     // 玖
-        0xE68B => b2 == 0xBE,                                     // 拾
-        _ => false,
-    }
+    // The three bytes carry the code point's low 16 bits: one bit test in a bitmap of them.
+    let cp = ((b0 as usize & 0x0F) << 12) | ((b1 as usize & 0x3F) << 6) | (b2 as usize & 0x3F);
+    CANDIDATE_BITMAP[cp >> 6] & (1u64 << (cp & 63)) != 0
 }
+
+/// The characters that can start a figure (see [`is_candidate_bytes`]).
+const CANDIDATE_CHARS: &str = "零〇一二两三四五六七八九十百千万亿半壹贰叁肆伍陆柒捌玖拾";
+
+/// One bit per code point below U+10000, set for [`CANDIDATE_CHARS`]. Built at compile time.
+static CANDIDATE_BITMAP: [u64; 1024] = {
+    let mut bits = [0u64; 1024];
+    let b = CANDIDATE_CHARS.as_bytes();
+    let mut i = 0;
+    while i + 2 < b.len() {
+        let cp = ((b[i] as usize & 0x0F) << 12)
+            | ((b[i + 1] as usize & 0x3F) << 6)
+            | (b[i + 2] as usize & 0x3F);
+        bits[cp >> 6] |= 1u64 << (cp & 63);
+        i += 3;
+    }
+    bits
+};
 
 /// The longest unit at the start of `s`.
 fn unit_at(s: &str) -> Option<(&'static str, Kind)> {
