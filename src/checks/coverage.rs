@@ -36,6 +36,13 @@ pub fn find_coverage(text: &str, doc: &Document, sections: &[Section]) -> Vec<Ar
     coverage_in(&LineHits::new(text, doc), sections)
 }
 
+/// `a == b` for phrases of the lists: most often the same `&'static str` (one pointer
+/// compare), and phrases that differ mostly differ in their last byte (no call to compare).
+fn same_phrase(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && (a.as_ptr() == b.as_ptr() || (a.as_bytes().last() == b.as_bytes().last() && a == b))
+}
+
 /// [`find_coverage`] over the phrase hits of the text lines, shared with the parts check.
 pub(crate) fn coverage_in(hits: &LineHits, sections: &[Section]) -> Vec<AreaCoverage> {
     let mut counts: Vec<Vec<(&'static str, u32, u32)>> = vec![Vec::new(); AREAS.len()];
@@ -44,10 +51,7 @@ pub(crate) fn coverage_in(hits: &LineHits, sections: &[Section]) -> Vec<AreaCove
     let mut cursor = Innermost::new(sections);
     hits.longest_areas(|&(area, phrase, weight), span| {
         let c = &mut counts[area];
-        match c
-            .iter_mut()
-            .find(|(t, _, _)| t.len() == phrase.len() && *t == phrase)
-        {
+        match c.iter_mut().find(|(t, _, _)| same_phrase(t, phrase)) {
             Some(e) => e.1 += 1,
             None => c.push((phrase, 1, weight)),
         }

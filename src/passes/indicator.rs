@@ -334,6 +334,14 @@ fn ends_with_any<'p>(s: &str, list: &'p [&'p str]) -> Option<&'p str> {
     })
 }
 
+/// `s.ends_with(w)`, with the last two bytes compared inline first: most words of a list
+/// differ there, and the full comparison is a call.
+fn ends_with_word(s: &str, w: &str) -> bool {
+    let (b, q) = (s.as_bytes(), w.as_bytes());
+    let (n, m) = (b.len(), q.len());
+    m <= n && (m < 2 || b[n - 1] == q[m - 1] && b[n - 2] == q[m - 2]) && b.ends_with(q)
+}
+
 fn is_cjk(c: char) -> bool {
     (c as u32) >= 0x3400 && !is_cn_punct(c)
 }
@@ -1074,13 +1082,13 @@ fn change_before(
     let head = head.strip_suffix("分别").map_or(head, trim_spaces);
     let dir = DIRECTIONS
         .iter()
-        .find(|(w, _)| head.ends_with(w))
+        .find(|(w, _)| ends_with_word(head, w))
         .map(|&(w, d)| (w, d))
         .or_else(|| {
             SHORT_DIRECTIONS
                 .iter()
                 .find(|(w, _)| {
-                    head.ends_with(w)
+                    ends_with_word(head, w)
                         && ends_with_any(&head[..head.len() - w.len()], BASES).is_some()
                 })
                 .map(|&(w, d)| (w, d))
