@@ -524,7 +524,7 @@ fn check_conflicts(
             continue;
         }
         let st = &text[s.start..s.end];
-        if COMPARISON_WORDS.iter().any(|w| st.contains(w)) || years_in(st) > 1 {
+        if has_comparison_word(st) || years_in(st) > 1 {
             continue;
         }
         for i in inds.iter() {
@@ -601,6 +601,18 @@ fn conflict_in(
             0.4,
         ));
     }
+}
+
+/// True when `s` contains one of [`COMPARISON_WORDS`]: one pass over its characters, a word
+/// compared only where its first character stands (`同比`, `环比` contain `比`).
+fn has_comparison_word(s: &str) -> bool {
+    s.char_indices().any(|(k, c)| match c {
+        '较' | '比' => true,
+        '上' | '去' | '增' | '下' | '减' | '提' => {
+            COMPARISON_WORDS.iter().any(|w| s[k..].starts_with(w))
+        }
+        _ => false,
+    })
 }
 
 /// True when the figure's own clause (between the separators around it) holds its subject:
@@ -716,6 +728,21 @@ mod tests {
     use super::*;
     use crate::passes::document::Document;
     use crate::passes::indicator::find_indicators;
+
+    /// The one-pass search finds a comparison word exactly where `contains` does: every
+    /// word's first character is one it looks at.
+    #[test]
+    fn comparison_words_found_in_one_pass() {
+        for w in COMPARISON_WORDS {
+            for s in [w.to_string(), format!("全年{w}了"), format!("{w}。")] {
+                assert!(has_comparison_word(&s), "{s}");
+            }
+            let first = w.chars().next().unwrap().to_string();
+            let expect = COMPARISON_WORDS.iter().any(|x| first.contains(x));
+            assert_eq!(has_comparison_word(&first), expect, "{first}");
+        }
+        assert!(!has_comparison_word("全年受理行政复议案件12件"));
+    }
 
     /// Codes, severities and messages for one normalised text.
     pub(super) fn run(text: &str, year: Option<u16>) -> Vec<(&'static str, Severity, String)> {
