@@ -52,6 +52,8 @@ pub mod docx;
 #[cfg(feature = "html")]
 pub mod html;
 pub mod layout;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 
 // --- issue 14: .doc/.wps and OFD readers ---
 #[cfg(feature = "doc")]
@@ -78,10 +80,12 @@ pub enum Format {
     Doc,
     /// OFD (GB/T 33190) fixed-layout document.
     Ofd,
+    /// PDF with a text layer.
+    Pdf,
 }
 
 impl Format {
-    /// `"txt"`, `"docx"`, `"html"`.
+    /// `"txt"`, `"docx"`, `"html"`, `"pdf"`.
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Text => "txt",
@@ -89,6 +93,7 @@ impl Format {
             Format::Html => "html",
             Format::Doc => "doc",
             Format::Ofd => "ofd",
+            Format::Pdf => "pdf",
         }
     }
 }
@@ -135,8 +140,17 @@ pub enum ReadError {
     LegacyDoc,
     /// A `.docx` name on an OLE file: a password-protected `.docx`, or a renamed `.doc`.
     EncryptedDocx,
-    /// A PDF.
-    Pdf,
+    /// A PDF that could not be opened (damaged, truncated, or not really a PDF); the detail
+    /// is in English.
+    DamagedPdf(String),
+    /// A scan: pages without a text layer (images, or text turned into outlines).
+    Scan,
+    /// A text layer whose glyphs have no known characters (fonts without a Unicode map).
+    UnreadableText,
+    /// Encrypted with a password to open.
+    PasswordProtected,
+    /// A reader's limit was reached (see [`Limit`]).
+    LimitExceeded(Limit),
     /// An image (`"PNG"`, `"JPEG"` …).
     Image(&'static str),
     /// Rich Text Format.
@@ -152,8 +166,25 @@ pub enum ReadError {
     /// An OFD that could not be read.
     #[cfg(feature = "ofd")]
     Ofd(ofd::OfdError),
-    /// The format is known but this build leaves its reader out (features `docx`, `html`).
+    /// The format is known but this build leaves its reader out (features `docx`, `html`,
+    /// `doc`, `ofd`, `pdf`).
     NotEnabled(Format),
+}
+
+/// Limits that keep a fixed-layout reader (PDF, OFD) bounded in time and memory on any file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Limit {
+    /// More pages than this.
+    Pages(usize),
+    /// Compressed data that inflates past this many megabytes (one stream, or all of them).
+    StreamSize {
+        /// The limit in megabytes.
+        mb: usize,
+    },
+    /// Structure nested deeper than this (forms drawing forms, the page tree).
+    Nesting(usize),
+    /// More work than the reader's budget (a file built to be slow).
+    Work,
 }
 
 impl ReadError {
@@ -167,7 +198,16 @@ impl ReadError {
             ReadError::Binary => "不是文本文件，无法读取。支持 .txt、.docx、.html；其他格式请复制文字后粘贴。".into(),
             ReadError::LegacyDoc => "这是旧版 Word/WPS 文档（.doc/.wps），无法直接读取。请在 Word 中另存为 .docx，或复制文字后粘贴。".into(),
             ReadError::EncryptedDocx => "这个 .docx 实际是加密文档或旧版 .doc 格式。请在 Word 中取消密码并另存为 .docx，或复制文字后粘贴。".into(),
-            ReadError::Pdf => "暂不读取 PDF。请复制 PDF 中的文字后粘贴，或另存为 .docx / .txt。".into(),
+            ReadError::DamagedPdf(_) => "PDF 文件已损坏或无法识别，无法读取。请用 PDF 阅读器确认能否打开，或复制文字后粘贴。".into(),
+            ReadError::Scan => "这是扫描件，没有文字层，需要先做文字识别（OCR）才能分析。请使用文字版的报告，或识别后复制文字粘贴。".into(),
+            ReadError::UnreadableText => "PDF 中的文字使用了无法识别的字体编码，提取不出文字。请复制文字后粘贴，或另存为 .docx / .txt。".into(),
+            ReadError::PasswordProtected => "PDF 设有打开密码，无法读取。请先在 PDF 阅读器中输入密码并另存为无密码的文件，或复制文字后粘贴。".into(),
+            ReadError::LimitExceeded(limit) => match limit {
+                Limit::Pages(n) => format!("文件超过 {n} 页，不像是一份报告；请拆分文件或确认选对了文件。"),
+                Limit::StreamSize { mb } => format!("文件中的压缩数据解压后超过 {mb} MB，可能已损坏或被恶意构造，已停止读取。"),
+                Limit::Nesting(n) => format!("文件结构嵌套超过 {n} 层，可能已损坏或被恶意构造，已停止读取。"),
+                Limit::Work => "文件内容过于复杂，超过了读取的处理上限，已停止读取。请复制文字后粘贴。".into(),
+            },
             ReadError::Image(kind) => format!("这是图片（{kind}），没有可读取的文字。请使用文字版的报告（.docx / .txt / 网页），或复制文字后粘贴。"),
             ReadError::Rtf => "暂不读取 RTF 格式。请在 Word 中另存为 .docx，或复制文字后粘贴。".into(),
             ReadError::OtherZip(kind) => match kind {
@@ -196,7 +236,16 @@ impl fmt::Display for ReadError {
             ReadError::Binary => write!(f, "the file is binary, not text (convert .doc/.pdf to .docx or copy the text out)"),
             ReadError::LegacyDoc => write!(f, "legacy Word/WPS .doc files are not read; save it as .docx in Word, or copy the text and paste it"),
             ReadError::EncryptedDocx => write!(f, "this .docx is password-protected or really a legacy .doc; remove the password and save it as .docx in Word"),
-            ReadError::Pdf => write!(f, "PDF files are not read; copy the text out of the PDF and paste it, or save it as .docx / .txt"),
+            ReadError::DamagedPdf(detail) => write!(f, "the PDF is damaged or not a PDF ({detail}); check that a PDF viewer opens it, or copy the text out"),
+            ReadError::Scan => write!(f, "a scan: the PDF has no text layer, so it needs OCR (text recognition) first"),
+            ReadError::UnreadableText => write!(f, "the PDF's fonts have no known characters, so no text can be extracted; copy the text out"),
+            ReadError::PasswordProtected => write!(f, "the PDF needs a password to open; save an unprotected copy or copy the text out"),
+            ReadError::LimitExceeded(limit) => match limit {
+                Limit::Pages(n) => write!(f, "more than {n} pages; split the file or check that it is a report"),
+                Limit::StreamSize { mb } => write!(f, "compressed data inflates past {mb} MB; the file is damaged or built to exhaust memory"),
+                Limit::Nesting(n) => write!(f, "structure nested deeper than {n} levels; the file is damaged or malicious"),
+                Limit::Work => write!(f, "the file takes more work to read than the reader's limit; copy the text out"),
+            },
             ReadError::Image(kind) => write!(f, "this is an image ({kind}), a binary file with no text to read; use the text version of the report"),
             ReadError::Rtf => write!(f, "RTF files are not read; save it as .docx in Word"),
             ReadError::OtherZip(kind) => write!(f, "a zip archive that is not a Word .docx ({})", match kind {
@@ -273,7 +322,7 @@ where
         return Err(ReadError::Doc(doc::sniff_wps(bytes)));
     }
     if find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some() {
-        return Err(ReadError::Pdf);
+        return read_pdf(bytes);
     }
     if let Some(kind) = image_kind(bytes, &ext) {
         return Err(ReadError::Image(kind));
@@ -359,6 +408,24 @@ fn read_ofd(_ext: &str, _bytes: &[u8]) -> Option<Result<ReadDocument, ReadError>
     None
 }
 // --- end issue 14 ---
+
+#[cfg(feature = "pdf")]
+fn read_pdf(bytes: &[u8]) -> Result<ReadDocument, ReadError> {
+    let text = pdf::to_text(bytes)?;
+    if text.trim().is_empty() {
+        return Err(ReadError::Scan);
+    }
+    Ok(ReadDocument {
+        text,
+        format: Format::Pdf,
+        encoding: "UTF-8".into(),
+    })
+}
+
+#[cfg(not(feature = "pdf"))]
+fn read_pdf(_bytes: &[u8]) -> Result<ReadDocument, ReadError> {
+    Err(ReadError::NotEnabled(Format::Pdf))
+}
 
 fn read_zip(ext: &str, bytes: &[u8]) -> Result<ReadDocument, ReadError> {
     if let Some(read) = read_ofd(ext, bytes) {
@@ -453,7 +520,7 @@ fn refine_binary(e: ReadError, ext: &str) -> ReadError {
     }
     match ext {
         "doc" | "wps" | "dot" => ReadError::LegacyDoc,
-        "pdf" => ReadError::Pdf,
+        "pdf" => ReadError::DamagedPdf("no %PDF- header".into()),
         "rtf" => ReadError::Rtf,
         #[cfg(feature = "ofd")]
         "ofd" => ReadError::Ofd(ofd::OfdError::NotZip),
