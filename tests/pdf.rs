@@ -79,6 +79,10 @@ const PAIRS: &[(&str, &str)] = &[
     ("lo-001.pdf", "001_"),
     ("lo-002.pdf", "002_"),
     ("lo-003.pdf", "003_"),
+    ("chromium-000.pdf", "000_"),
+    ("chromium-001.pdf", "001_"),
+    ("chromium-002.pdf", "002_"),
+    ("chromium-003.pdf", "003_"),
 ];
 
 #[test]

@@ -463,6 +463,8 @@ struct Geometry {
     pitch_em: f32,
     /// Page widths by page index.
     page_widths: Vec<f32>,
+    /// Paragraphs are marked by first-line indents or by spacing (enough lines show it).
+    has_convention: bool,
 }
 
 fn percentile(values: &mut [f32], p: f32) -> Option<f32> {
@@ -533,11 +535,31 @@ impl Geometry {
             })
             .collect();
         let pitch_em = percentile(&mut pitches, 0.5).unwrap_or(1.5);
-        Geometry {
+        let mut g = Geometry {
             blocks,
             pitch_em,
             page_widths,
-        }
+            has_convention: false,
+        };
+        // Indented lines (1.5–3 em) and spaced lines (1.4 pitches or more).
+        let indented = lines
+            .iter()
+            .filter(|l| {
+                let (left, _) = g.block(l.page);
+                let indent = (l.x0 - left) / l.size;
+                (1.5..=3.0).contains(&indent)
+            })
+            .count();
+        let spaced = lines
+            .windows(2)
+            .filter(|p| match p {
+                [a, b] => a.page == b.page && b.y - a.y > 1.4 * g.pitch_em * a.size.max(b.size),
+                _ => false,
+            })
+            .count();
+        let enough = |n: usize| n >= 3 && n * 20 >= lines.len();
+        g.has_convention = enough(indented) || enough(spaced);
+        g
     }
 
     /// (left, right) of the text block on a page.
@@ -630,17 +652,29 @@ fn first_word_em(text: &str) -> f32 {
 
 const CN_DIGITS: &str = "一二三四五六七八九十百零〇两";
 
-/// Whether a line begins with a heading marker (see the module docs).
-pub(crate) fn starts_with_marker(text: &str) -> bool {
+/// A heading marker at the start of a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Marker {
+    /// `一、` `（一）` `1.` `第一部分` …: headings and list items.
+    Heading,
+    /// `一是` `二是` …: enumerations that run on inside a paragraph as often as they start
+    /// one.
+    RunIn,
+}
+
+/// The heading marker a line begins with (see the module docs).
+fn starts_with_marker(text: &str) -> Option<Marker> {
     let t = text.trim_start();
     let numeral_len = |s: &str| s.chars().take_while(|c| CN_DIGITS.contains(*c)).count();
     let digit_len = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
-    // 一、 一是 一要
+    // 一、 一是
     let n = numeral_len(t);
     if n > 0 && n <= 3 {
         let rest: String = t.chars().skip(n).take(1).collect();
-        if matches!(rest.as_str(), "、" | "是" | "．") {
-            return true;
+        match rest.as_str() {
+            "、" | "．" => return Some(Marker::Heading),
+            "是" => return Some(Marker::RunIn),
+            _ => {}
         }
     }
     // （一） (一) （1） (1)
@@ -653,7 +687,7 @@ pub(crate) fn starts_with_marker(text: &str) -> bool {
             rest.get(d..).unwrap_or("").to_string()
         };
         if (n > 0 && n <= 3 || d > 0 && d <= 2) && after.starts_with(['）', ')']) {
-            return true;
+            return Some(Marker::Heading);
         }
     }
     // 1. 1、 1． (not 1.5)
@@ -662,7 +696,7 @@ pub(crate) fn starts_with_marker(text: &str) -> bool {
         let rest = t.get(d..).unwrap_or("");
         if let Some(after) = rest.strip_prefix(['.', '、', '．']) {
             if !after.starts_with(|c: char| c.is_ascii_digit()) {
-                return true;
+                return Some(Marker::Heading);
             }
         }
     }
@@ -672,12 +706,13 @@ pub(crate) fn starts_with_marker(text: &str) -> bool {
         if n > 0 && n <= 3 {
             let after: String = rest.chars().skip(n).take(2).collect();
             if after.starts_with(['章', '节', '篇']) || after == "部分" {
-                return true;
+                return Some(Marker::Heading);
             }
         }
     }
     // ① ㈠
     t.starts_with(|c: char| matches!(c, '\u{2460}'..='\u{2473}' | '\u{3220}'..='\u{3229}'))
+        .then_some(Marker::Heading)
 }
 
 /// Joins a wrapped line to its paragraph.
@@ -723,7 +758,11 @@ fn paragraphs(lines: &[Line], g: &Geometry) -> Vec<String> {
                 let room = right - p.x1;
                 let short = room > (first_word_em(&line.text) + 0.5) * em && room > em;
                 let indented = line.x0 - left >= em;
-                let marker = starts_with_marker(&line.text) && ends_sentence(&p.text);
+                let marker = match starts_with_marker(&line.text) {
+                    Some(Marker::Heading) => ends_sentence(&p.text),
+                    Some(Marker::RunIn) => ends_sentence(&p.text) && !g.has_convention,
+                    None => false,
+                };
                 let wrapped_title = centred(line)
                     && same_page
                     && !size_change
@@ -790,24 +829,24 @@ mod tests {
 
     #[test]
     fn heading_markers() {
+        use Marker::*;
         let rows = [
-            ("一、依法全面履行政府职能", true),
-            ("（一）加强组织领导", true),
-            ("(二)出台了实施细则", true),
-            ("（1）规范执法", true),
-            ("1.强化考核", true),
-            ("2、推进", true),
-            ("一是加强学习", true),
-            ("第一部分 主要成效", true),
-            ("第三章", true),
-            ("①立案", true),
-            ("1.5万件", false),
-            ("2023年", false),
-            ("一是", true),
-            ("一把手", false),
-            ("（2021—2025年）", false),
-            ("第一责任人", false),
-            ("三项制度", false),
+            ("一、依法全面履行政府职能", Some(Heading)),
+            ("（一）加强组织领导", Some(Heading)),
+            ("(二)出台了实施细则", Some(Heading)),
+            ("（1）规范执法", Some(Heading)),
+            ("1.强化考核", Some(Heading)),
+            ("2、推进", Some(Heading)),
+            ("一是加强学习", Some(RunIn)),
+            ("第一部分 主要成效", Some(Heading)),
+            ("第三章", Some(Heading)),
+            ("①立案", Some(Heading)),
+            ("1.5万件", None),
+            ("2023年", None),
+            ("一把手", None),
+            ("（2021—2025年）", None),
+            ("第一责任人", None),
+            ("三项制度", None),
         ];
         for (text, want) in rows {
             assert_eq!(starts_with_marker(text), want, "{text:?}");
