@@ -5,9 +5,9 @@
 //! use report_lens::input::{read_bytes, Format, ReadError};
 //! let doc = read_bytes("报告.txt", "一、依法全面履行政府职能".as_bytes()).unwrap();
 //! assert_eq!((doc.format, doc.encoding.as_str()), (Format::Text, "UTF-8"));
-//! let err = read_bytes("报告.pdf", b"%PDF-1.7 ...").unwrap_err();
-//! assert_eq!(err, ReadError::Pdf);
-//! assert!(err.message_zh().contains("复制"));
+//! let err = read_bytes("报告.doc", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0").unwrap_err();
+//! assert_eq!(err, ReadError::LegacyDoc);
+//! assert!(err.message_zh().contains("另存为 .docx"));
 //! # }
 //! ```
 //!
@@ -22,7 +22,7 @@
 //! | `D0 CF 11 E0` (OLE), encrypted Office package | `.docx` | [`ReadError::EncryptedDocx`] (Word encrypts `.docx` into OLE) |
 //! | `D0 CF 11 E0` (OLE) otherwise | any | `ReadError::Doc(NotWord(…))` naming Excel, PowerPoint, Outlook, Works or the streams found |
 //! | binary, not OLE | `.wps` | `ReadError::Doc(KingsoftWps/UnknownWps)`: Kingsoft's pre-2005 formats |
-//! | `%PDF-` in the first 1 KB | any | [`ReadError::Pdf`] |
+//! | `%PDF-` in the first 1 KB | any | [`Format::Pdf`] via [`pdf`] (feature `pdf`); a scan, a password or a limit is an error ([`ReadError::Scan`] …) |
 //! | PNG, JPEG, GIF, WebP, TIFF, BMP | any | [`ReadError::Image`] |
 //! | `{\rtf` | any | [`ReadError::Rtf`] |
 //! | anything else | `.docx` | [`ReadError::Docx`]`(NotZip)` |
@@ -32,9 +32,13 @@
 //!
 //! A word processor's "save as web page" `.doc` is HTML and is read as such; a `.txt` holding
 //! a saved page is read as a page. Binary bytes that match nothing get a message chosen by the
-//! name (`.doc` → legacy Word, `.pdf` → PDF …), else [`ReadError::Binary`]. Without the `doc`
+//! name (`.doc` → legacy Word, `.pdf` → a damaged PDF …), else [`ReadError::Binary`]. Without the `doc`
 //! feature every OLE file gets [`ReadError::LegacyDoc`] (or `EncryptedDocx` for a `.docx`
 //! name); without `ofd`, an OFD gets [`ReadError::OtherZip`].
+//!
+//! ## Fixed-layout files
+//! PDF and OFD pages are read as positioned text and rebuilt into paragraphs by [`layout`];
+//! the PDF reader stops at the limits in [`Limit`].
 //!
 //! ## Text decoding
 //! [`read_bytes`] (feature `decode`) decodes with [`crate::input::decode`] (UTF-8, UTF-16 with BOM,
@@ -609,18 +613,6 @@ mod tests {
                 "no extension: text",
             ),
             (
-                "a.pdf",
-                b"%PDF-1.7\n%\xE2\xE3",
-                Err(ReadError::Pdf),
-                "PDF magic",
-            ),
-            (
-                "a.txt",
-                b"\n%PDF-1.4",
-                Err(ReadError::Pdf),
-                "PDF magic after junk, whatever the name",
-            ),
-            (
                 "a.png",
                 b"\x89PNG\r\n\x1a\n\0\0",
                 Err(ReadError::Image("PNG")),
@@ -701,6 +693,29 @@ mod tests {
                 "00 01 02 03".into()
             )))
         );
+    }
+
+    #[test]
+    fn pdf_magic_goes_to_the_pdf_reader() {
+        // (name, bytes, reason)
+        let rows: &[(&str, &[u8], &str)] = &[
+            ("a.pdf", b"%PDF-1.7\n%\xE2\xE3", "PDF magic"),
+            (
+                "a.txt",
+                b"\n%PDF-1.4",
+                "PDF magic after junk, whatever the name",
+            ),
+        ];
+        for (name, bytes, why) in rows {
+            let got = read_bytes_with(name, bytes, utf8);
+            #[cfg(feature = "pdf")]
+            assert!(
+                matches!(got, Err(ReadError::DamagedPdf(_))),
+                "{why}: {got:?}"
+            );
+            #[cfg(not(feature = "pdf"))]
+            assert_eq!(got, Err(ReadError::NotEnabled(Format::Pdf)), "{why}");
+        }
     }
 
     #[test]

@@ -6,11 +6,12 @@
 //! report-lens compare  [--format table|csv|json] A B
 //! ```
 //! FILE may be `.txt` (UTF-8/UTF-16/GB18030/Big5), `.docx`, `.doc`/`.wps` (Word 97–2003
-//! binary), `.ofd`, or a saved `.html`/`.htm` page (see [`report_lens::input`]); `.pdf` and
-//! images are refused with a hint on how to convert them. JSON prints one object per file per line (the contract, code-point
+//! binary), `.ofd`, a `.pdf` with a text layer, or a saved `.html`/`.htm` page (see
+//! [`report_lens::input`]); scans and images are refused with a hint on how to convert them.
+//! JSON prints one object per file per line (the contract, code-point
 //! offsets); CSV prints one header (UTF-8 BOM) and one row per indicator with a file column.
-//! Directories are expanded to their `.txt`, `.docx`, `.doc`, `.wps`, `.ofd`, `.html` and
-//! `.htm` files. Files are
+//! Directories are expanded to their `.txt`, `.docx`, `.doc`, `.wps`, `.ofd`, `.pdf`, `.html`
+//! and `.htm` files. Files are
 //! read and analysed on `--jobs` threads (default: all cores); output keeps the order of the
 //! arguments.
 //!
@@ -33,7 +34,7 @@ const USAGE: &str =
     "usage: report-lens analyze [--format json|table|csv|markdown] [--jobs N] FILE...\n\
   \x20      report-lens overview [--format table|csv|json] [--jobs N] FILE|DIR...\n\
   \x20      report-lens compare [--format table|csv|json] A B   (A earlier, B later)\n\
-  FILE: .txt, .docx, .doc/.wps, .ofd, .html/.htm, - (stdin), or a directory (its files of those kinds).\n\
+  FILE: .txt, .docx, .doc/.wps, .ofd, .pdf, .html/.htm, - (stdin), or a directory (its files of those kinds).\n\
   Offsets in JSON are code points.";
 
 #[derive(Clone, Copy, PartialEq)]
@@ -278,7 +279,8 @@ fn parse_format(v: &str) -> Result<Format, String> {
 /// Extensions read from a directory.
 const DIR_EXTENSIONS: &[&str] = &[
     "txt", "docx", "html", "htm", // issue 14: Word 97–2003, WPS and OFD
-    "doc", "wps", "ofd",
+    "doc", "wps", "ofd", // issue 13: PDF
+    "pdf",
 ];
 
 /// Expands directories into their files of [`DIR_EXTENSIONS`], sorted by name.

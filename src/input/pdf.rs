@@ -151,6 +151,8 @@ pub(crate) struct Context {
     /// A stream that went past a size limit (reported after the page).
     stream_error: Option<Limit>,
     fonts: HashMap<ObjectId, Rc<Font>>,
+    /// Decoded form XObjects.
+    forms: HashMap<ObjectId, Rc<Vec<u8>>>,
 }
 
 impl Context {
@@ -404,8 +406,13 @@ fn page_refs(doc: &Document) -> Result<Vec<PageRef<'_>>, ReadError> {
                     ));
                 }
             }
+            let kids = kids.map(Vec::as_slice).unwrap_or_default();
+            if kids.len() > MAX_PAGES {
+                // A node listing more pages than are read, whatever they are.
+                return Err(ReadError::LimitExceeded(Limit::Pages(MAX_PAGES)));
+            }
             let inherited = inherited.with(doc, dict);
-            for kid in kids.map(Vec::as_slice).unwrap_or_default().iter().rev() {
+            for kid in kids.iter().rev() {
                 stack.push((kid, inherited, depth + 1));
             }
             continue;

@@ -17,6 +17,8 @@ use std::rc::Rc;
 
 /// Operands kept before an operator (the longest operator takes six).
 const MAX_OPERANDS: usize = 16;
+/// Work units charged for drawing a form XObject, beside its tokens.
+const FORM_COST: usize = 256;
 /// Saved graphics states (`q`) kept; deeper saves are counted and ignored.
 const MAX_SAVED_STATES: usize = 256;
 
@@ -422,9 +424,23 @@ impl<'a> Interpreter<'a> {
                     })
                     .map(Matrix::new)
                     .unwrap_or(Matrix::IDENTITY);
-                let Some(bytes) = stream_bytes(doc, entry, self.ctx.stream_limit(), self.ctx)
-                else {
-                    return self.ctx.check_stream_error();
+                // A form costs more than its tokens (lookups, its matrix, a decode on first
+                // use); drawn again, it is not decoded again.
+                self.ctx.charge(FORM_COST)?;
+                let cached = id.and_then(|id| self.ctx.forms.get(&id)).map(Rc::clone);
+                let bytes = match cached {
+                    Some(b) => b,
+                    None => {
+                        let Some(b) = stream_bytes(doc, entry, self.ctx.stream_limit(), self.ctx)
+                        else {
+                            return self.ctx.check_stream_error();
+                        };
+                        let b = Rc::new(b);
+                        if let Some(id) = id {
+                            self.ctx.forms.insert(id, Rc::clone(&b));
+                        }
+                        b
+                    }
                 };
                 let own = dict_get(doc, &stream.dict, b"Resources").and_then(|o| o.as_dict().ok());
                 forms.push(id.unwrap_or((0, 0)));
