@@ -33,6 +33,17 @@ node scripts/pdf-fixtures.mjs "$OUT/chromium-001.pdf" "$(fixture 001)" header
 node scripts/pdf-fixtures.mjs "$OUT/chromium-002.pdf" "$(fixture 002)" dash
 node scripts/pdf-fixtures.mjs "$OUT/chromium-003.pdf" "$(fixture 003)" total
 
+# 2b. chromium-001.pdf without its ToUnicode map (as some virtual printers write): the text
+#     must come from the embedded TrueType font's cmap.
+qpdf --qdf --object-streams=disable "$OUT/chromium-001.pdf" "$WORK/qdf.pdf"
+python3 -c "
+import re, sys
+d = open(sys.argv[1], 'rb').read()
+open(sys.argv[2], 'wb').write(re.sub(rb'/ToUnicode \d+ 0 R', b'', d))
+" "$WORK/qdf.pdf" "$WORK/qdf-no-tounicode.pdf"
+fix-qdf "$WORK/qdf-no-tounicode.pdf" > "$WORK/fixed.pdf"
+qpdf --compress-streams=y --object-streams=generate "$WORK/fixed.pdf" "$OUT/chromium-001-no-tounicode.pdf"
+
 # 3. A scan: the first two pages of chromium-001.pdf as 72-dpi grey JPEGs, wrapped in a PDF
 #    that holds nothing but the images.
 pdftoppm -jpeg -jpegopt quality=40 -r 72 -gray -f 1 -l 2 "$OUT/chromium-001.pdf" "$WORK/scan"

@@ -90,6 +90,7 @@ const PAIRS: &[(&str, &str, usize)] = &[
     ("chromium-001.pdf", "001_", usize::MAX),
     ("chromium-002.pdf", "002_", usize::MAX),
     ("chromium-003.pdf", "003_", usize::MAX),
+    ("chromium-001-no-tounicode.pdf", "001_", usize::MAX),
     ("encrypted-aes256.pdf", "001_", usize::MAX),
     ("encrypted-rc4.pdf", "001_", 16),
 ];
@@ -252,14 +253,14 @@ fn build_pdf(objects: &[Vec<u8>]) -> Vec<u8> {
     let mut offsets = Vec::new();
     for (i, body) in objects.iter().enumerate() {
         offsets.push(pdf.len());
-        write!(pdf, "{} 0 obj\n", i + 1).unwrap();
+        writeln!(pdf, "{} 0 obj", i + 1).unwrap();
         pdf.extend_from_slice(body);
         pdf.extend_from_slice(b"\nendobj\n");
     }
     let xref = pdf.len();
     write!(pdf, "xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).unwrap();
     for o in offsets {
-        write!(pdf, "{o:010} 00000 n \n").unwrap();
+        writeln!(pdf, "{o:010} 00000 n ").unwrap();
     }
     write!(
         pdf,
@@ -583,8 +584,9 @@ const FULL: &str = "一二三四五六七八九十一二三四五六七八九十
 #[test]
 fn wrapped_lines_join_and_short_lines_end_paragraphs() {
     // (lines, expected text, reason)
-    let a = &FULL[..];
-    let rows: Vec<(Vec<(f32, &str)>, String, &str)> = vec![
+    let a = FULL;
+    type Row<'a> = (Vec<(f32, &'a str)>, String, &'a str);
+    let rows: Vec<Row> = vec![
         (
             vec![(50.0, a), (50.0, "结束。"), (50.0, a), (50.0, "完。")],
             format!("{a}结束。\n{a}完。"),

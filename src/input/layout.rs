@@ -457,12 +457,12 @@ fn remove_chrome(pages: &[Page], page_lines: &mut [Vec<Line>]) {
 
 /// The text block's edges per page width, and the line pitch.
 struct Geometry {
-    /// (page width, left edge, right edge)
-    blocks: Vec<(f32, f32, f32)>,
+    /// (left edge, right edge) per group of pages of one width.
+    blocks: Vec<(f32, f32)>,
     /// Median baseline distance between consecutive lines, in ems.
     pitch_em: f32,
-    /// Page widths by page index.
-    page_widths: Vec<f32>,
+    /// The group of each page.
+    page_groups: Vec<usize>,
     /// Paragraphs are marked by first-line indents or by spacing (enough lines show it).
     has_convention: bool,
 }
@@ -478,17 +478,26 @@ fn percentile(values: &mut [f32], p: f32) -> Option<f32> {
 
 impl Geometry {
     fn measure(pages: &[Page], lines: &[Line]) -> Geometry {
-        let page_widths: Vec<f32> = pages
+        // Pages grouped by width (to the half point).
+        let keys: Vec<u32> = pages
             .iter()
-            .map(|p| (p.width * 2.0).round() / 2.0)
+            .map(|p| ((p.width * 2.0).round() / 2.0).to_bits())
             .collect();
-        let width_of = |page: usize| page_widths.get(page).copied().unwrap_or(0.0);
-        let mut widths: Vec<f32> = lines.iter().map(|l| width_of(l.page)).collect();
-        widths.sort_by(f32::total_cmp);
-        widths.dedup();
-        let mut blocks = Vec::new();
-        for w in widths {
-            let group: Vec<&Line> = lines.iter().filter(|l| width_of(l.page) == w).collect();
+        let mut distinct = keys.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let page_groups: Vec<usize> = keys
+            .iter()
+            .map(|k| distinct.binary_search(k).unwrap_or(0))
+            .collect();
+        let mut groups: Vec<Vec<&Line>> = vec![Vec::new(); distinct.len()];
+        for l in lines {
+            if let Some(g) = page_groups.get(l.page).and_then(|&g| groups.get_mut(g)) {
+                g.push(l);
+            }
+        }
+        let mut blocks = Vec::with_capacity(groups.len());
+        for group in groups {
             // Left: the most common start (to the point).
             let mut starts: Vec<i64> = group.iter().map(|l| l.x0.round() as i64).collect();
             starts.sort_unstable();
@@ -522,7 +531,7 @@ impl Geometry {
                 ends = group.iter().map(|l| l.x1).collect();
             }
             let right = percentile(&mut ends, 0.9).unwrap_or(left).max(left);
-            blocks.push((w, left, right));
+            blocks.push((left, right));
         }
         let mut pitches: Vec<f32> = lines
             .windows(2)
@@ -538,7 +547,7 @@ impl Geometry {
         let mut g = Geometry {
             blocks,
             pitch_em,
-            page_widths,
+            page_groups,
             has_convention: false,
         };
         // Indented lines (1.5–3 em) and spaced lines (1.4 pitches or more).
@@ -564,11 +573,11 @@ impl Geometry {
 
     /// (left, right) of the text block on a page.
     fn block(&self, page: usize) -> (f32, f32) {
-        let w = self.page_widths.get(page).copied().unwrap_or(0.0);
-        self.blocks
-            .iter()
-            .find(|b| b.0 == w)
-            .map_or((0.0, w), |b| (b.1, b.2))
+        self.page_groups
+            .get(page)
+            .and_then(|&g| self.blocks.get(g))
+            .copied()
+            .unwrap_or((0.0, 0.0))
     }
 }
 

@@ -38,6 +38,7 @@ mod content;
 mod encoding;
 mod font;
 mod lexer;
+mod truetype;
 
 use super::layout::{self, Page};
 use super::{Limit, ReadError};
@@ -143,16 +144,40 @@ fn load_error(e: lopdf::Error) -> ReadError {
     }
 }
 
+/// How a loaded font is found again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum FontKey {
+    /// A font object.
+    Object(ObjectId),
+    /// A font dictionary written directly into a resource dictionary, by its address.
+    Direct(usize),
+}
+
 /// Shared state of one file's reading: the work budget, decompressed bytes, loaded fonts.
-#[derive(Default)]
 pub(crate) struct Context {
     work: u64,
     decompressed: usize,
-    /// A stream that went past a size limit (reported after the page).
-    stream_error: Option<Limit>,
-    fonts: HashMap<ObjectId, Rc<Font>>,
+    /// A stream that went past a size limit, or the work limit hit where no error can be
+    /// returned (reported after the page).
+    pub(crate) stream_error: Option<Limit>,
+    fonts: HashMap<FontKey, Rc<Font>>,
+    /// For text shown without a usable font.
+    fallback_font: Rc<Font>,
     /// Decoded form XObjects.
     forms: HashMap<ObjectId, Rc<Vec<u8>>>,
+}
+
+impl Default for Context {
+    fn default() -> Self {
+        Context {
+            work: 0,
+            decompressed: 0,
+            stream_error: None,
+            fonts: HashMap::new(),
+            fallback_font: Rc::new(Font::fallback()),
+            forms: HashMap::new(),
+        }
+    }
 }
 
 impl Context {

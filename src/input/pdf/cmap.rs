@@ -208,22 +208,23 @@ impl CMap {
 
     fn add(&mut self, section: Section, ops: &[Operand]) {
         match (section, ops) {
-            (Section::Codespace, [Operand::Str(lo), Operand::Str(hi)]) => {
-                if lo.len() == hi.len() && (1..=4).contains(&lo.len()) && self.codespace.len() < 64
-                {
-                    let mut c = Codespace {
-                        len: lo.len() as u8,
-                        low: [0; 4],
-                        high: [0; 4],
-                    };
-                    for (i, (&l, &h)) in lo.iter().zip(hi.iter()).enumerate() {
-                        if let (Some(cl), Some(ch)) = (c.low.get_mut(i), c.high.get_mut(i)) {
-                            *cl = l;
-                            *ch = h;
-                        }
+            (Section::Codespace, [Operand::Str(lo), Operand::Str(hi)])
+                if lo.len() == hi.len()
+                    && (1..=4).contains(&lo.len())
+                    && self.codespace.len() < 64 =>
+            {
+                let mut c = Codespace {
+                    len: lo.len() as u8,
+                    low: [0; 4],
+                    high: [0; 4],
+                };
+                for (i, (&l, &h)) in lo.iter().zip(hi.iter()).enumerate() {
+                    if let (Some(cl), Some(ch)) = (c.low.get_mut(i), c.high.get_mut(i)) {
+                        *cl = l;
+                        *ch = h;
                     }
-                    self.codespace.push(c);
                 }
+                self.codespace.push(c);
             }
             (Section::BfChar, [Operand::Str(code), dst]) => {
                 if let (Some(key), Some(text)) = (code_of(code), text_of(dst)) {

@@ -10,7 +10,7 @@
 
 use super::font::Font;
 use super::lexer::{decode_name, Lexer, Token};
-use super::{deref, dict_get, stream_bytes, Context, Limit, MAX_FORM_DEPTH};
+use super::{deref, dict_get, stream_bytes, Context, FontKey, Limit, MAX_FORM_DEPTH};
 use crate::input::layout::Run;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::rc::Rc;
@@ -363,23 +363,23 @@ impl<'a> Interpreter<'a> {
             .and_then(|r| dict_get(doc, r, b"Font"))
             .and_then(|f| f.as_dict().ok())
             .and_then(|f| f.get(name).ok());
-        let id = match entry {
-            Some(Object::Reference(id)) => Some(*id),
-            _ => None,
-        };
-        if let Some(font) = id.and_then(|id| self.ctx.fonts.get(&id)) {
-            return Rc::clone(font);
-        }
         let dict = entry
             .and_then(|o| deref(doc, o))
             .and_then(|o| o.as_dict().ok());
-        let font = Rc::new(match dict {
-            Some(d) => Font::load(doc, d, self.ctx),
-            None => Font::fallback(),
-        });
-        if let Some(id) = id {
-            self.ctx.fonts.insert(id, Rc::clone(&font));
+        let Some(dict) = dict else {
+            return Rc::clone(&self.ctx.fallback_font);
+        };
+        // By object, or by address for a font written directly into the resources (the
+        // document does not change while it is read).
+        let key = match entry {
+            Some(Object::Reference(id)) => FontKey::Object(*id),
+            _ => FontKey::Direct(dict as *const Dictionary as usize),
+        };
+        if let Some(font) = self.ctx.fonts.get(&key) {
+            return Rc::clone(font);
         }
+        let font = Rc::new(Font::load(doc, dict, self.ctx));
+        self.ctx.fonts.insert(key, Rc::clone(&font));
         font
     }
 
@@ -456,7 +456,7 @@ impl<'a> Interpreter<'a> {
     fn show(&mut self, bytes: &[u8], gs: &GraphicsState, tm: &mut Matrix) -> Result<(), Limit> {
         let font = match &gs.font {
             Some(f) => Rc::clone(f),
-            None => Rc::new(Font::fallback()),
+            None => Rc::clone(&self.ctx.fallback_font),
         };
         let mut rest = bytes;
         let size = gs.size;

@@ -10,6 +10,8 @@
 //!   Unicode ones (`UniGB-UCS2-H`, `UniGB-UTF16-H` …) give text without a `ToUnicode`;
 //!   legacy multi-byte ones (`GBK-EUC-H`, `B5pc-H`, `90ms-RKSJ-H` …) split codes by lead byte
 //!   and need `ToUnicode` for text. Widths from the CIDFont's `W` array and `DW`.
+//! * Without `ToUnicode`, a composite font's text comes from its embedded TrueType
+//!   program's `cmap` (through `CIDToGIDMap`), see [`super::truetype`].
 //! * Vertical writing (`-V` CMaps) is read as horizontal; its text is kept, its positions
 //!   are approximate.
 //!
@@ -19,6 +21,7 @@ use super::cmap::CMap;
 use super::encoding::{push_clean, Base};
 use super::{deref, dict_get, number, stream_bytes, Context, CMAP_LIMIT};
 use lopdf::{Dictionary, Document, Object};
+use std::collections::HashMap;
 
 /// Most `W` entries kept from one CIDFont.
 const MAX_WIDTH_ENTRIES: usize = 200_000;
@@ -51,7 +54,31 @@ enum Kind {
         /// (first CID, last CID, width), sorted.
         widths: Vec<(u32, u32, f32)>,
         default_width: f32,
+        /// Without `ToUnicode`: characters from the embedded font's `cmap`.
+        glyphs: Option<GlyphChars>,
     },
+}
+
+/// Characters by glyph from an embedded TrueType font, and its CID → glyph map.
+#[derive(Debug)]
+struct GlyphChars {
+    chars: HashMap<u16, char>,
+    /// `CIDToGIDMap` as a stream; `None` is the identity.
+    cid_to_gid: Option<Vec<u8>>,
+}
+
+impl GlyphChars {
+    fn char(&self, cid: u32) -> Option<char> {
+        let gid = match &self.cid_to_gid {
+            None => u16::try_from(cid).ok()?,
+            Some(map) => {
+                let at = usize::try_from(cid).ok()?.checked_mul(2)?;
+                let b = map.get(at..at.checked_add(2)?)?;
+                u16::from_be_bytes([*b.first()?, *b.get(1)?])
+            }
+        };
+        self.chars.get(&gid).copied()
+    }
 }
 
 /// A font ready to decode strings; see the module docs.
@@ -93,12 +120,12 @@ impl Font {
     pub(crate) fn load(doc: &Document, font: &Dictionary, ctx: &mut Context) -> Font {
         let to_unicode = dict_get(doc, font, b"ToUnicode")
             .and_then(|o| stream_bytes(doc, o, CMAP_LIMIT, ctx))
-            .map(|b| CMap::parse(&b))
+            .map(|b| parse_cmap(&b, ctx))
             .filter(|m| !m.is_empty() || m.has_codespace());
         let subtype = dict_get(doc, font, b"Subtype").and_then(|o| o.as_name().ok());
         if subtype == Some(b"Type0") {
             return Font {
-                kind: composite(doc, font, ctx),
+                kind: composite(doc, font, to_unicode.is_none(), ctx),
                 to_unicode,
                 scale: 0.001,
             };
@@ -125,7 +152,10 @@ impl Font {
             .unwrap_or(0.0);
         if let Some(list) = dict_get(doc, font, b"Widths").and_then(|o| o.as_array().ok()) {
             for (i, w) in list.iter().enumerate() {
-                let code = first as i64 + i as i64;
+                let code = (first as i64).saturating_add(i as i64);
+                if code >= 256 {
+                    break;
+                }
                 let w = deref(doc, w).and_then(number);
                 if let (Ok(code), Some(w)) = (usize::try_from(code), w) {
                     if let Some(slot) = widths.get_mut(code) {
@@ -137,7 +167,7 @@ impl Font {
         Font {
             kind: Kind::Simple {
                 widths,
-                chars: simple_chars(doc, font),
+                chars: simple_chars(doc, font, ctx),
             },
             to_unicode,
             scale,
@@ -174,6 +204,7 @@ impl Font {
                 codes,
                 widths,
                 default_width,
+                glyphs,
             } => {
                 let len = match codes {
                     CodeMap::Identity | CodeMap::Ucs2 => 2,
@@ -208,6 +239,11 @@ impl Font {
                     CodeMap::Embedded(m) => m.cid(code),
                     _ => None,
                 };
+                if !decoded {
+                    if let Some(c) = glyphs.as_ref().zip(cid).and_then(|(g, cid)| g.char(cid)) {
+                        decoded = push_clean(c, text);
+                    }
+                }
                 let w = match cid {
                     Some(cid) => width_of(widths, cid).unwrap_or(*default_width),
                     // Predefined CMaps: CIDs are unknown; guess by script.
@@ -228,6 +264,15 @@ impl Font {
             }
         }
     }
+}
+
+/// Parses a CMap, charged by its size (a CMap costs more per byte than content).
+fn parse_cmap(bytes: &[u8], ctx: &mut Context) -> CMap {
+    if ctx.charge(bytes.len() / 16).is_err() {
+        ctx.stream_error.get_or_insert(super::Limit::Work);
+        return CMap::default();
+    }
+    CMap::parse(bytes)
 }
 
 fn empty_glyph() -> Glyph {
@@ -257,13 +302,14 @@ fn width_of(widths: &[(u32, u32, f32)], cid: u32) -> Option<f32> {
     (lo <= cid && cid <= hi).then_some(w)
 }
 
-/// A composite font's code map and widths.
-fn composite(doc: &Document, font: &Dictionary, ctx: &mut Context) -> Kind {
+/// A composite font's code map and widths; with `want_glyphs`, characters from its embedded
+/// TrueType program.
+fn composite(doc: &Document, font: &Dictionary, want_glyphs: bool, ctx: &mut Context) -> Kind {
     let encoding = dict_get(doc, font, b"Encoding");
     let codes = match encoding {
         Some(Object::Name(name)) => predefined(name),
         Some(o @ Object::Stream(_)) => match stream_bytes(doc, o, CMAP_LIMIT, ctx) {
-            Some(bytes) => CodeMap::Embedded(CMap::parse(&bytes)),
+            Some(bytes) => CodeMap::Embedded(parse_cmap(&bytes, ctx)),
             None => CodeMap::Identity,
         },
         _ => CodeMap::Identity,
@@ -275,6 +321,10 @@ fn composite(doc: &Document, font: &Dictionary, ctx: &mut Context) -> Kind {
         .and_then(|o| o.as_dict().ok());
     let mut widths = Vec::new();
     let mut default_width = 1000.0;
+    let glyphs = match descendant {
+        Some(cid_font) if want_glyphs => glyph_chars(doc, cid_font, ctx),
+        _ => None,
+    };
     if let Some(cid_font) = descendant {
         if let Some(dw) = dict_get(doc, cid_font, b"DW").and_then(number) {
             default_width = dw;
@@ -288,7 +338,25 @@ fn composite(doc: &Document, font: &Dictionary, ctx: &mut Context) -> Kind {
         codes,
         widths,
         default_width,
+        glyphs,
     }
+}
+
+/// Characters by glyph from a CIDFont's embedded TrueType or OpenType program.
+fn glyph_chars(doc: &Document, cid_font: &Dictionary, ctx: &mut Context) -> Option<GlyphChars> {
+    let descriptor = dict_get(doc, cid_font, b"FontDescriptor")?.as_dict().ok()?;
+    let program = dict_get(doc, descriptor, b"FontFile2")
+        .or_else(|| dict_get(doc, descriptor, b"FontFile3"))?;
+    let bytes = stream_bytes(doc, program, ctx.stream_limit(), ctx)?;
+    let chars = super::truetype::glyph_chars(&bytes);
+    if chars.is_empty() {
+        return None;
+    }
+    let cid_to_gid = match dict_get(doc, cid_font, b"CIDToGIDMap") {
+        Some(o @ Object::Stream(_)) => Some(stream_bytes(doc, o, CMAP_LIMIT, ctx)?),
+        _ => None,
+    };
+    Some(GlyphChars { chars, cid_to_gid })
 }
 
 /// A predefined CMap by name (PDF 32000-1 Table 118).
@@ -349,7 +417,7 @@ fn read_cid_widths(doc: &Document, w: &[Object], out: &mut Vec<(u32, u32, f32)>)
 }
 
 /// A simple font's text per code: base encoding, then `Differences`.
-fn simple_chars(doc: &Document, font: &Dictionary) -> Vec<char> {
+fn simple_chars(doc: &Document, font: &Dictionary, ctx: &mut Context) -> Vec<char> {
     let encoding = dict_get(doc, font, b"Encoding");
     let symbolic = dict_get(doc, font, b"FontDescriptor")
         .and_then(|o| o.as_dict().ok())
@@ -376,6 +444,10 @@ fn simple_chars(doc: &Document, font: &Dictionary) -> Vec<char> {
     if let Some(diffs) = differences {
         let mut code: i64 = 0;
         for item in diffs {
+            // Glyph names are looked up in a table: more than a token's work.
+            if ctx.charge(16).is_err() {
+                break;
+            }
             match deref(doc, item) {
                 Some(Object::Integer(n)) => code = *n,
                 Some(Object::Real(n)) => code = *n as i64,
