@@ -32,7 +32,7 @@ enum CodeMap {
     /// Two bytes; CID = code.
     Identity,
     /// An embedded CMap stream.
-    Embedded(CMap),
+    Embedded(Box<CMap>),
     /// Predefined UCS-2 CMap: two bytes, code = UTF-16 unit.
     Ucs2,
     /// Predefined UTF-16 CMap: two bytes, four for a surrogate pair.
@@ -309,7 +309,7 @@ fn composite(doc: &Document, font: &Dictionary, want_glyphs: bool, ctx: &mut Con
     let codes = match encoding {
         Some(Object::Name(name)) => predefined(name),
         Some(o @ Object::Stream(_)) => match stream_bytes(doc, o, CMAP_LIMIT, ctx) {
-            Some(bytes) => CodeMap::Embedded(parse_cmap(&bytes, ctx)),
+            Some(bytes) => CodeMap::Embedded(Box::new(parse_cmap(&bytes, ctx))),
             None => CodeMap::Identity,
         },
         _ => CodeMap::Identity,
