@@ -41,15 +41,19 @@
 //!   least one em;
 //! * it starts 1 em or more right of the left edge: a first-line indent (about 2 em), a
 //!   centred or right-aligned line;
-//! * it begins with a heading marker (`一、` `（一）` `(一)` `1.` `1、` `（1）` `一是`
+//! * it begins with a heading marker (`一、` `（一）` `(一)` `1.` `1、` `（1）` `①`
 //!   `第一部分` `第一章` `第一节` …) and the line before ends a sentence (`。！？：` and
 //!   their ASCII forms, possibly followed by a closing quote or bracket). Markers inside a
-//!   sentence (`…；二是…`) do not split it.
+//!   sentence (`…；（二）…`) do not split it. `一是` `二是` … count only in documents that
+//!   mark paragraphs neither by indents nor by spacing (at least three lines and 5% of them
+//!   show the convention): such enumerations run on inside a paragraph (`…。二是…`) as often
+//!   as they start one, and where the document indents, a new one is indented.
 //!
 //! Otherwise the line continues the paragraph, also across a page break (chrome removed).
-//! Two exceptions keep a wrapped centred title on one line: a centred line joins a
-//! preceding line of the same size at the normal pitch that is itself centred, or among the
-//! first three lines of the document, and is at least 60% of the text width (it wrapped).
+//! One exception keeps a wrapped centred title on one line: a centred line (1 em or more
+//! in, as far from the right edge as from the left) does not start a paragraph when the
+//! line before is of the same size, at most 1.6 pitches above, at least 60% of the text
+//! width (it wrapped), and itself centred or among the first three lines of the document.
 //!
 //! Wrapped lines join without a space, except between two Latin letters or digits (a word
 //! wrapped at a space) or after Latin punctuation in Latin text. Each paragraph is trimmed.

@@ -1,35 +1,70 @@
 //! PDF text layers → positioned text ([`to_pages`]) → paragraphs ([`to_text`]).
 //!
+//! ```
+//! use report_lens::input::{pdf, ReadError};
+//! // Not a PDF that opens: a clear error, never a panic.
+//! assert!(matches!(pdf::to_text(b"%PDF-1.7\n"), Err(ReadError::DamagedPdf(_))));
+//! ```
+//!
 //! [lopdf] reads the file structure: classic and stream cross-reference tables, object
-//! streams, Flate/LZW/ASCII85/RunLength filters, repair of damaged cross-references, and
-//! decryption of files whose user password is empty (RC4 and AES, as "no password to open,
-//! a password to edit" files from Word or WPS are). The rest is written here: the page tree
-//! ([`to_pages`]), the content-stream interpreter (`content`), fonts and their encodings
-//! (`font`, `cmap`, `encoding`); [`super::layout`] turns the positioned runs into
+//! streams, Flate/LZW/ASCII85/RunLength/Brotli filters, repair of damaged cross-references,
+//! and decryption of files whose user password is empty (RC4 and AES-128/256, as "no
+//! password to open, a password to edit" files from Word or WPS are); lopdf tries the empty
+//! password itself. The rest is written here, without lopdf's text extraction: the page
+//! tree with inherited resources, boxes and rotation ([`to_pages`]), a content-stream
+//! tokenizer and interpreter (`lexer`, `content`), fonts and their encodings (`font`,
+//! `cmap`, `encoding`, `truetype`); [`super::layout`] turns the positioned runs into
 //! paragraphs.
 //!
 //! ## Accepted
-//! Text drawn with composite fonts (`Type0`/`Identity-H` with `ToUnicode`, the predefined
+//! Text drawn with composite fonts (`Type0` with `Identity-H` or an embedded CMap and
+//! `ToUnicode`; without `ToUnicode`, the embedded TrueType program's `cmap`; the predefined
 //! Unicode CMaps such as `UniGB-UCS2-H`) and simple fonts (`TrueType`, `Type1`, `Type3`
-//! with a base encoding, `Differences` and glyph names, or `ToUnicode`), in page content and
-//! in form XObjects, as Word, WPS, LibreOffice and browsers write it. Invisible text (an OCR
-//! layer over a scan) is read as text.
+//! with a base encoding, `Differences` and glyph names, or `ToUnicode`), several subset
+//! fonts per page, in page content and in form XObjects (followed to [`MAX_FORM_DEPTH`]),
+//! as Word, WPS, LibreOffice and browsers write it. Invisible text (an OCR layer over a scan)
+//! is read as text. Kangxi radicals and compatibility ideographs that some fonts map to
+//! become the ordinary characters (`⼯` → `工`).
 //!
-//! ## Rejected, with a message ([`ReadError`])
-//! * No text on any page: [`ReadError::Scan`] (a scan or text turned into outlines).
+//! ## Rejected, with a message ([`ReadError`], in Chinese and English)
+//! * No text on any page: [`ReadError::Scan`] (a scan, or text turned into outlines).
 //! * Glyphs whose text cannot be known (no `ToUnicode`, no usable encoding) on every page:
 //!   [`ReadError::UnreadableText`].
 //! * A password needed to open it: [`ReadError::PasswordProtected`].
-//! * Past a limit: [`ReadError::LimitExceeded`] — more than [`MAX_PAGES`] pages, a stream
-//!   inflating past [`MAX_STREAM_BYTES`] (or all streams past [`MAX_TOTAL_BYTES`]), forms
-//!   nested deeper than [`MAX_FORM_DEPTH`] (also how a form that draws itself ends), a page
-//!   tree deeper than [`MAX_TREE_DEPTH`], more than [`MAX_WORK`] units of work (tokens,
-//!   glyphs and 64-byte blocks of content).
-//! * Anything lopdf cannot open, or a page tree that loops: [`ReadError::DamagedPdf`].
+//! * Past a limit: [`ReadError::LimitExceeded`] — more than [`MAX_PAGES`] pages (or a page
+//!   tree node listing more), a stream inflating past [`MAX_STREAM_BYTES`] (or all streams
+//!   together past [`MAX_TOTAL_BYTES`]), forms nested deeper than [`MAX_FORM_DEPTH`] (also
+//!   how a form that draws itself ends), a page tree deeper than [`MAX_TREE_DEPTH`], more
+//!   than [`MAX_WORK`] units of work (a token, a glyph, 64 bytes of stream, 256 per form
+//!   drawn).
+//! * Anything lopdf cannot open, a page tree that loops, no pages: [`ReadError::DamagedPdf`].
 //!
-//! Not read: text in annotations and form fields, vertical writing as such, rotated text
-//! (watermarks), legacy CJK CMaps (`GBK-EUC-H` …) without `ToUnicode`, and fonts whose
-//! glyphs have no Unicode mapping at all (text would need the font program or OCR).
+//! Not read: text in annotations and form fields, rotated text (watermarks at an angle),
+//! vertical writing as such, legacy CJK CMaps (`GBK-EUC-H` …) without `ToUnicode`, and
+//! fonts whose glyphs have no Unicode mapping anywhere (text would need OCR); a subset
+//! simple font without `ToUnicode` reads as its encoding says, which may be garbage.
+//!
+//! ## Performance (native, release build, this machine)
+//! | file | pages | lopdf load | [`to_pages`] | [`layout::to_text`] |
+//! |---|---|---|---|---|
+//! | LibreOffice, fixture 000 (144 KB) | 4 | 0.26 ms | 12.5 ms | 0.6 ms |
+//! | Chromium, fixture 000 (143 KB) | 15 | 0.19 ms | 5.9 ms | 0.3 ms |
+//! | Chromium, fixture 004 (2.4 MB, not committed) | 72 | 1.5 ms | 37.6 ms | 2.4 ms |
+//! | AES-256 copy of LibreOffice 001 (98 KB) | 2 | 6.5 ms | 11.3 ms | 0.3 ms |
+//!
+//! LibreOffice positions every glyph (about 3 ms a page), Chromium whole runs (0.4 ms a
+//! page); AES-256's password check costs about 6 ms once. The interpreter is one forward scan
+//! of each content stream; the limits above bound the worst file to [`MAX_WORK`] units, about
+//! a second or two. `tests/pdf.rs` times the bombs.
+//!
+//! ## Size (wasm32)
+//! The `pdf` feature adds 294 KB gzipped to a wasm build of the readers (wasm-opt `-Oz`,
+//! `opt-level = "z"`, LTO; 324 KB before wasm-opt; measured on a cdylib calling
+//! [`super::read_bytes_with`] with `docx` and `html` on, 208 → 502 KB). Most of it is lopdf:
+//! its parser, filters (brotli alone brings a 122 KB dictionary), and decryption (AES,
+//! SHA-2, MD5, RC4, stringprep); this module and layout add about 46 KB of code before
+//! compression. lopdf's own text extraction, which links every `encoding_rs` table, is not
+//! used.
 //!
 //! [lopdf]: https://docs.rs/lopdf
 

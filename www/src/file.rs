@@ -45,6 +45,7 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<Opened, String> {
         Format::Html => format!("网页 · {}", doc.encoding),
         Format::Doc => "Word .doc".to_string(),
         Format::Ofd => "OFD".to_string(),
+        Format::Pdf => "PDF".to_string(),
     };
     Ok(Opened {
         text: doc.text,
