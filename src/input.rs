@@ -5,9 +5,9 @@
 //! use report_lens::input::{read_bytes, Format, ReadError};
 //! let doc = read_bytes("报告.txt", "一、依法全面履行政府职能".as_bytes()).unwrap();
 //! assert_eq!((doc.format, doc.encoding.as_str()), (Format::Text, "UTF-8"));
-//! let err = read_bytes("报告.doc", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0").unwrap_err();
-//! assert_eq!(err, ReadError::LegacyDoc);
-//! assert!(err.message_zh().contains("另存为 .docx"));
+//! let err = read_bytes("扫描件.png", b"\x89PNG\r\n\x1a\n\0\0").unwrap_err();
+//! assert_eq!(err, ReadError::Image("PNG"));
+//! assert!(err.message_zh().contains("图片"));
 //! # }
 //! ```
 //!

@@ -11,7 +11,6 @@ use std::io::Write;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-#[allow(dead_code)]
 mod common;
 use common::deflated_zeros;
 
