@@ -364,6 +364,43 @@ fn a_stream_inflating_to_gigabytes_stops_at_the_limit() {
     );
 }
 
+/// Slow in a debug build (about 15 s: 260 MB inflated and read); the accounting itself has
+/// a unit test in `input::pdf`. `cargo test --release --test pdf -- --ignored` runs it.
+#[test]
+#[ignore = "inflates 260 MB; slow in debug builds"]
+fn many_pages_of_one_big_stream_stop_at_the_total() {
+    // Twenty pages draw the same 20 MB content stream (NUL bytes, which are whitespace):
+    // each stream is under the 32 MB limit, together they pass the 256 MB one.
+    let content = zlib(&vec![0u8; 20 << 20], flate2::Compression::fast());
+    let n = 20;
+    let mut objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!(
+            "<< /Type /Pages /Count {n} /Kids [{}] >>",
+            (0..n)
+                .map(|i| format!("{} 0 R", i + 4))
+                .collect::<Vec<_>>()
+                .join(" ")
+        )
+        .into_bytes(),
+        stream("/Filter /FlateDecode", &content),
+    ];
+    for _ in 0..n {
+        objects.push(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R >>".to_vec(),
+        );
+    }
+    let r = timed(
+        &build_pdf(&objects),
+        Duration::from_secs(60),
+        "20 pages × 20 MB",
+    );
+    assert_eq!(
+        r,
+        Err(ReadError::LimitExceeded(Limit::StreamSize { mb: 256 }))
+    );
+}
+
 #[test]
 fn deep_nesting_stops_at_the_limits() {
     // Arrays nested 100,000 deep in a page's resources (lopdf stops at 100 levels).

@@ -120,9 +120,13 @@ pub fn to_pages(bytes: &[u8]) -> Result<Vec<Page>, ReadError> {
     let (mut decoded, mut undecoded) = (0usize, 0usize);
     for page in &refs {
         let (width, height, display) = page.geometry();
+        // A page's parts are one stream: together they stay under the stream limit.
         let mut content = Vec::new();
         for part in page.contents(&doc) {
-            let Some(bytes) = stream_bytes(&doc, part, ctx.stream_limit(), &mut ctx) else {
+            let limit = ctx
+                .stream_limit()
+                .min(MAX_STREAM_BYTES.saturating_sub(content.len()));
+            let Some(bytes) = stream_bytes(&doc, part, limit, &mut ctx) else {
                 continue;
             };
             content.extend_from_slice(&bytes);
@@ -266,14 +270,15 @@ pub(crate) fn stream_bytes(
             Some(bytes)
         }
         Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => {
-            ctx.stream_error = Some(if limit < MAX_STREAM_BYTES {
-                Limit::StreamSize {
-                    mb: MAX_TOTAL_BYTES / 1024 / 1024,
-                }
+            // Which limit bound the stream: what is left of the total, or one stream's.
+            let total_bound = MAX_TOTAL_BYTES.saturating_sub(ctx.decompressed) <= limit;
+            let bytes = if total_bound {
+                MAX_TOTAL_BYTES
             } else {
-                Limit::StreamSize {
-                    mb: MAX_STREAM_BYTES / 1024 / 1024,
-                }
+                MAX_STREAM_BYTES
+            };
+            ctx.stream_error = Some(Limit::StreamSize {
+                mb: bytes / 1024 / 1024,
             });
             None
         }
@@ -503,4 +508,64 @@ fn page_refs(doc: &Document) -> Result<Vec<PageRef<'_>>, ReadError> {
         return Err(ReadError::DamagedPdf("no pages found".into()));
     }
     Ok(pages)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::{Dictionary, Stream};
+
+    #[test]
+    fn streams_are_charged_against_one_and_all_streams_limits() {
+        let mut doc = Document::with_version("1.7");
+        let id = doc.add_object(Stream::new(Dictionary::new(), vec![b' '; 1000]));
+        let object = Object::Reference(id);
+        let mut ctx = Context::default();
+        assert_eq!(
+            stream_bytes(&doc, &object, 2000, &mut ctx).map(|b| b.len()),
+            Some(1000)
+        );
+        assert_eq!(ctx.decompressed, 1000);
+        // Past one stream's limit.
+        assert_eq!(stream_bytes(&doc, &object, 999, &mut ctx), None);
+        assert_eq!(ctx.check_stream_error(), Err(Limit::StreamSize { mb: 32 }));
+        // Past what is left of the total.
+        ctx.decompressed = MAX_TOTAL_BYTES - 500;
+        assert_eq!(
+            stream_bytes(&doc, &object, ctx.stream_limit(), &mut ctx),
+            None
+        );
+        assert_eq!(ctx.check_stream_error(), Err(Limit::StreamSize { mb: 256 }));
+        // Not a stream: nothing, and no error.
+        assert_eq!(stream_bytes(&doc, &Object::Null, 10, &mut ctx), None);
+        assert_eq!(ctx.check_stream_error(), Ok(()));
+    }
+
+    #[test]
+    fn work_is_bounded() {
+        let mut ctx = Context::default();
+        assert_eq!(ctx.charge(MAX_WORK as usize), Ok(()));
+        assert_eq!(ctx.charge(1), Err(Limit::Work));
+    }
+
+    #[test]
+    fn page_geometry_follows_the_rotation() {
+        let page = Dictionary::new();
+        let mut p = Inherited::default().page(&page);
+        p.media_box = Some([0.0, 0.0, 600.0, 800.0]);
+        // (rotate, display size, where page point (10, 20) lands)
+        let rows = [
+            (0, (600.0, 800.0), (10.0, 780.0)),
+            (90, (800.0, 600.0), (20.0, 10.0)),
+            (180, (600.0, 800.0), (590.0, 20.0)),
+            (270, (800.0, 600.0), (780.0, 590.0)),
+            (-90, (800.0, 600.0), (780.0, 590.0)),
+        ];
+        for (rotate, size, point) in rows {
+            p.rotate = rotate;
+            let (w, h, m) = p.geometry();
+            let q = Matrix::new([1.0, 0.0, 0.0, 1.0, 10.0, 20.0]).then(m);
+            assert_eq!(((w, h), (q.e, q.f)), (size, point), "rotate {rotate}");
+        }
+    }
 }
