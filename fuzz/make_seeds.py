@@ -133,6 +133,127 @@ def page(text, charset="utf-8"):
     )
 
 
+# ---- PDF and layout -----------------------------------------------------------------------
+
+
+def pdf_file(objects, xref_stream=False):
+    """A PDF from object bodies (object n is objects[n - 1]; object 1 is the catalog). With
+    `xref_stream`, objects 2.. go into a compressed object stream indexed by an xref stream."""
+    import zlib
+
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    if not xref_stream:
+        offsets = []
+        for i, body in enumerate(objects, 1):
+            offsets.append(len(out))
+            out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+        xref = len(out)
+        out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+        out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+        out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+        return bytes(out)
+    # Streams cannot live in an object stream: keep them as plain objects.
+    plain = [i for i, b in enumerate(objects, 1) if b"stream\n" in b or i == 1]
+    packed = [i for i in range(1, len(objects) + 1) if i not in plain]
+    header, body = [], b""
+    for i in packed:
+        header.append(b"%d %d" % (i, len(body)))
+        body += objects[i - 1] + b"\n"
+    head = b" ".join(header) + b"\n"
+    objstm_id = len(objects) + 1
+    data = zlib.compress(head + body)
+    objstm = b"<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>\nstream\n" % (
+        len(packed), len(head), len(data)) + data + b"\nendstream"
+    offsets = {}
+    for i in plain:
+        offsets[i] = len(out)
+        out += b"%d 0 obj\n" % i + objects[i - 1] + b"\nendobj\n"
+    offsets[objstm_id] = len(out)
+    out += b"%d 0 obj\n" % objstm_id + objstm + b"\nendobj\n"
+    xref_id = objstm_id + 1
+    rows = [b"\x00\x00\x00\x00\xff\xff"]
+    for i in range(1, xref_id + 1):
+        if i in packed:
+            rows.append(b"\x02" + objstm_id.to_bytes(4, "big") + packed.index(i).to_bytes(1, "big"))
+        elif i == xref_id:
+            rows.append(b"\x01" + len(out).to_bytes(4, "big") + b"\x00")
+        else:
+            rows.append(b"\x01" + offsets[i].to_bytes(4, "big") + b"\x00")
+    rows[0] = b"\x00" + b"\x00\x00\x00\x00" + b"\xff"
+    table = zlib.compress(b"".join(rows))
+    xref = len(out)
+    out += b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 1] /Root 1 0 R /Filter /FlateDecode /Length %d >>\nstream\n" % (
+        xref_id, xref_id + 1, len(table)) + table + b"\nendstream\nendobj\n"
+    out += b"startxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
+def stream(dict_, data):
+    return b"<< " + dict_ + b" /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+
+
+def cid_page(lines, size=12):
+    """Content and ToUnicode CMap drawing `lines` with 2-byte codes (Identity-H /F1)."""
+    chars = sorted({c for l in lines for c in l})
+    code = {c: i + 1 for i, c in enumerate(chars)}
+    ops = [b"BT /F1 %d Tf 14 TL 72 770 Td" % size]
+    for k, line in enumerate(lines):
+        if k % 3 == 0:
+            ops.append(b"24 0 Td")  # a first-line indent
+        elif k % 3 == 1:
+            ops.append(b"-24 0 Td")
+        hexes = b"".join(b"%04X" % code[c] for c in line)
+        half = len(hexes) // 8 * 4
+        ops.append(b"T* [<" + hexes[:half] + b"> -120 <" + hexes[half:] + b">] TJ")
+    ops.append(b"ET BT /F2 9 Tf 290 40 Td (- 1 -) Tj ET")
+    cmap = [b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
+            b"1 begincodespacerange <0000> <FFFF> endcodespacerange",
+            b"%d beginbfchar" % len(chars)]
+    cmap += [b"<%04X> <%s>" % (code[c], c.encode("utf-16-be").hex().upper().encode()) for c in chars]
+    cmap += [b"endbfchar endcmap CMapName currentdict /CMap defineresource pop end end"]
+    return b"\n".join(ops), b"\n".join(cmap)
+
+
+def pdf_for(content, cmap, xref_stream=False):
+    return pdf_file([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources "
+        b"<< /Font << /F1 5 0 R /F2 8 0 R >> >> >>",
+        stream(b"", content),
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /F /Encoding /Identity-H "
+        b"/DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /F /DW 1000 /W [1 [500 600]] >>",
+        stream(b"", cmap),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ], xref_stream)
+
+
+LAYOUT_ALPHABET = ["一", "、", "（", "）", "是", "中", "文", "。", "，", "1", "2", ".", " ", "—",
+                   "第", "页", "共", "/", "a", "b", "个", "\u3000", "\n", "%"]
+
+
+def layout_seed(lines):
+    """Runs of the layout target's format: a page of lines from the target's alphabet."""
+    out = bytearray()
+    def num(v):
+        n = max(0, min(int(v * 64), 0xEFFF))
+        return n.to_bytes(2, "big")
+    for k, line in enumerate(lines):
+        if line == "\f":
+            out.append(0xFF)
+            continue
+        x = 50 + (20 if k % 4 == 0 else 0)
+        for start in range(0, len(line), 7):
+            piece = line[start:start + 7]
+            codes = [LAYOUT_ALPHABET.index(c) for c in piece]
+            out += num(x) + num(100 + 15 * k) + num(10 * len(piece)) + num(10 * 16)
+            out.append(len(codes))
+            out += bytes(codes)
+            x += 10 * len(piece)
+    return bytes(out)
+
+
 def main():
     texts = fixtures()
     small = [c for t in texts for c in cuts(t, 3000)]
@@ -185,6 +306,17 @@ def main():
     for magic in [b"%PDF-1.7\n", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", b"\x89PNG\r\n\x1a\n\x00", b"{\\rtf1\\ansi", b"PK\x05\x06" + b"\x00" * 18]:
         write("input", bytes([DOC]) + magic)
         write("decode", magic)
+    for c in small[:12]:
+        lines = [l.strip()[:24] for l in c.splitlines() if l.strip()][:12]
+        content, cmap = cid_page(lines)
+        write("pdf", b"\x01" + content + b"\x00" + cmap)
+        write("pdf", b"\x00" + pdf_for(content, cmap, xref_stream=len(lines) % 2 == 0))
+    write("pdf", b"\x00" + pdf_for(b"BT /F2 12 Tf 72 700 Td (Hello) Tj ET", b""))
+    write("pdf", b"\x01q 1 0 0 1 5 5 cm BT /F2 10 Tf 0.5 Tc 2 Tw 90 Tz 3 Ts 72 700 Td (a b) ' ET Q /X Do\x00")
+    mix = ["一、中文。", "（一）中文，是文", "1.中文个", "中文中文中文中文中文中文中文中文中文中文", "— 1 —", "\f",
+           "第1页 共2页", "一是中文。", "ab ab", "2/2"]
+    write("layout", layout_seed(mix))
+    write("layout", layout_seed(mix[:5]))
     print("seeds:", {d.name: len(list(d.iterdir())) for d in sorted(OUT.iterdir())})
 
 

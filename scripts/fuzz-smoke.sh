@@ -15,7 +15,7 @@ ROOT=$(pwd)
 SECONDS_EACH=${FUZZ_SECONDS:-15}
 TARGETS=("$@")
 if [ ${#TARGETS[@]} -eq 0 ]; then
-    TARGETS=(analyze decode input docx html doc ofd superlinear)
+    TARGETS=(analyze decode input docx html doc ofd pdf layout superlinear)
 fi
 
 if ! cargo +nightly --version >/dev/null 2>&1; then

@@ -5,9 +5,9 @@
 //! use report_lens::input::{read_bytes, Format, ReadError};
 //! let doc = read_bytes("报告.txt", "一、依法全面履行政府职能".as_bytes()).unwrap();
 //! assert_eq!((doc.format, doc.encoding.as_str()), (Format::Text, "UTF-8"));
-//! let err = read_bytes("报告.pdf", b"%PDF-1.7 ...").unwrap_err();
-//! assert_eq!(err, ReadError::Pdf);
-//! assert!(err.message_zh().contains("复制"));
+//! let err = read_bytes("扫描件.png", b"\x89PNG\r\n\x1a\n\0\0").unwrap_err();
+//! assert_eq!(err, ReadError::Image("PNG"));
+//! assert!(err.message_zh().contains("图片"));
 //! # }
 //! ```
 //!
@@ -22,7 +22,7 @@
 //! | `D0 CF 11 E0` (OLE), encrypted Office package | `.docx` | [`ReadError::EncryptedDocx`] (Word encrypts `.docx` into OLE) |
 //! | `D0 CF 11 E0` (OLE) otherwise | any | `ReadError::Doc(NotWord(…))` naming Excel, PowerPoint, Outlook, Works or the streams found |
 //! | binary, not OLE | `.wps` | `ReadError::Doc(KingsoftWps/UnknownWps)`: Kingsoft's pre-2005 formats |
-//! | `%PDF-` in the first 1 KB | any | [`ReadError::Pdf`] |
+//! | `%PDF-` in the first 1 KB | any | [`Format::Pdf`] via [`pdf`] (feature `pdf`); a scan, a password or a limit is an error ([`ReadError::Scan`] …) |
 //! | PNG, JPEG, GIF, WebP, TIFF, BMP | any | [`ReadError::Image`] |
 //! | `{\rtf` | any | [`ReadError::Rtf`] |
 //! | anything else | `.docx` | [`ReadError::Docx`]`(NotZip)` |
@@ -32,9 +32,13 @@
 //!
 //! A word processor's "save as web page" `.doc` is HTML and is read as such; a `.txt` holding
 //! a saved page is read as a page. Binary bytes that match nothing get a message chosen by the
-//! name (`.doc` → legacy Word, `.pdf` → PDF …), else [`ReadError::Binary`]. Without the `doc`
+//! name (`.doc` → legacy Word, `.pdf` → a damaged PDF …), else [`ReadError::Binary`]. Without the `doc`
 //! feature every OLE file gets [`ReadError::LegacyDoc`] (or `EncryptedDocx` for a `.docx`
 //! name); without `ofd`, an OFD gets [`ReadError::OtherZip`].
+//!
+//! ## Fixed-layout files
+//! PDF and OFD pages are read as positioned text and rebuilt into paragraphs by [`layout`];
+//! the PDF reader stops at the limits in [`Limit`].
 //!
 //! ## Text decoding
 //! [`read_bytes`] (feature `decode`) decodes with [`crate::input::decode`] (UTF-8, UTF-16 with BOM,
@@ -53,6 +57,8 @@ pub mod files;
 #[cfg(feature = "html")]
 pub mod html;
 pub mod layout;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 
 // --- issue 14: .doc/.wps and OFD readers ---
 #[cfg(feature = "doc")]
@@ -79,10 +85,12 @@ pub enum Format {
     Doc,
     /// OFD (GB/T 33190) fixed-layout document.
     Ofd,
+    /// PDF with a text layer.
+    Pdf,
 }
 
 impl Format {
-    /// `"txt"`, `"docx"`, `"html"`.
+    /// `"txt"`, `"docx"`, `"html"`, `"pdf"`.
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Text => "txt",
@@ -90,6 +98,7 @@ impl Format {
             Format::Html => "html",
             Format::Doc => "doc",
             Format::Ofd => "ofd",
+            Format::Pdf => "pdf",
         }
     }
 }
@@ -136,8 +145,17 @@ pub enum ReadError {
     LegacyDoc,
     /// A `.docx` name on an OLE file: a password-protected `.docx`, or a renamed `.doc`.
     EncryptedDocx,
-    /// A PDF.
-    Pdf,
+    /// A PDF that could not be opened (damaged, truncated, or not really a PDF); the detail
+    /// is in English.
+    DamagedPdf(String),
+    /// A scan: pages without a text layer (images, or text turned into outlines).
+    Scan,
+    /// A text layer whose glyphs have no known characters (fonts without a Unicode map).
+    UnreadableText,
+    /// Encrypted with a password to open.
+    PasswordProtected,
+    /// A reader's limit was reached (see [`Limit`]).
+    LimitExceeded(Limit),
     /// An image (`"PNG"`, `"JPEG"` …).
     Image(&'static str),
     /// Rich Text Format.
@@ -153,8 +171,25 @@ pub enum ReadError {
     /// An OFD that could not be read.
     #[cfg(feature = "ofd")]
     Ofd(ofd::OfdError),
-    /// The format is known but this build leaves its reader out (features `docx`, `html`).
+    /// The format is known but this build leaves its reader out (features `docx`, `html`,
+    /// `doc`, `ofd`, `pdf`).
     NotEnabled(Format),
+}
+
+/// Limits that keep a fixed-layout reader (PDF, OFD) bounded in time and memory on any file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Limit {
+    /// More pages than this.
+    Pages(usize),
+    /// Compressed data that inflates past this many megabytes (one stream, or all of them).
+    StreamSize {
+        /// The limit in megabytes.
+        mb: usize,
+    },
+    /// Structure nested deeper than this (forms drawing forms, the page tree).
+    Nesting(usize),
+    /// More work than the reader's budget (a file built to be slow).
+    Work,
 }
 
 impl ReadError {
@@ -168,7 +203,16 @@ impl ReadError {
             ReadError::Binary => "不是文本文件，无法读取。支持 .txt、.docx、.html；其他格式请复制文字后粘贴。".into(),
             ReadError::LegacyDoc => "这是旧版 Word/WPS 文档（.doc/.wps），无法直接读取。请在 Word 中另存为 .docx，或复制文字后粘贴。".into(),
             ReadError::EncryptedDocx => "这个 .docx 实际是加密文档或旧版 .doc 格式。请在 Word 中取消密码并另存为 .docx，或复制文字后粘贴。".into(),
-            ReadError::Pdf => "暂不读取 PDF。请复制 PDF 中的文字后粘贴，或另存为 .docx / .txt。".into(),
+            ReadError::DamagedPdf(_) => "PDF 文件已损坏或无法识别，无法读取。请用 PDF 阅读器确认能否打开，或复制文字后粘贴。".into(),
+            ReadError::Scan => "这是扫描件，没有文字层，需要先做文字识别（OCR）才能分析。请使用文字版的报告，或识别后复制文字粘贴。".into(),
+            ReadError::UnreadableText => "PDF 中的文字使用了无法识别的字体编码，提取不出文字。请复制文字后粘贴，或另存为 .docx / .txt。".into(),
+            ReadError::PasswordProtected => "PDF 设有打开密码，无法读取。请先在 PDF 阅读器中输入密码并另存为无密码的文件，或复制文字后粘贴。".into(),
+            ReadError::LimitExceeded(limit) => match limit {
+                Limit::Pages(n) => format!("文件超过 {n} 页，不像是一份报告；请拆分文件或确认选对了文件。"),
+                Limit::StreamSize { mb } => format!("文件中的压缩数据解压后超过 {mb} MB，可能已损坏或被恶意构造，已停止读取。"),
+                Limit::Nesting(n) => format!("文件结构嵌套超过 {n} 层，可能已损坏或被恶意构造，已停止读取。"),
+                Limit::Work => "文件内容过于复杂，超过了读取的处理上限，已停止读取。请复制文字后粘贴。".into(),
+            },
             ReadError::Image(kind) => format!("这是图片（{kind}），没有可读取的文字。请使用文字版的报告（.docx / .txt / 网页），或复制文字后粘贴。"),
             ReadError::Rtf => "暂不读取 RTF 格式。请在 Word 中另存为 .docx，或复制文字后粘贴。".into(),
             ReadError::OtherZip(kind) => match kind {
@@ -197,7 +241,16 @@ impl fmt::Display for ReadError {
             ReadError::Binary => write!(f, "the file is binary, not text (convert .doc/.pdf to .docx or copy the text out)"),
             ReadError::LegacyDoc => write!(f, "legacy Word/WPS .doc files are not read; save it as .docx in Word, or copy the text and paste it"),
             ReadError::EncryptedDocx => write!(f, "this .docx is password-protected or really a legacy .doc; remove the password and save it as .docx in Word"),
-            ReadError::Pdf => write!(f, "PDF files are not read; copy the text out of the PDF and paste it, or save it as .docx / .txt"),
+            ReadError::DamagedPdf(detail) => write!(f, "the PDF is damaged or not a PDF ({detail}); check that a PDF viewer opens it, or copy the text out"),
+            ReadError::Scan => write!(f, "a scan: the PDF has no text layer, so it needs OCR (text recognition) first"),
+            ReadError::UnreadableText => write!(f, "the PDF's fonts have no known characters, so no text can be extracted; copy the text out"),
+            ReadError::PasswordProtected => write!(f, "the PDF needs a password to open; save an unprotected copy or copy the text out"),
+            ReadError::LimitExceeded(limit) => match limit {
+                Limit::Pages(n) => write!(f, "more than {n} pages; split the file or check that it is a report"),
+                Limit::StreamSize { mb } => write!(f, "compressed data inflates past {mb} MB; the file is damaged or built to exhaust memory"),
+                Limit::Nesting(n) => write!(f, "structure nested deeper than {n} levels; the file is damaged or malicious"),
+                Limit::Work => write!(f, "the file takes more work to read than the reader's limit; copy the text out"),
+            },
             ReadError::Image(kind) => write!(f, "this is an image ({kind}), a binary file with no text to read; use the text version of the report"),
             ReadError::Rtf => write!(f, "RTF files are not read; save it as .docx in Word"),
             ReadError::OtherZip(kind) => write!(f, "a zip archive that is not a Word .docx ({})", match kind {
@@ -274,7 +327,7 @@ where
         return Err(ReadError::Doc(doc::sniff_wps(bytes)));
     }
     if find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some() {
-        return Err(ReadError::Pdf);
+        return read_pdf(bytes);
     }
     if let Some(kind) = image_kind(bytes, &ext) {
         return Err(ReadError::Image(kind));
@@ -360,6 +413,24 @@ fn read_ofd(_ext: &str, _bytes: &[u8]) -> Option<Result<ReadDocument, ReadError>
     None
 }
 // --- end issue 14 ---
+
+#[cfg(feature = "pdf")]
+fn read_pdf(bytes: &[u8]) -> Result<ReadDocument, ReadError> {
+    let text = pdf::to_text(bytes)?;
+    if text.trim().is_empty() {
+        return Err(ReadError::Scan);
+    }
+    Ok(ReadDocument {
+        text,
+        format: Format::Pdf,
+        encoding: "UTF-8".into(),
+    })
+}
+
+#[cfg(not(feature = "pdf"))]
+fn read_pdf(_bytes: &[u8]) -> Result<ReadDocument, ReadError> {
+    Err(ReadError::NotEnabled(Format::Pdf))
+}
 
 fn read_zip(ext: &str, bytes: &[u8]) -> Result<ReadDocument, ReadError> {
     if let Some(read) = read_ofd(ext, bytes) {
@@ -454,7 +525,7 @@ fn refine_binary(e: ReadError, ext: &str) -> ReadError {
     }
     match ext {
         "doc" | "wps" | "dot" => ReadError::LegacyDoc,
-        "pdf" => ReadError::Pdf,
+        "pdf" => ReadError::DamagedPdf("no %PDF- header".into()),
         "rtf" => ReadError::Rtf,
         #[cfg(feature = "ofd")]
         "ofd" => ReadError::Ofd(ofd::OfdError::NotZip),
@@ -543,18 +614,6 @@ mod tests {
                 "no extension: text",
             ),
             (
-                "a.pdf",
-                b"%PDF-1.7\n%\xE2\xE3",
-                Err(ReadError::Pdf),
-                "PDF magic",
-            ),
-            (
-                "a.txt",
-                b"\n%PDF-1.4",
-                Err(ReadError::Pdf),
-                "PDF magic after junk, whatever the name",
-            ),
-            (
                 "a.png",
                 b"\x89PNG\r\n\x1a\n\0\0",
                 Err(ReadError::Image("PNG")),
@@ -635,6 +694,29 @@ mod tests {
                 "00 01 02 03".into()
             )))
         );
+    }
+
+    #[test]
+    fn pdf_magic_goes_to_the_pdf_reader() {
+        // (name, bytes, reason)
+        let rows: &[(&str, &[u8], &str)] = &[
+            ("a.pdf", b"%PDF-1.7\n%\xE2\xE3", "PDF magic"),
+            (
+                "a.txt",
+                b"\n%PDF-1.4",
+                "PDF magic after junk, whatever the name",
+            ),
+        ];
+        for (name, bytes, why) in rows {
+            let got = read_bytes_with(name, bytes, utf8);
+            #[cfg(feature = "pdf")]
+            assert!(
+                matches!(got, Err(ReadError::DamagedPdf(_))),
+                "{why}: {got:?}"
+            );
+            #[cfg(not(feature = "pdf"))]
+            assert_eq!(got, Err(ReadError::NotEnabled(Format::Pdf)), "{why}");
+        }
     }
 
     #[test]

@@ -29,7 +29,7 @@
 //! lex         numeral · marker (heading markers) · words (direction, scope) · phrase index
 //! text        Span · Normalized (widths, Traditional → Simplified, pinyin) · offsets
 //!
-//! input       readers beside the pipeline: bytes → text (decode, docx, doc, ofd, html); text and lex only
+//! input       readers beside the pipeline: bytes → text (decode, docx, doc, ofd, pdf, html); text and lex only
 //! ```
 //!
 //! ### The pipeline and its types

@@ -106,12 +106,11 @@ fn doc_fixtures_match_their_text() {
     check_all("doc", Format::Doc);
 }
 
-/// The acceptance bar for OFD. Ignored until `input::layout` (branch `pdf`) has its
-/// paragraph rules: its API stand-in turns each visual line into a paragraph, so wrapped
-/// sentences and figures stay split (measured with it: sections 0.83–1.00, indicators
-/// 0.07–0.33). What the OFD reader itself owes is checked by the next test.
+/// The acceptance bar for OFD, with the paragraph rules of `input::layout` (with the API
+/// stand-in that turned each visual line into a paragraph it was sections 0.83–1.00,
+/// indicators 0.07–0.33; with the rules, 1.000 for all five). What the OFD reader itself
+/// owes is checked by the next test.
 #[test]
-#[ignore = "needs the paragraph rules of input::layout (issue 13, branch pdf)"]
 fn ofd_fixtures_match_their_text() {
     check_all("ofd", Format::Ofd);
 }

@@ -532,7 +532,7 @@ fn grouped(v: u64) -> String {
     let d = v.to_string();
     let mut out = String::new();
     for (k, c) in d.chars().enumerate() {
-        if k > 0 && (d.len() - k) % 3 == 0 {
+        if k > 0 && (d.len() - k).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -566,14 +566,14 @@ fn styles(v: u64) -> Vec<(String, f64)> {
             .collect(),
         v as f64,
     ));
-    if v >= 10_000 && v % 10_000 != 0 {
+    if v >= 10_000 && !v.is_multiple_of(10_000) {
         // Mixed: `3万4000`, `3万零400`.
         let (hi, lo) = (v / 10_000, v % 10_000);
         let zero = if lo < 1000 { "零" } else { "" };
         out.push((format!("{hi}万{zero}{lo}"), v as f64));
     }
     // Abbreviated tail: `一千三` for 1300.
-    if (1100..10_000).contains(&v) && v % 100 == 0 && v % 1000 != 0 {
+    if (1100..10_000).contains(&v) && v.is_multiple_of(100) && !v.is_multiple_of(1000) {
         let t = chinese(v, false, true);
         out.push((t.trim_end_matches('百').to_string(), v as f64));
     }

@@ -6,11 +6,12 @@
 //! report-lens compare  [--format table|csv|json] A B
 //! ```
 //! FILE may be `.txt` (UTF-8/UTF-16/GB18030/Big5), `.docx`, `.doc`/`.wps` (Word 97–2003
-//! binary), `.ofd`, or a saved `.html`/`.htm` page (see [`report_lens::input`]); `.pdf` and
-//! images are refused with a hint on how to convert them. JSON prints one object per file per line (the contract, code-point
+//! binary), `.ofd`, a `.pdf` with a text layer, or a saved `.html`/`.htm` page (see
+//! [`report_lens::input`]); scans and images are refused with a hint on how to convert them.
+//! JSON prints one object per file per line (the contract, code-point
 //! offsets); CSV prints one header (UTF-8 BOM) and one row per indicator with a file column.
 //! Directories are expanded to their report files (`.txt`, `.text`, `.docx`, `.doc`, `.wps`,
-//! `.ofd`, `.html`, `.htm`, `.shtml`, `.xhtml`; hidden files skipped:
+//! `.ofd`, `.pdf`, `.html`, `.htm`, `.shtml`, `.xhtml`; hidden files skipped:
 //! [`report_lens::input::files`]). Line breaks are read as `\n`, as the web page holds them.
 //! Files are
 //! read and analysed on `--jobs` threads (default: all cores); output keeps the order of the
@@ -36,7 +37,7 @@ const USAGE: &str =
     "usage: report-lens analyze [--format json|table|csv|markdown] [--jobs N] FILE...\n\
   \x20      report-lens overview [--format table|csv|json] [--jobs N] FILE|DIR...\n\
   \x20      report-lens compare [--format table|csv|json] A B   (A earlier, B later)\n\
-  FILE: .txt, .docx, .doc/.wps, .ofd, .html/.htm, - (stdin), or a directory (its report files).\n\
+  FILE: .txt, .docx, .doc/.wps, .ofd, .pdf, .html/.htm, - (stdin), or a directory (its report files).\n\
   Offsets in JSON are code points.";
 
 #[derive(Clone, Copy, PartialEq)]

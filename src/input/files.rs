@@ -12,7 +12,7 @@
 /// Extensions of the files a folder contributes (lower case): what the readers of this
 /// build read.
 pub const REPORT_EXTENSIONS: &[&str] = &[
-    "txt", "text", "docx", "doc", "wps", "ofd", "html", "htm", "shtml", "xhtml",
+    "txt", "text", "docx", "doc", "wps", "ofd", "pdf", "html", "htm", "shtml", "xhtml",
 ];
 
 /// True for a file a folder contributes: a [`REPORT_EXTENSIONS`] extension, and not hidden

@@ -101,7 +101,7 @@ pub fn to_cn(n: u32) -> String {
         20..=99 => format!(
             "{}十{}",
             D[(n / 10) as usize],
-            if n % 10 > 0 {
+            if !n.is_multiple_of(10) {
                 D[(n % 10) as usize].to_string()
             } else {
                 String::new()

@@ -84,6 +84,7 @@ async fn handle(data: JsValue) {
                         Format::Html => format!("网页 · {}", doc.encoding),
                         Format::Doc => "Word .doc".to_string(),
                         Format::Ofd => "OFD".to_string(),
+                        Format::Pdf => "PDF".to_string(),
                     };
                     let text = doc.text;
                     let t0 = now();

@@ -7,7 +7,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// What the file picker accepts: the formats the readers of this build read.
-const ACCEPT: &str = ".txt,.text,.docx,.doc,.wps,.ofd,.html,.htm,.shtml,.xhtml,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const ACCEPT: &str = ".txt,.text,.docx,.doc,.wps,.ofd,.pdf,.html,.htm,.shtml,.xhtml,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 #[derive(Properties, PartialEq)]
 pub struct FileInputsProps {

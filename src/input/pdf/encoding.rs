@@ -1,0 +1,584 @@
+//! Simple-font encodings, glyph names and the character clean-up of extracted text.
+//!
+//! * Base encodings (PDF 32000-1 Annex D): `WinAnsiEncoding`, `MacRomanEncoding`,
+//!   `StandardEncoding`; `MacExpertEncoding` and symbol fonts' built-in encodings are not
+//!   tabled (their codes fall back to Latin-1 unless `Differences` or `ToUnicode` say more).
+//! * Glyph names: `uniXXXX[XXXX…]`, `uXXXX[XX]`, the ASCII and Latin-1 names of the Adobe
+//!   Glyph List and a few common typographic ones (quotes, dashes, ligatures); suffixes
+//!   (`a.sc`) are dropped and `_` ligatures (`f_f_i`) split.
+//! * Clean-up ([`push_clean`]): Kangxi radicals and CJK compatibility ideographs become the
+//!   unified ideographs they stand for (fonts often map 一 工 言 … to U+2F00–U+2FD5), Latin
+//!   ligatures are spelled out, and control characters, U+FFFD and private-use characters
+//!   are dropped as undecodable.
+
+/// A base encoding named in a font's `Encoding`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Base {
+    /// Windows code page 1252.
+    WinAnsi,
+    /// Mac OS Roman.
+    MacRoman,
+    /// Adobe StandardEncoding (Type 1 fonts' default).
+    Standard,
+    /// No table: codes are read as Latin-1.
+    Latin1,
+}
+
+impl Base {
+    /// The base encoding a name selects.
+    pub(crate) fn from_name(name: &[u8]) -> Option<Base> {
+        match name {
+            b"WinAnsiEncoding" => Some(Base::WinAnsi),
+            b"MacRomanEncoding" => Some(Base::MacRoman),
+            b"StandardEncoding" => Some(Base::Standard),
+            b"PDFDocEncoding" => Some(Base::WinAnsi),
+            b"MacExpertEncoding" => Some(Base::Latin1),
+            _ => None,
+        }
+    }
+
+    /// The character of a code, if the encoding defines one.
+    pub(crate) fn char(self, code: u8) -> Option<char> {
+        let c = match (self, code) {
+            (_, 0..=0x1f) => return None,
+            (Base::Standard, 0x27) => '\u{2019}',
+            (Base::Standard, 0x60) => '\u{2018}',
+            (_, 0x20..=0x7e) => char::from(code),
+            (Base::WinAnsi, 0x80..=0x9f) => {
+                let u = *WIN_ANSI_80.get(usize::from(code - 0x80))?;
+                return char::from_u32(u32::from(u)).filter(|_| u != 0);
+            }
+            (Base::MacRoman, 0x80..=0xff) => {
+                let u = *MAC_ROMAN_80.get(usize::from(code - 0x80))?;
+                return char::from_u32(u32::from(u));
+            }
+            (Base::Standard, 0x80..=0xff) => {
+                let (_, u) = STANDARD_HIGH.iter().find(|(c, _)| *c == code)?;
+                return char::from_u32(u32::from(*u));
+            }
+            (Base::WinAnsi | Base::Latin1, 0xa0..=0xff) => char::from(code),
+            _ => return None,
+        };
+        Some(c)
+    }
+}
+
+/// WinAnsiEncoding 0x80–0x9F (0 = undefined).
+const WIN_ANSI_80: [u16; 32] = [
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
+    0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC,
+    0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+];
+
+/// MacRomanEncoding 0x80–0xFF.
+const MAC_ROMAN_80: [u16; 128] = [
+    0x00C4, 0x00C5, 0x00C7, 0x00C9, 0x00D1, 0x00D6, 0x00DC, 0x00E1, 0x00E0, 0x00E2, 0x00E4, 0x00E3,
+    0x00E5, 0x00E7, 0x00E9, 0x00E8, 0x00EA, 0x00EB, 0x00ED, 0x00EC, 0x00EE, 0x00EF, 0x00F1, 0x00F3,
+    0x00F2, 0x00F4, 0x00F6, 0x00F5, 0x00FA, 0x00F9, 0x00FB, 0x00FC, 0x2020, 0x00B0, 0x00A2, 0x00A3,
+    0x00A7, 0x2022, 0x00B6, 0x00DF, 0x00AE, 0x00A9, 0x2122, 0x00B4, 0x00A8, 0x2260, 0x00C6, 0x00D8,
+    0x221E, 0x00B1, 0x2264, 0x2265, 0x00A5, 0x00B5, 0x2202, 0x2211, 0x220F, 0x03C0, 0x222B, 0x00AA,
+    0x00BA, 0x03A9, 0x00E6, 0x00F8, 0x00BF, 0x00A1, 0x00AC, 0x221A, 0x0192, 0x2248, 0x2206, 0x00AB,
+    0x00BB, 0x2026, 0x00A0, 0x00C0, 0x00C3, 0x00D5, 0x0152, 0x0153, 0x2013, 0x2014, 0x201C, 0x201D,
+    0x2018, 0x2019, 0x00F7, 0x25CA, 0x00FF, 0x0178, 0x2044, 0x20AC, 0x2039, 0x203A, 0xFB01, 0xFB02,
+    0x2021, 0x00B7, 0x201A, 0x201E, 0x2030, 0x00C2, 0x00CA, 0x00C1, 0x00CB, 0x00C8, 0x00CD, 0x00CE,
+    0x00CF, 0x00CC, 0x00D3, 0x00D4, 0xF8FF, 0x00D2, 0x00DA, 0x00DB, 0x00D9, 0x0131, 0x02C6, 0x02DC,
+    0x00AF, 0x02D8, 0x02D9, 0x02DA, 0x00B8, 0x02DD, 0x02DB, 0x02C7,
+];
+
+/// StandardEncoding's codes above 0x7F.
+const STANDARD_HIGH: &[(u8, u16)] = &[
+    (0xA1, 0x00A1),
+    (0xA2, 0x00A2),
+    (0xA3, 0x00A3),
+    (0xA4, 0x2044),
+    (0xA5, 0x00A5),
+    (0xA6, 0x0192),
+    (0xA7, 0x00A7),
+    (0xA8, 0x00A4),
+    (0xA9, 0x0027),
+    (0xAA, 0x201C),
+    (0xAB, 0x00AB),
+    (0xAC, 0x2039),
+    (0xAD, 0x203A),
+    (0xAE, 0xFB01),
+    (0xAF, 0xFB02),
+    (0xB1, 0x2013),
+    (0xB2, 0x2020),
+    (0xB3, 0x2021),
+    (0xB4, 0x00B7),
+    (0xB6, 0x00B6),
+    (0xB7, 0x2022),
+    (0xB8, 0x201A),
+    (0xB9, 0x201E),
+    (0xBA, 0x201D),
+    (0xBB, 0x00BB),
+    (0xBC, 0x2026),
+    (0xBD, 0x2030),
+    (0xBF, 0x00BF),
+    (0xC1, 0x0060),
+    (0xC2, 0x00B4),
+    (0xC3, 0x02C6),
+    (0xC4, 0x02DC),
+    (0xC5, 0x00AF),
+    (0xC6, 0x02D8),
+    (0xC7, 0x02D9),
+    (0xC8, 0x00A8),
+    (0xCA, 0x02DA),
+    (0xCB, 0x00B8),
+    (0xCD, 0x02DD),
+    (0xCE, 0x02DB),
+    (0xCF, 0x02C7),
+    (0xD0, 0x2014),
+    (0xE1, 0x00C6),
+    (0xE3, 0x00AA),
+    (0xE8, 0x0141),
+    (0xE9, 0x00D8),
+    (0xEA, 0x0152),
+    (0xEB, 0x00BA),
+    (0xF1, 0x00E6),
+    (0xF5, 0x0131),
+    (0xF8, 0x0142),
+    (0xF9, 0x00F8),
+    (0xFA, 0x0153),
+    (0xFB, 0x00DF),
+];
+
+/// Glyph names for U+0020–U+007E, in order.
+const ASCII_NAMES: [&str; 95] = [
+    "space",
+    "exclam",
+    "quotedbl",
+    "numbersign",
+    "dollar",
+    "percent",
+    "ampersand",
+    "quotesingle",
+    "parenleft",
+    "parenright",
+    "asterisk",
+    "plus",
+    "comma",
+    "hyphen",
+    "period",
+    "slash",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "colon",
+    "semicolon",
+    "less",
+    "equal",
+    "greater",
+    "question",
+    "at",
+    "A",
+    "B",
+    "C",
+    "D",
+    "E",
+    "F",
+    "G",
+    "H",
+    "I",
+    "J",
+    "K",
+    "L",
+    "M",
+    "N",
+    "O",
+    "P",
+    "Q",
+    "R",
+    "S",
+    "T",
+    "U",
+    "V",
+    "W",
+    "X",
+    "Y",
+    "Z",
+    "bracketleft",
+    "backslash",
+    "bracketright",
+    "asciicircum",
+    "underscore",
+    "grave",
+    "a",
+    "b",
+    "c",
+    "d",
+    "e",
+    "f",
+    "g",
+    "h",
+    "i",
+    "j",
+    "k",
+    "l",
+    "m",
+    "n",
+    "o",
+    "p",
+    "q",
+    "r",
+    "s",
+    "t",
+    "u",
+    "v",
+    "w",
+    "x",
+    "y",
+    "z",
+    "braceleft",
+    "bar",
+    "braceright",
+    "asciitilde",
+];
+
+/// Glyph names for U+00A1–U+00FF, in order.
+const LATIN1_NAMES: [&str; 95] = [
+    "exclamdown",
+    "cent",
+    "sterling",
+    "currency",
+    "yen",
+    "brokenbar",
+    "section",
+    "dieresis",
+    "copyright",
+    "ordfeminine",
+    "guillemotleft",
+    "logicalnot",
+    "sfthyphen",
+    "registered",
+    "macron",
+    "degree",
+    "plusminus",
+    "twosuperior",
+    "threesuperior",
+    "acute",
+    "mu",
+    "paragraph",
+    "periodcentered",
+    "cedilla",
+    "onesuperior",
+    "ordmasculine",
+    "guillemotright",
+    "onequarter",
+    "onehalf",
+    "threequarters",
+    "questiondown",
+    "Agrave",
+    "Aacute",
+    "Acircumflex",
+    "Atilde",
+    "Adieresis",
+    "Aring",
+    "AE",
+    "Ccedilla",
+    "Egrave",
+    "Eacute",
+    "Ecircumflex",
+    "Edieresis",
+    "Igrave",
+    "Iacute",
+    "Icircumflex",
+    "Idieresis",
+    "Eth",
+    "Ntilde",
+    "Ograve",
+    "Oacute",
+    "Ocircumflex",
+    "Otilde",
+    "Odieresis",
+    "multiply",
+    "Oslash",
+    "Ugrave",
+    "Uacute",
+    "Ucircumflex",
+    "Udieresis",
+    "Yacute",
+    "Thorn",
+    "germandbls",
+    "agrave",
+    "aacute",
+    "acircumflex",
+    "atilde",
+    "adieresis",
+    "aring",
+    "ae",
+    "ccedilla",
+    "egrave",
+    "eacute",
+    "ecircumflex",
+    "edieresis",
+    "igrave",
+    "iacute",
+    "icircumflex",
+    "idieresis",
+    "eth",
+    "ntilde",
+    "ograve",
+    "oacute",
+    "ocircumflex",
+    "otilde",
+    "odieresis",
+    "divide",
+    "oslash",
+    "ugrave",
+    "uacute",
+    "ucircumflex",
+    "udieresis",
+    "yacute",
+    "thorn",
+    "ydieresis",
+];
+
+/// Other common glyph names.
+const OTHER_NAMES: &[(&str, &str)] = &[
+    ("quoteleft", "\u{2018}"),
+    ("quoteright", "\u{2019}"),
+    ("quotedblleft", "\u{201C}"),
+    ("quotedblright", "\u{201D}"),
+    ("quotesinglbase", "\u{201A}"),
+    ("quotedblbase", "\u{201E}"),
+    ("bullet", "\u{2022}"),
+    ("endash", "\u{2013}"),
+    ("emdash", "\u{2014}"),
+    ("ellipsis", "\u{2026}"),
+    ("perthousand", "\u{2030}"),
+    ("guilsinglleft", "\u{2039}"),
+    ("guilsinglright", "\u{203A}"),
+    ("Euro", "\u{20AC}"),
+    ("trademark", "\u{2122}"),
+    ("dagger", "\u{2020}"),
+    ("daggerdbl", "\u{2021}"),
+    ("florin", "\u{0192}"),
+    ("fi", "fi"),
+    ("fl", "fl"),
+    ("ff", "ff"),
+    ("ffi", "ffi"),
+    ("ffl", "ffl"),
+    ("OE", "\u{0152}"),
+    ("oe", "\u{0153}"),
+    ("Scaron", "\u{0160}"),
+    ("scaron", "\u{0161}"),
+    ("Zcaron", "\u{017D}"),
+    ("zcaron", "\u{017E}"),
+    ("Ydieresis", "\u{0178}"),
+    ("circumflex", "\u{02C6}"),
+    ("tilde", "\u{02DC}"),
+    ("fraction", "\u{2044}"),
+    ("dotlessi", "\u{0131}"),
+    ("Lslash", "\u{0141}"),
+    ("lslash", "\u{0142}"),
+    ("minus", "\u{2212}"),
+    ("nbspace", "\u{00A0}"),
+    ("nonbreakingspace", "\u{00A0}"),
+    ("middot", "\u{00B7}"),
+    ("Omega", "\u{03A9}"),
+    ("mu1", "\u{00B5}"),
+];
+
+/// The text a glyph name stands for (see the module docs), or `None`.
+pub(crate) fn glyph_name_text(name: &[u8]) -> Option<String> {
+    let name = std::str::from_utf8(name).ok()?;
+    let name = name.split('.').next().unwrap_or(name);
+    if name.is_empty() {
+        return None;
+    }
+    let mut out = String::new();
+    for part in name.split('_') {
+        out.push_str(&component_text(part)?);
+    }
+    Some(out)
+}
+
+fn component_text(name: &str) -> Option<String> {
+    if let Some(i) = ASCII_NAMES.iter().position(|&n| n == name) {
+        return char::from_u32(0x20 + i as u32).map(String::from);
+    }
+    if let Some(i) = LATIN1_NAMES.iter().position(|&n| n == name) {
+        return char::from_u32(0xA1 + i as u32).map(String::from);
+    }
+    if let Some((_, t)) = OTHER_NAMES.iter().find(|(n, _)| *n == name) {
+        return Some((*t).to_string());
+    }
+    if let Some(hex) = name.strip_prefix("uni") {
+        // uniXXXX, possibly several: uni4E2D4E01.
+        if hex.is_empty() || hex.len() % 4 != 0 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        let units: Vec<u16> = (0..hex.len() / 4)
+            .filter_map(|i| hex.get(i * 4..i * 4 + 4))
+            .filter_map(|h| u16::from_str_radix(h, 16).ok())
+            .collect();
+        let s: String = char::decode_utf16(units).filter_map(Result::ok).collect();
+        return (!s.is_empty()).then_some(s);
+    }
+    if let Some(hex) = name.strip_prefix('u') {
+        if (4..=6).contains(&hex.len()) && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            let v = u32::from_str_radix(hex, 16).ok()?;
+            return char::from_u32(v).map(String::from);
+        }
+    }
+    None
+}
+
+/// Appends `c` cleaned up (see the module docs); false when it is undecodable.
+pub(crate) fn push_clean(c: char, out: &mut String) -> bool {
+    let cp = u32::from(c);
+    let mapped = match cp {
+        0x09 | 0x0A | 0x0D | 0xA0 => ' ',
+        0x00..=0x1F | 0x7F..=0x9F | 0xFFFD | 0xFFFE | 0xFFFF => return false,
+        0xAD => return true,
+        0xE000..=0xF8FF | 0xF0000.. => return false,
+        0x2F00..=0x2FD5 => table_char(&KANGXI, cp - 0x2F00).unwrap_or(c),
+        0x2E9F => '\u{6BCD}',
+        0x2EF3 => '\u{9F9F}',
+        0xF900..=0xFAD9 => table_char(&COMPAT, cp - 0xF900).unwrap_or(c),
+        0xFB00..=0xFB06 => {
+            let s = ["ff", "fi", "fl", "ffi", "ffl", "st", "st"];
+            out.push_str(s.get((cp - 0xFB00) as usize).copied().unwrap_or(""));
+            return true;
+        }
+        _ => c,
+    };
+    out.push(mapped);
+    true
+}
+
+fn table_char(table: &[u16], i: u32) -> Option<char> {
+    let u = *table.get(i as usize)?;
+    (u != 0).then(|| char::from_u32(u32::from(u))).flatten()
+}
+
+/// U+2F00–U+2FD5 (Kangxi radicals) → the unified ideographs they stand for (NFKC).
+const KANGXI: [u16; 214] = [
+    0x4E00, 0x4E28, 0x4E36, 0x4E3F, 0x4E59, 0x4E85, 0x4E8C, 0x4EA0, 0x4EBA, 0x513F, 0x5165, 0x516B,
+    0x5182, 0x5196, 0x51AB, 0x51E0, 0x51F5, 0x5200, 0x529B, 0x52F9, 0x5315, 0x531A, 0x5338, 0x5341,
+    0x535C, 0x5369, 0x5382, 0x53B6, 0x53C8, 0x53E3, 0x56D7, 0x571F, 0x58EB, 0x5902, 0x590A, 0x5915,
+    0x5927, 0x5973, 0x5B50, 0x5B80, 0x5BF8, 0x5C0F, 0x5C22, 0x5C38, 0x5C6E, 0x5C71, 0x5DDB, 0x5DE5,
+    0x5DF1, 0x5DFE, 0x5E72, 0x5E7A, 0x5E7F, 0x5EF4, 0x5EFE, 0x5F0B, 0x5F13, 0x5F50, 0x5F61, 0x5F73,
+    0x5FC3, 0x6208, 0x6236, 0x624B, 0x652F, 0x6534, 0x6587, 0x6597, 0x65A4, 0x65B9, 0x65E0, 0x65E5,
+    0x66F0, 0x6708, 0x6728, 0x6B20, 0x6B62, 0x6B79, 0x6BB3, 0x6BCB, 0x6BD4, 0x6BDB, 0x6C0F, 0x6C14,
+    0x6C34, 0x706B, 0x722A, 0x7236, 0x723B, 0x723F, 0x7247, 0x7259, 0x725B, 0x72AC, 0x7384, 0x7389,
+    0x74DC, 0x74E6, 0x7518, 0x751F, 0x7528, 0x7530, 0x758B, 0x7592, 0x7676, 0x767D, 0x76AE, 0x76BF,
+    0x76EE, 0x77DB, 0x77E2, 0x77F3, 0x793A, 0x79B8, 0x79BE, 0x7A74, 0x7ACB, 0x7AF9, 0x7C73, 0x7CF8,
+    0x7F36, 0x7F51, 0x7F8A, 0x7FBD, 0x8001, 0x800C, 0x8012, 0x8033, 0x807F, 0x8089, 0x81E3, 0x81EA,
+    0x81F3, 0x81FC, 0x820C, 0x821B, 0x821F, 0x826E, 0x8272, 0x8278, 0x864D, 0x866B, 0x8840, 0x884C,
+    0x8863, 0x897E, 0x898B, 0x89D2, 0x8A00, 0x8C37, 0x8C46, 0x8C55, 0x8C78, 0x8C9D, 0x8D64, 0x8D70,
+    0x8DB3, 0x8EAB, 0x8ECA, 0x8F9B, 0x8FB0, 0x8FB5, 0x9091, 0x9149, 0x91C6, 0x91CC, 0x91D1, 0x9577,
+    0x9580, 0x961C, 0x96B6, 0x96B9, 0x96E8, 0x9751, 0x975E, 0x9762, 0x9769, 0x97CB, 0x97ED, 0x97F3,
+    0x9801, 0x98A8, 0x98DB, 0x98DF, 0x9996, 0x9999, 0x99AC, 0x9AA8, 0x9AD8, 0x9ADF, 0x9B25, 0x9B2F,
+    0x9B32, 0x9B3C, 0x9B5A, 0x9CE5, 0x9E75, 0x9E7F, 0x9EA5, 0x9EBB, 0x9EC3, 0x9ECD, 0x9ED1, 0x9EF9,
+    0x9EFD, 0x9F0E, 0x9F13, 0x9F20, 0x9F3B, 0x9F4A, 0x9F52, 0x9F8D, 0x9F9C, 0x9FA0,
+];
+/// U+F900–U+FAD9 (CJK compatibility ideographs) → their canonical equivalents; 0 where none.
+const COMPAT: [u16; 474] = [
+    0x8C48, 0x66F4, 0x8ECA, 0x8CC8, 0x6ED1, 0x4E32, 0x53E5, 0x9F9C, 0x9F9C, 0x5951, 0x91D1, 0x5587,
+    0x5948, 0x61F6, 0x7669, 0x7F85, 0x863F, 0x87BA, 0x88F8, 0x908F, 0x6A02, 0x6D1B, 0x70D9, 0x73DE,
+    0x843D, 0x916A, 0x99F1, 0x4E82, 0x5375, 0x6B04, 0x721B, 0x862D, 0x9E1E, 0x5D50, 0x6FEB, 0x85CD,
+    0x8964, 0x62C9, 0x81D8, 0x881F, 0x5ECA, 0x6717, 0x6D6A, 0x72FC, 0x90CE, 0x4F86, 0x51B7, 0x52DE,
+    0x64C4, 0x6AD3, 0x7210, 0x76E7, 0x8001, 0x8606, 0x865C, 0x8DEF, 0x9732, 0x9B6F, 0x9DFA, 0x788C,
+    0x797F, 0x7DA0, 0x83C9, 0x9304, 0x9E7F, 0x8AD6, 0x58DF, 0x5F04, 0x7C60, 0x807E, 0x7262, 0x78CA,
+    0x8CC2, 0x96F7, 0x58D8, 0x5C62, 0x6A13, 0x6DDA, 0x6F0F, 0x7D2F, 0x7E37, 0x964B, 0x52D2, 0x808B,
+    0x51DC, 0x51CC, 0x7A1C, 0x7DBE, 0x83F1, 0x9675, 0x8B80, 0x62CF, 0x6A02, 0x8AFE, 0x4E39, 0x5BE7,
+    0x6012, 0x7387, 0x7570, 0x5317, 0x78FB, 0x4FBF, 0x5FA9, 0x4E0D, 0x6CCC, 0x6578, 0x7D22, 0x53C3,
+    0x585E, 0x7701, 0x8449, 0x8AAA, 0x6BBA, 0x8FB0, 0x6C88, 0x62FE, 0x82E5, 0x63A0, 0x7565, 0x4EAE,
+    0x5169, 0x51C9, 0x6881, 0x7CE7, 0x826F, 0x8AD2, 0x91CF, 0x52F5, 0x5442, 0x5973, 0x5EEC, 0x65C5,
+    0x6FFE, 0x792A, 0x95AD, 0x9A6A, 0x9E97, 0x9ECE, 0x529B, 0x66C6, 0x6B77, 0x8F62, 0x5E74, 0x6190,
+    0x6200, 0x649A, 0x6F23, 0x7149, 0x7489, 0x79CA, 0x7DF4, 0x806F, 0x8F26, 0x84EE, 0x9023, 0x934A,
+    0x5217, 0x52A3, 0x54BD, 0x70C8, 0x88C2, 0x8AAA, 0x5EC9, 0x5FF5, 0x637B, 0x6BAE, 0x7C3E, 0x7375,
+    0x4EE4, 0x56F9, 0x5BE7, 0x5DBA, 0x601C, 0x73B2, 0x7469, 0x7F9A, 0x8046, 0x9234, 0x96F6, 0x9748,
+    0x9818, 0x4F8B, 0x79AE, 0x91B4, 0x96B8, 0x60E1, 0x4E86, 0x50DA, 0x5BEE, 0x5C3F, 0x6599, 0x6A02,
+    0x71CE, 0x7642, 0x84FC, 0x907C, 0x9F8D, 0x6688, 0x962E, 0x5289, 0x677B, 0x67F3, 0x6D41, 0x6E9C,
+    0x7409, 0x7559, 0x786B, 0x7D10, 0x985E, 0x516D, 0x622E, 0x9678, 0x502B, 0x5D19, 0x6DEA, 0x8F2A,
+    0x5F8B, 0x6144, 0x6817, 0x7387, 0x9686, 0x5229, 0x540F, 0x5C65, 0x6613, 0x674E, 0x68A8, 0x6CE5,
+    0x7406, 0x75E2, 0x7F79, 0x88CF, 0x88E1, 0x91CC, 0x96E2, 0x533F, 0x6EBA, 0x541D, 0x71D0, 0x7498,
+    0x85FA, 0x96A3, 0x9C57, 0x9E9F, 0x6797, 0x6DCB, 0x81E8, 0x7ACB, 0x7B20, 0x7C92, 0x72C0, 0x7099,
+    0x8B58, 0x4EC0, 0x8336, 0x523A, 0x5207, 0x5EA6, 0x62D3, 0x7CD6, 0x5B85, 0x6D1E, 0x66B4, 0x8F3B,
+    0x884C, 0x964D, 0x898B, 0x5ED3, 0x5140, 0x55C0, 0x0000, 0x0000, 0x585A, 0x0000, 0x6674, 0x0000,
+    0x0000, 0x51DE, 0x732A, 0x76CA, 0x793C, 0x795E, 0x7965, 0x798F, 0x9756, 0x7CBE, 0x7FBD, 0x0000,
+    0x8612, 0x0000, 0x8AF8, 0x0000, 0x0000, 0x9038, 0x90FD, 0x0000, 0x0000, 0x0000, 0x98EF, 0x98FC,
+    0x9928, 0x9DB4, 0x90DE, 0x96B7, 0x4FAE, 0x50E7, 0x514D, 0x52C9, 0x52E4, 0x5351, 0x559D, 0x5606,
+    0x5668, 0x5840, 0x58A8, 0x5C64, 0x5C6E, 0x6094, 0x6168, 0x618E, 0x61F2, 0x654F, 0x65E2, 0x6691,
+    0x6885, 0x6D77, 0x6E1A, 0x6F22, 0x716E, 0x722B, 0x7422, 0x7891, 0x793E, 0x7949, 0x7948, 0x7950,
+    0x7956, 0x795D, 0x798D, 0x798E, 0x7A40, 0x7A81, 0x7BC0, 0x7DF4, 0x7E09, 0x7E41, 0x7F72, 0x8005,
+    0x81ED, 0x8279, 0x8279, 0x8457, 0x8910, 0x8996, 0x8B01, 0x8B39, 0x8CD3, 0x8D08, 0x8FB6, 0x9038,
+    0x96E3, 0x97FF, 0x983B, 0x6075, 0x0000, 0x8218, 0x0000, 0x0000, 0x4E26, 0x51B5, 0x5168, 0x4F80,
+    0x5145, 0x5180, 0x52C7, 0x52FA, 0x559D, 0x5555, 0x5599, 0x55E2, 0x585A, 0x58B3, 0x5944, 0x5954,
+    0x5A62, 0x5B28, 0x5ED2, 0x5ED9, 0x5F69, 0x5FAD, 0x60D8, 0x614E, 0x6108, 0x618E, 0x6160, 0x61F2,
+    0x6234, 0x63C4, 0x641C, 0x6452, 0x6556, 0x6674, 0x6717, 0x671B, 0x6756, 0x6B79, 0x6BBA, 0x6D41,
+    0x6EDB, 0x6ECB, 0x6F22, 0x701E, 0x716E, 0x77A7, 0x7235, 0x72AF, 0x732A, 0x7471, 0x7506, 0x753B,
+    0x761D, 0x761F, 0x76CA, 0x76DB, 0x76F4, 0x774A, 0x7740, 0x78CC, 0x7AB1, 0x7BC0, 0x7C7B, 0x7D5B,
+    0x7DF4, 0x7F3E, 0x8005, 0x8352, 0x83EF, 0x8779, 0x8941, 0x8986, 0x8996, 0x8ABF, 0x8AF8, 0x8ACB,
+    0x8B01, 0x8AFE, 0x8AED, 0x8B39, 0x8B8A, 0x8D08, 0x8F38, 0x9072, 0x9199, 0x9276, 0x967C, 0x96E3,
+    0x9756, 0x97DB, 0x97FF, 0x980B, 0x983B, 0x9B12, 0x9F9C, 0x0000, 0x0000, 0x0000, 0x3B9D, 0x4018,
+    0x4039, 0x0000, 0x0000, 0x0000, 0x9F43, 0x9F8E,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_encodings() {
+        // (encoding, code, char, reason)
+        let rows = [
+            (Base::WinAnsi, 0x41, Some('A'), "ASCII"),
+            (Base::WinAnsi, 0x93, Some('\u{201C}'), "cp1252 quote"),
+            (Base::WinAnsi, 0x81, None, "cp1252 hole"),
+            (Base::WinAnsi, 0xE9, Some('é'), "Latin-1 half"),
+            (Base::MacRoman, 0x8E, Some('é'), "Mac Roman"),
+            (
+                Base::Standard,
+                0x27,
+                Some('\u{2019}'),
+                "Standard quoteright",
+            ),
+            (Base::Standard, 0xD0, Some('—'), "Standard emdash"),
+            (Base::Latin1, 0x05, None, "control"),
+        ];
+        for (base, code, want, why) in rows {
+            assert_eq!(base.char(code), want, "{why}");
+        }
+    }
+
+    #[test]
+    fn glyph_names() {
+        let rows: &[(&str, Option<&str>)] = &[
+            ("space", Some(" ")),
+            ("zero", Some("0")),
+            ("Adieresis", Some("Ä")),
+            ("quotedblright", Some("\u{201D}")),
+            ("uni4E2D", Some("中")),
+            ("uni4E2D6587", Some("中文")),
+            ("u1F600", Some("\u{1F600}")),
+            ("f_f_i", Some("ffi")),
+            ("a.sc", Some("a")),
+            ("g123", None),
+            ("uniXYZW", None),
+            (".notdef", None),
+        ];
+        for (name, want) in rows {
+            assert_eq!(glyph_name_text(name.as_bytes()).as_deref(), *want, "{name}");
+        }
+    }
+
+    #[test]
+    fn clean_up() {
+        let mut s = String::new();
+        for c in "\u{2F2F}\u{2F00}\u{F91F}\u{FB01}\u{E000}\u{FFFD}\u{1}x".chars() {
+            push_clean(c, &mut s);
+        }
+        assert_eq!(s, "工一\u{862D}fix");
+    }
+}
