@@ -18,35 +18,16 @@
 use report_lens::{analyze, output::export::to_table};
 use std::path::Path;
 
+mod common;
+
 fn check(name: &str) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
     let text =
         std::fs::read_to_string(dir.join("fixtures/orders").join(format!("{name}.txt"))).unwrap();
-    let got = to_table(&text, &analyze(&text));
-    let path = dir.join("golden/orders").join(format!("{name}.txt"));
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, &got).unwrap();
-        return;
-    }
-    let want = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("missing {path:?}; run with UPDATE_GOLDEN=1"));
-    if got != want {
-        let diff: Vec<String> = want
-            .lines()
-            .zip(got.lines())
-            .enumerate()
-            .filter(|(_, (a, b))| a != b)
-            .take(10)
-            .map(|(i, (a, b))| format!("line {}:\n  want: {a}\n  got:  {b}", i + 1))
-            .collect();
-        panic!(
-            "{name} differs from its golden snapshot ({} vs {} lines):\n{}",
-            want.lines().count(),
-            got.lines().count(),
-            diff.join("\n")
-        );
-    }
+    common::check_golden(
+        &format!("orders/{name}.txt"),
+        &to_table(&text, &analyze(&text)),
+    );
 }
 
 #[test]

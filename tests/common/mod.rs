@@ -138,3 +138,34 @@ pub fn raw_zip(name: &str, data: &[u8], declared_size: u32, flags: u16) -> Vec<u
     z.extend(0u16.to_le_bytes());
     z
 }
+
+/// Compares `got` with the golden snapshot at `tests/golden/<rel>` (written instead when
+/// `UPDATE_GOLDEN` is set) and panics with the first differing lines.
+pub fn check_golden(rel: &str, got: &str) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(rel);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, got).unwrap();
+        return;
+    }
+    let want = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("missing {path:?}; run with UPDATE_GOLDEN=1"));
+    if got != want {
+        let diff: Vec<String> = want
+            .lines()
+            .zip(got.lines())
+            .enumerate()
+            .filter(|(_, (a, b))| a != b)
+            .take(10)
+            .map(|(i, (a, b))| format!("line {}:\n  want: {a}\n  got:  {b}", i + 1))
+            .collect();
+        panic!(
+            "{rel} differs from its golden snapshot ({} vs {} lines):\n{}",
+            want.lines().count(),
+            got.lines().count(),
+            diff.join("\n")
+        );
+    }
+}
