@@ -793,11 +793,12 @@ fn scan_line(text: &str, line: Span, out: &mut Vec<Indicator>) {
     let s = &text[line.start..line.end];
     let mut protected: Option<Vec<(usize, usize)>> = None; // computed on first need
     let mut i = 0;
-    let mut prev_end = 0; // end of the previous indicator in this line
-    let mut sentence_first: Option<usize> = None; // index in `out` of the sentence's first
-    let line_base = out.len();
-    // Per figure of this line: whether its clause named its thing itself.
-    let mut strong: Vec<Named> = Vec::new();
+    // The end of the previous indicator in this line.
+    let mut prev_end = 0;
+    // The index in `out` of the sentence's first figure, and the sentence's first figures
+    // that a breakdown's bare counts take their thing from.
+    let mut sentence_first: Option<usize> = None;
+    let mut firsts = SentenceFirsts::default();
     let bytes = s.as_bytes();
     while i < s.len() {
         // Fast paths on raw bytes: only ASCII digits and a few Chinese characters start a
@@ -871,24 +872,18 @@ fn scan_line(text: &str, line: Span, out: &mut Vec<Indicator>) {
                     subject_spans: subject_spans.map(shift),
                     ..item
                 });
-                strong.push(own);
+                firsts.note(out, own);
             }
             ind.subject = subject;
             ind.subject_spans = subject_spans;
         } else if prev_end > 0 && !ends_sentence(&s[prev_end..ind.span.start]) {
             let from = sentence_first.unwrap_or(out.len());
-            inherit_subject(
-                s,
-                line,
-                &mut ind,
-                prev_end,
-                &out[from..],
-                &strong[from - line_base..],
-                own,
-            );
+            let first = firsts.lookup(out, split_magnitude(&ind.unit).1);
+            inherit_subject(s, line, &mut ind, prev_end, &out[from..], first, own);
         }
         if prev_end == 0 || ends_sentence(&s[prev_end..ind.span.start]) {
             sentence_first = Some(out.len());
+            firsts = SentenceFirsts::default();
         }
         prev_end = ind.span.end;
         i = ind.span.end;
@@ -899,7 +894,48 @@ fn scan_line(text: &str, line: Span, out: &mut Vec<Indicator>) {
             subject_spans: ind.subject_spans.map(shift),
             ..ind
         });
-        strong.push(own);
+        firsts.note(out, own);
+    }
+}
+
+/// The figures of the current sentence that [`inherit_subject`] falls back on, kept as the
+/// sentence grows so that a line of thousands of figures without a full stop stays linear.
+#[derive(Default)]
+struct SentenceFirsts {
+    /// The first figure with a subject (an index into the output).
+    any: Option<usize>,
+    /// Per measure word, the first figure whose own clause named its thing.
+    by_unit: Vec<usize>,
+}
+
+impl SentenceFirsts {
+    /// Records the figure just pushed to `out`.
+    fn note(&mut self, out: &[Indicator], own: Named) {
+        let idx = out.len() - 1;
+        let ind = &out[idx];
+        if ind.subject.is_empty() {
+            return;
+        }
+        self.any.get_or_insert(idx);
+        let unit = split_magnitude(&ind.unit).1;
+        if own == Named::Own
+            && !self
+                .by_unit
+                .iter()
+                .any(|&k| split_magnitude(&out[k].unit).1 == unit)
+        {
+            self.by_unit.push(idx);
+        }
+    }
+
+    /// The sentence's first figure of measure word `unit` that named its thing, else its
+    /// first figure with a subject.
+    fn lookup<'a>(&self, out: &'a [Indicator], unit: &str) -> Option<&'a Indicator> {
+        self.by_unit
+            .iter()
+            .map(|&k| &out[k])
+            .find(|e| split_magnitude(&e.unit).1 == unit)
+            .or_else(|| self.any.map(|k| &out[k]))
     }
 }
 
@@ -909,7 +945,9 @@ fn ends_sentence(between: &str) -> bool {
 }
 
 /// Gives `ind` the subject its sentence gives it when its own clause names none. `earlier`
-/// are the figures of the sentence before it (line coordinates shifted by `line.start`).
+/// are the figures of the sentence before it (line coordinates shifted by `line.start`);
+/// `first` is the sentence's first figure of its measure word that named its thing, else the
+/// sentence's first figure with a subject ([`SentenceFirsts::lookup`]).
 ///
 /// * `95件,比上年增长66.7%`, `由20个工作日缩短至5个工作日`: a change or a rate without its own
 ///   subject measures the previous figure's;
@@ -924,7 +962,7 @@ fn inherit_subject(
     ind: &mut Indicator,
     prev_end: usize,
     earlier: &[Indicator],
-    strong: &[Named],
+    first: Option<&Indicator>,
     named: Named,
 ) {
     let Some(prev) = earlier.last() else {
@@ -985,16 +1023,7 @@ fn inherit_subject(
     }
     // The sentence's first figure of the same measure word whose clause named its thing (the
     // total a breakdown follows), else the sentence's first.
-    let unit = split_magnitude(&ind.unit).1;
-    let named = earlier
-        .iter()
-        .zip(strong)
-        .find(|(e, &n)| {
-            n == Named::Own && !e.subject.is_empty() && split_magnitude(&e.unit).1 == unit
-        })
-        .map(|(e, _)| e)
-        .or_else(|| earlier.iter().find(|e| !e.subject.is_empty()));
-    if let Some(from) = named {
+    if let Some(from) = first {
         take(ind, from);
     }
 }
