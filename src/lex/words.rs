@@ -406,3 +406,60 @@ pub(crate) fn subject_verb_at(s: &str) -> Option<&'static str> {
         .find(|(_, w)| s.starts_with(w))
         .map(|&(_, w)| w)
 }
+
+/// A word list indexed by its words' first and last characters, for the prefix and suffix
+/// tests that subjects make at every character of a clause. A test returns what a scan of
+/// the list in order returns (the first word that matches), in a binary search and a few
+/// comparisons instead of one comparison per word.
+pub(crate) struct WordSet {
+    words: &'static [&'static str],
+    /// (first character, index into `words`), sorted.
+    by_first: Vec<(char, u16)>,
+    /// (last character, index into `words`), sorted.
+    by_last: Vec<(char, u16)>,
+}
+
+impl WordSet {
+    /// Indexes `words` (empty words are never matched).
+    pub(crate) fn new(words: &'static [&'static str]) -> Self {
+        let index = |end: fn(&str) -> Option<char>| {
+            let mut v: Vec<(char, u16)> = words
+                .iter()
+                .enumerate()
+                .filter_map(|(i, w)| Some((end(w)?, u16::try_from(i).ok()?)))
+                .collect();
+            v.sort_unstable();
+            v
+        };
+        WordSet {
+            words,
+            by_first: index(|w| w.chars().next()),
+            by_last: index(|w| w.chars().next_back()),
+        }
+    }
+
+    /// The first word of the list that `s` starts with.
+    pub(crate) fn prefix_of(&self, s: &str) -> Option<&'static str> {
+        let c = s.chars().next()?;
+        self.group(&self.by_first, c).find(|w| s.starts_with(w))
+    }
+
+    /// The first word of the list that `s` ends with.
+    pub(crate) fn suffix_of(&self, s: &str) -> Option<&'static str> {
+        let c = s.chars().next_back()?;
+        self.group(&self.by_last, c).find(|w| s.ends_with(w))
+    }
+
+    /// The words of `index` keyed by `c`, in list order.
+    fn group<'a>(
+        &'a self,
+        index: &'a [(char, u16)],
+        c: char,
+    ) -> impl Iterator<Item = &'static str> + 'a {
+        let at = index.partition_point(|&(k, _)| k < c);
+        index[at..]
+            .iter()
+            .take_while(move |&&(k, _)| k == c)
+            .map(|&(_, i)| self.words[usize::from(i)])
+    }
+}

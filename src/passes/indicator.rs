@@ -51,12 +51,21 @@ use crate::lex::number::{
 };
 use crate::lex::numeral::{cn_digit, is_cn_numeral};
 use crate::lex::words::{
-    subject_verb_at, AGENT_ENDINGS, BASES, DIRECTIONS, NOUN_AFTER_VERB, PHASE_WORDS, SET_PHRASES,
-    SET_PHRASE_TAILS, SHORT_DIRECTIONS, SUBJECT_LEAD,
+    subject_verb_at, WordSet, AGENT_ENDINGS, BASES, DIRECTIONS, NOUN_AFTER_VERB, PHASE_WORDS,
+    SET_PHRASES, SET_PHRASE_TAILS, SHORT_DIRECTIONS, SUBJECT_LEAD,
 };
 use crate::model::{Direction, Indicator, Kind};
 use crate::passes::document::{Document, LineKind};
 use crate::text::Span;
+use std::sync::LazyLock;
+
+/// The word lists that subjects test at every character, indexed ([`WordSet`]).
+static LEAD_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(SUBJECT_LEAD));
+static TAIL_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(SUBJECT_TAIL));
+static BASE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(BASES));
+static STOP_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(RIGHT_STOP));
+static NOUN_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NOUN_AFTER_VERB));
+static AGENT_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(AGENT_ENDINGS));
 
 // ---- patterns -------------------------------------------------------------------------
 
@@ -1118,7 +1127,7 @@ fn change_before(
                 .iter()
                 .find(|(w, _)| {
                     ends_with_word(head, w)
-                        && ends_with_any(&head[..head.len() - w.len()], BASES).is_some()
+                        && BASE_SET.suffix_of(&head[..head.len() - w.len()]).is_some()
                 })
                 .map(|&(w, d)| (w, d))
         });
@@ -1132,7 +1141,7 @@ fn change_before(
     let mut start = lead.len();
     let mut basis = None;
     let lead_t = trim_spaces(lead);
-    if let Some(b) = ends_with_any(lead_t, BASES) {
+    if let Some(b) = BASE_SET.suffix_of(lead_t) {
         let is_comparative_bi = b == "比"
             && !(w.chars().count() == 1 || lead_t.ends_with("同比") || lead_t.ends_with("环比"));
         if !is_comparative_bi && lead_t.len() - b.len() >= prev_end {
@@ -1389,7 +1398,7 @@ fn strip_subject(mut left: &str) -> &str {
         if let Some(y) = year_at(left, 0).filter(|y| y.marked) {
             left = &left[y.end..];
         }
-        if let Some(w) = starts_with_any(left, SUBJECT_LEAD) {
+        if let Some(w) = LEAD_SET.prefix_of(left) {
             left = &left[w.len()..];
         } else if left.starts_with('及') && !left.starts_with("及时") {
             left = &left['及'.len_utf8()..];
@@ -1404,7 +1413,7 @@ fn strip_subject(mut left: &str) -> &str {
     }
     loop {
         let l0 = left;
-        if let Some(w) = ends_with_any(left, SUBJECT_TAIL) {
+        if let Some(w) = TAIL_SET.suffix_of(left) {
             left = &left[..left.len() - w.len()];
         }
         // A copula 为, but not the 为 of 行为/作为/认为.
@@ -1413,7 +1422,7 @@ fn strip_subject(mut left: &str) -> &str {
         {
             left = &left[..left.len() - '为'.len_utf8()];
         }
-        if let Some(w) = ends_with_any(left, BASES) {
+        if let Some(w) = BASE_SET.suffix_of(left) {
             left = &left[..left.len() - w.len()];
         }
         // A year at the end: `省级以上越级信访在2019年`.
@@ -1465,7 +1474,7 @@ fn right_phrase<'a>(s: &'a str, end: usize, unit: &str) -> (&'a str, bool) {
     // `X的Y`: the noun after 的 (`1名长期缠访闹访的重点信访人员`, `34条切实可行的工作措施`), but
     // a place or body before 的 is what is counted (`10个街乡的分管负责人`).
     let _ = unit;
-    let owner = ends_with_any(&after[..r], AGENT_ENDINGS).is_some();
+    let owner = AGENT_SET.suffix_of(&after[..r]).is_some();
     if let Some(rest) = after[r..].strip_prefix('的').filter(|_| !owner) {
         let k = noun_run(rest);
         if k >= 2 * 3 && !starts_figure(rest, k) {
@@ -1478,7 +1487,7 @@ fn right_phrase<'a>(s: &'a str, end: usize, unit: &str) -> (&'a str, bool) {
 /// The verb of `lex::words::SUBJECT_VERBS` at the start of `s`, unless a noun follows that makes it
 /// part of a compound (`调解室`, `清理工作`).
 fn verb_at(s: &str) -> Option<&'static str> {
-    subject_verb_at(s).filter(|v| starts_with_any(&s[v.len()..], NOUN_AFTER_VERB).is_none())
+    subject_verb_at(s).filter(|v| NOUN_SET.prefix_of(&s[v.len()..]).is_none())
 }
 
 /// Clause breaks other than the quotes themselves.
@@ -1524,7 +1533,7 @@ fn noun_run(after: &str) -> usize {
                 _ => break,
             }
         }
-        if !is_cjk(c) || k / 3 >= 12 || starts_with_any(&after[k..], RIGHT_STOP).is_some() {
+        if !is_cjk(c) || k / 3 >= 12 || STOP_SET.prefix_of(&after[k..]).is_some() {
             break;
         }
         let verb = verb_at(&after[k..]).is_some() && !after[..k].ends_with(['政', '性']);
@@ -1606,7 +1615,7 @@ fn object_of(left: &str) -> Result<&str, &str> {
         }
         let before = strip_subject(&left[..last_start]);
         let doer = before.trim_end_matches([')', '(', '居', '街', '道']);
-        if ends_with_any(doer, AGENT_ENDINGS).is_some() || before.chars().count() < 2 {
+        if AGENT_SET.suffix_of(doer).is_some() || before.chars().count() < 2 {
             return Err("");
         }
         return Err(before);
@@ -1758,6 +1767,42 @@ enum Named {
 mod tests {
     use super::*;
     use crate::model::Direction;
+
+    /// The indexed word lists answer every prefix and suffix test as a scan of the list in
+    /// order does, at every character boundary of the fixtures.
+    #[test]
+    fn word_sets_agree_with_a_scan_of_their_lists() {
+        let texts = [
+            include_str!("../../tests/fixtures/000_4650dba7b757251d.txt"),
+            include_str!("../../tests/fixtures/001_b9193b597ac501b4.txt"),
+            include_str!("../../tests/fixtures/004_f9597e8d61f080e1.txt"),
+        ];
+        let sets: [(&WordSet, &[&str]); 6] = [
+            (&LEAD_SET, SUBJECT_LEAD),
+            (&TAIL_SET, SUBJECT_TAIL),
+            (&BASE_SET, BASES),
+            (&STOP_SET, RIGHT_STOP),
+            (&NOUN_SET, NOUN_AFTER_VERB),
+            (&AGENT_SET, AGENT_ENDINGS),
+        ];
+        let mut hits = 0;
+        for t in texts {
+            for (i, _) in t.char_indices() {
+                let (after, before) = (&t[i..], &t[..i]);
+                for (set, list) in sets {
+                    let p = set.prefix_of(after);
+                    assert_eq!(p, starts_with_any(after, list), "prefix at {i}");
+                    assert_eq!(
+                        set.suffix_of(before),
+                        ends_with_any(before, list),
+                        "suffix at {i}"
+                    );
+                    hits += usize::from(p.is_some());
+                }
+            }
+        }
+        assert!(hits > 1000, "the lists occur in real text ({hits})");
+    }
 
     fn found(t: &str) -> Vec<String> {
         let d = Document::new(t);
