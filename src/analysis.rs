@@ -20,27 +20,43 @@ use crate::text::{Normalized, Span};
 /// assert_eq!(a.indicators[1].subject, "办复率");
 /// ```
 pub fn analyze(text: &str) -> Analysis {
+    analyze_on(text, text.len() >= PARALLEL_MIN_BYTES)
+}
+
+/// [`analyze`], with its independent passes on two threads when `parallel`.
+fn analyze_on(text: &str, parallel: bool) -> Analysis {
     let norm = Normalized::new(text);
-    let doc = Document::new(&norm.text);
-    let outline = outline::find_sections(&norm.text, &doc);
-    let mut indicators = indicator::find_indicators(&norm.text, &doc);
+    let t = norm.text.as_str();
+    let doc = Document::new(t);
+    // The figures on one thread; the outline, the phrase scan (one scan serves both review
+    // checks) and the metadata on the other.
+    let (mut indicators, (outline, hits, mut meta)) = both(
+        parallel,
+        || indicator::find_indicators(t, &doc),
+        || {
+            let outline = outline::find_sections(t, &doc);
+            let hits = cues::LineHits::new(t, &doc);
+            let mut meta = document::find_meta(t, &doc);
+            meta.chars = text.chars().count();
+            (outline, hits, meta)
+        },
+    );
+    meta.script = Some(norm.script());
     // Attach indicators to their innermost section (both lists are in document order).
     let mut diagnostics = outline.diagnostics;
     let sections = outline.sections;
     assign_sections(&sections, &mut indicators);
-    let mut meta = document::find_meta(&norm.text, &doc);
-    meta.script = Some(norm.script());
-    meta.chars = text.chars().count();
-    // One phrase scan serves both review checks.
-    let hits = cues::LineHits::new(&norm.text, &doc);
-    let mut found_parts = parts::find_parts_in(&norm.text, &hits, &sections, meta.year);
-    let mut coverage = coverage::coverage_in(&hits, &sections);
-    diagnostics.extend(figures::check_figures(
-        &norm.text,
-        &doc,
-        &indicators,
-        meta.year,
-    ));
+    let (figure_checks, (mut found_parts, mut coverage)) = both(
+        parallel,
+        || figures::check_figures(t, &doc, &indicators, meta.year),
+        || {
+            (
+                parts::find_parts_in(t, &hits, &sections, meta.year),
+                coverage::coverage_in(&hits, &sections),
+            )
+        },
+    );
+    diagnostics.extend(figure_checks);
     diagnostics.sort_by_key(|d| d.span.start);
 
     // Map every span from the normalised view back into `text`; text fields as written.
@@ -116,6 +132,41 @@ pub fn analyze(text: &str) -> Analysis {
     }
 }
 
+/// Inputs from this size on run their independent passes on two threads (native builds;
+/// wasm32 has none): the end-to-end benchmark on 10 MB goes from 0.44 s to 0.33 s of wall
+/// time on two cores, while spawning a thread costs tens of microseconds against the
+/// milliseconds a report of this size takes.
+const PARALLEL_MIN_BYTES: usize = 64 * 1024;
+
+/// Runs `a` and `b` and returns both results: on two threads when `parallel` and the build
+/// has threads, else (or when no thread can be started) one after the other. The results
+/// do not depend on which.
+fn both<A: Send, B>(parallel: bool, a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
+    #[cfg(not(target_arch = "wasm32"))]
+    if parallel {
+        // `a` stays here if the thread cannot be started.
+        let a = std::sync::Mutex::new(Some(a));
+        return std::thread::scope(|s| {
+            let spawned = std::thread::Builder::new().spawn_scoped(s, || {
+                let a = a.lock().ok().and_then(|mut a| a.take());
+                a.map(|a| a())
+            });
+            let rb = b();
+            let ra = spawned
+                .ok()
+                .and_then(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            let ra = ra.unwrap_or_else(|| {
+                let a = a.lock().unwrap_or_else(|e| e.into_inner()).take();
+                a.map(|a| a()).expect("`a` runs once")
+            });
+            (ra, rb)
+        });
+    }
+    #[cfg(target_arch = "wasm32")]
+    let _ = parallel;
+    (a(), b())
+}
+
 fn assign_sections(sections: &[Section], indicators: &mut [Indicator]) {
     // Innermost section containing the indicator: walk with a stack of open sections.
     let mut stack: Vec<usize> = Vec::new();
@@ -140,5 +191,25 @@ fn assign_sections(sections: &[Section], indicators: &mut [Indicator]) {
             }
         }
         ind.section = stack.last().copied();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two threads give the same analysis as one, on real reports above the threshold.
+    #[test]
+    fn parallel_passes_give_the_same_analysis() {
+        let text = [
+            include_str!("../tests/fixtures/000_4650dba7b757251d.txt"),
+            include_str!("../tests/fixtures/002_e8b339a04b4c8932.txt"),
+            include_str!("../tests/fixtures/004_f9597e8d61f080e1.txt"),
+        ]
+        .join("\n");
+        assert!(text.len() >= PARALLEL_MIN_BYTES);
+        let (one, two) = (analyze_on(&text, false), analyze_on(&text, true));
+        assert!(one.indicators.len() > 100 && one.sections.len() > 20);
+        assert_eq!(format!("{one:?}"), format!("{two:?}"));
     }
 }
