@@ -7,9 +7,11 @@
 
 use crate::checks::{coverage, cues, figures, parts};
 use crate::model::{Analysis, Indicator, ReportKind, Section, Signature};
-use crate::passes::document::{self, Document};
+use crate::passes::document::{self, Document, Line};
 use crate::passes::{indicator, outline};
 use crate::text::{Normalized, Span};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 /// Analyses one report. Infallible and linear in the length of `text`.
 ///
@@ -29,18 +31,21 @@ fn analyze_on(text: &str, parallel: bool) -> Analysis {
     let t = norm.text.as_str();
     let doc = Document::new(t);
     // The figures on one thread; the outline, the phrase scan (one scan serves both review
-    // checks) and the metadata on the other.
-    let (mut indicators, (outline, hits, mut meta)) = both(
+    // checks) and the metadata on the other, which then helps with the figures.
+    let figures = SharedLines::new(&doc, if parallel { 64 } else { 1 });
+    let (_, (outline, hits, mut meta)) = both(
         parallel,
-        || indicator::find_indicators(t, &doc),
+        || figures.work(t),
         || {
             let outline = outline::find_sections(t, &doc);
             let hits = cues::LineHits::new(t, &doc);
             let mut meta = document::find_meta(t, &doc);
             meta.chars = text.chars().count();
+            figures.work(t);
             (outline, hits, meta)
         },
     );
+    let mut indicators = figures.into_indicators();
     meta.script = Some(norm.script());
     // Attach indicators to their innermost section (both lists are in document order).
     let mut diagnostics = outline.diagnostics;
@@ -129,6 +134,61 @@ fn analyze_on(text: &str, parallel: bool) -> Analysis {
         chrome,
         parts: found_parts,
         coverage,
+    }
+}
+
+/// The figures of a document's lines, read in blocks that threads take in turn.
+struct SharedLines<'a> {
+    blocks: Vec<&'a [Line]>,
+    /// The next block to take.
+    next: AtomicUsize,
+    /// (block, its indicators), in the order they were finished.
+    done: Mutex<Vec<(usize, Vec<Indicator>)>>,
+}
+
+impl<'a> SharedLines<'a> {
+    /// `doc`'s lines in about `n` blocks of similar size in bytes.
+    fn new(doc: &'a Document, n: usize) -> Self {
+        let total = doc.lines.last().map_or(0, |l| l.span.end);
+        let size = total.div_ceil(n.max(1)).max(1);
+        let mut blocks = Vec::with_capacity(n + 1);
+        let mut rest = &doc.lines[..];
+        while !rest.is_empty() {
+            let end = rest[0].span.start + size;
+            let k = rest.partition_point(|l| l.span.start < end).max(1);
+            blocks.push(&rest[..k]);
+            rest = &rest[k..];
+        }
+        SharedLines {
+            blocks,
+            next: AtomicUsize::new(0),
+            done: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Reads blocks until none is left.
+    fn work(&self, text: &str) {
+        loop {
+            let k = self.next.fetch_add(1, Ordering::Relaxed);
+            let Some(lines) = self.blocks.get(k) else {
+                return;
+            };
+            let found = indicator::find_indicators_in(text, lines);
+            self.done
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push((k, found));
+        }
+    }
+
+    /// The indicators of all blocks, in document order.
+    fn into_indicators(self) -> Vec<Indicator> {
+        let mut done = self.done.into_inner().unwrap_or_else(|e| e.into_inner());
+        done.sort_unstable_by_key(|d| d.0);
+        if done.len() == 1 {
+            return done.pop().map(|d| d.1).unwrap_or_default();
+        }
+        done.into_iter().flat_map(|d| d.1).collect()
     }
 }
 

@@ -55,7 +55,7 @@ use crate::lex::words::{
     SET_PHRASES, SET_PHRASE_TAILS, SHORT_DIRECTIONS, SUBJECT_LEAD,
 };
 use crate::model::{Direction, Indicator, Kind};
-use crate::passes::document::{Document, LineKind};
+use crate::passes::document::{Document, Line, LineKind};
 use crate::text::Span;
 use std::sync::LazyLock;
 
@@ -633,8 +633,14 @@ const LIST_SEPARATORS: &[&str] = &["、", "和", "及", "与", ","];
 
 /// Finds the indicators of `text` (the normalised view), in document order.
 pub fn find_indicators(text: &str, doc: &Document) -> Vec<Indicator> {
+    find_indicators_in(text, &doc.lines)
+}
+
+/// The indicators of `lines` (a run of a document's lines, in order). Lines are read
+/// independently, so the indicators of consecutive runs, concatenated, are the document's.
+pub fn find_indicators_in(text: &str, lines: &[Line]) -> Vec<Indicator> {
     let mut out = Vec::new();
-    for line in doc.lines.iter().filter(|l| l.kind == LineKind::Text) {
+    for line in lines.iter().filter(|l| l.kind == LineKind::Text) {
         scan_line(text, line.span, &mut out);
     }
     out
