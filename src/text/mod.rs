@@ -16,6 +16,7 @@
 //! [`Normalized::to_original`] maps a byte offset of the view back to the input through a
 //! sparse list of checkpoints (a dropped syllable stays attached to the character before it).
 
+pub mod sort;
 mod t2s_table;
 
 use serde::Serialize;
@@ -366,7 +367,7 @@ pub fn byte_to_char_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
     // offsets is a loop the compiler vectorises, not a decode per character.
     let bytes = text.as_bytes();
     let mut order: Vec<usize> = (0..offsets.len()).collect();
-    order.sort_unstable_by_key(|&i| offsets[i]);
+    sort::sort_by_key(&mut order, |&i| offsets[i]);
     let mut out = vec![0; offsets.len()];
     let (mut at, mut chars) = (0, 0);
     for i in order {
@@ -390,7 +391,7 @@ pub fn byte_to_utf16_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
 
 fn convert_offsets(text: &str, offsets: &[usize], width: impl Fn(char) -> usize) -> Vec<usize> {
     let mut order: Vec<usize> = (0..offsets.len()).collect();
-    order.sort_unstable_by_key(|&i| offsets[i]);
+    sort::sort_by_key(&mut order, |&i| offsets[i]);
     let mut out = vec![0; offsets.len()];
     let mut chars = text.char_indices().peekable();
     let mut units = 0;
