@@ -4,7 +4,9 @@
 //! its own copy of driftsort or ipnsort (2–5 KB of wasm each). The page carried 18 stable and
 //! 5 unstable copies, 86 KB of its 838 KB of wasm after `wasm-opt -Oz`. These functions sort a
 //! list of positions once, through one comparison behind `dyn`, and then move the elements
-//! into place: each caller adds only its comparison and a small permutation loop.
+//! into place: each caller adds only its comparison and a small permutation loop. Measured:
+//! the page's wasm went from 838 to 764 KB, 343.7 to 326.8 KB gzipped (the first-load budget
+//! and its history are in tests/browser/run.mjs).
 //!
 //! [`sort_by`] and [`sort_by_key`] are stable, exactly like `slice::sort_by` and
 //! `slice::sort_by_key`: equal elements keep their order, so results are the same as before.
