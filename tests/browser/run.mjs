@@ -52,6 +52,7 @@ const BUDGET = { analysisMs: 10, pasteToHighlightsMs: 300 };
 //   T→S table as bitmap + u16 + ranks (src/text/mod.rs)             318.3 / 333.6
 //   wasm-opt --strip-producers --strip-target-features              318.1 / 333.4
 //   the sample report's text sent by the reader worker              308.3 / 323.6
+//   rebased on main d6bc137 (lex::words::WordSet, analysis threads) 309.3 / 324.6
 // Tried and left: opt-level "s" instead of "z" (page wasm +59 KB), wasm-opt --converge or -Oz
 // twice (±0.1 KB). The rest of the first load: the wasm-bindgen glue 8.7 (trunk's minifier
 // fails on it), CSS 5.2, index.html 1.0, boot.js 0.3, the icon 0.2.
