@@ -62,7 +62,7 @@ fn analyze_on(text: &str, parallel: bool) -> Analysis {
         },
     );
     diagnostics.extend(figure_checks);
-    diagnostics.sort_by_key(|d| d.span.start);
+    crate::text::sort::sort_by_key(&mut diagnostics, |d| d.span.start);
 
     // Map every span from the normalised view back into `text`; text fields as written.
     let map = |s: Span| norm.span_to_original(s);

@@ -79,13 +79,13 @@ pub(crate) fn coverage_in(hits: &LineHits, sections: &[Section]) -> Vec<AreaCove
                     weight,
                 })
                 .collect();
-            hits.sort_by_cached_key(|h| order(h.text));
+            crate::text::sort::sort_by_cached_key(&mut hits, |h| order(h.text));
             let points: u32 = hits
                 .iter()
                 .map(|h| h.weight * h.count.min(PHRASE_CAP))
                 .sum();
             let mut sections = std::mem::take(&mut secs[a]);
-            sections.sort_unstable();
+            crate::text::sort::sort(&mut sections);
             sections.dedup();
             AreaCoverage {
                 area,

@@ -115,7 +115,7 @@ pub fn check_figures(
     if let Some(y) = year {
         check_years(text, doc, y, &mut out);
     }
-    out.sort_by_key(|d| d.span.start);
+    crate::text::sort::sort_by_key(&mut out, |d| d.span.start);
     out
 }
 
@@ -542,7 +542,7 @@ fn check_conflicts(
             }
         }
     }
-    cands.sort_by(|a, b| (a.0, &a.1.unit).cmp(&(b.0, &b.1.unit)));
+    crate::text::sort::sort_by(&mut cands, |a, b| (a.0, &a.1.unit).cmp(&(b.0, &b.1.unit)));
     let mut k = 0;
     while k < cands.len() {
         let mut e = k + 1;
@@ -572,7 +572,7 @@ fn conflict_in(
         })
         .map(|&(_, i, n)| (clause_verb(text, sentences[n].start, i), i, n))
         .collect();
-    named.sort_by_key(|g| g.0);
+    crate::text::sort::sort_by_key(&mut named, |g| g.0);
     for same_verb in named.chunk_by(|a, b| a.0 == b.0) {
         let (first, sentence) = (same_verb[0].1, same_verb[0].2);
         // Figures of one sentence with one subject are its parts (`共受理83件,办结67件`).

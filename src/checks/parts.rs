@@ -203,7 +203,7 @@ pub(crate) fn find_parts_in(
         .filter(|s| !s.run_in)
         .map(|s| Span::new(s.heading.start, s.title_span.end))
         .collect();
-    heading_lines.sort_unstable();
+    crate::text::sort::sort(&mut heading_lines);
     // `2024年`: a plan paragraph may open with the year after the one reported.
     let next_year = year.map(|y| format!("{}年", y + 1));
     let cues: Vec<Cues> = (0..lines.len())
@@ -345,7 +345,7 @@ pub(crate) fn find_parts_in(
                     }
                 }
             }
-            found.sort_by_key(|p| P1_CUES.iter().position(|c| c == p));
+            crate::text::sort::sort_by_key(&mut found, |p| P1_CUES.iter().position(|c| c == p));
             let part = &mut parts[0];
             part.status = if work.len() >= 2 && found.len() >= 3 {
                 PartStatus::Found
@@ -399,7 +399,7 @@ fn heading_parts(text: &str, title: Span, level: u8, year: Option<u16>) -> Vec<(
             }
         }
     }
-    out.sort_by_key(|(p, _)| *p);
+    crate::text::sort::sort_by_key(&mut out, |(p, _)| *p);
     out
 }
 

@@ -86,7 +86,9 @@ impl<T> PhraseIndex<T> {
             let (x, y) = first_two(p);
             pair_hash(x as u32, y as u32).0
         };
-        list.sort_by(|x, y| b(&x.0).cmp(&b(&y.0)).then(y.0.len().cmp(&x.0.len())));
+        crate::text::sort::sort_by(&mut list, |x, y| {
+            b(&x.0).cmp(&b(&y.0)).then(y.0.len().cmp(&x.0.len()))
+        });
         let mut starts = vec![0u32; (1 << BUCKET_BITS) + 1];
         for (p, _) in &list {
             starts[b(p) + 1] += 1;

@@ -395,7 +395,7 @@ pub(crate) fn subject_verb_at(s: &str) -> Option<&'static str> {
             .iter()
             .filter_map(|&w| Some((w.chars().next()?, w)))
             .collect();
-        v.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())));
+        crate::text::sort::sort_by(&mut v, |a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())));
         v
     });
     let c = s.chars().next()?;
@@ -428,7 +428,7 @@ impl WordSet {
                 .enumerate()
                 .filter_map(|(i, w)| Some((end(w)?, u16::try_from(i).ok()?)))
                 .collect();
-            v.sort_unstable();
+            crate::text::sort::sort(&mut v);
             v
         };
         WordSet {

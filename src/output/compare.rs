@@ -461,7 +461,7 @@ pub fn bigram_dice(a: &str, b: &str) -> f32 {
     let bigrams = |s: &str| -> Vec<(char, char)> {
         let c: Vec<char> = s.chars().collect();
         let mut v: Vec<(char, char)> = c.windows(2).map(|w| (w[0], w[1])).collect();
-        v.sort_unstable();
+        crate::text::sort::sort(&mut v);
         v
     };
     let (x, y) = (bigrams(a), bigrams(b));
@@ -698,7 +698,7 @@ pub fn compare(a: &Analysis, b: &Analysis) -> Comparison {
             .filter(|s| s.key == key)
             .map(|s| s.unit.clone())
             .collect();
-        u.sort();
+        crate::text::sort::sort(&mut u);
         u.dedup();
         u
     };

@@ -145,7 +145,7 @@ impl CharOffsets {
         a.chrome.iter().for_each(|&s| add(s));
         a.parts.iter().filter_map(|p| p.span).for_each(&mut add);
         a.meta.signature.iter().for_each(|s| add(s.span));
-        bytes.sort_unstable();
+        crate::text::sort::sort(&mut bytes);
         bytes.dedup();
         let chars = byte_to_char_offsets(text, &bytes);
         CharOffsets { bytes, chars }

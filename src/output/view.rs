@@ -101,7 +101,7 @@ pub fn paragraphs(text: &str, analysis: &Analysis) -> Vec<Paragraph> {
         .enumerate()
         .map(|(i, s)| (floor_boundary(text, s.heading.start), i))
         .collect();
-    starts.sort_unstable();
+    crate::text::sort::sort(&mut starts);
     let mut next_start = 0;
 
     let mut cursors = [0usize; 3];
@@ -143,7 +143,7 @@ pub fn paragraphs(text: &str, analysis: &Analysis) -> Vec<Paragraph> {
                 bounds.push(s.end.min(line.end));
             }
         }
-        bounds.sort_unstable();
+        crate::text::sort::sort(&mut bounds);
         bounds.dedup();
         let mut at = cursors;
         for w in bounds.windows(2) {
@@ -252,7 +252,7 @@ impl Layer {
             })
             .collect();
         // Stable: equal starts keep index order, so the earlier item wins the overlap.
-        spans.sort_by_key(|&(s, i)| (s.start, i));
+        crate::text::sort::sort_by_key(&mut spans, |&(s, i)| (s.start, i));
         let mut end = 0;
         spans.retain_mut(|(s, _)| {
             s.start = s.start.max(end);

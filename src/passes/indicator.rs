@@ -410,7 +410,7 @@ fn protected_ranges(line: &str) -> Vec<(usize, usize)> {
     }
     // Sorted and merged into disjoint ranges, so that a lookup is a binary search (a long
     // line may hold thousands of them).
-    out.sort_unstable();
+    crate::text::sort::sort(&mut out);
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(out.len());
     for (a, b) in out {
         match merged.last_mut() {
@@ -492,7 +492,7 @@ fn units_by_first_char() -> &'static [(char, &'static str, Kind)] {
             .iter()
             .filter_map(|&(u, k)| Some((u.chars().next()?, u, k)))
             .collect();
-        v.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())));
+        crate::text::sort::sort_by(&mut v, |a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())));
         v
     })
 }

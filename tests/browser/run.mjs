@@ -10,7 +10,8 @@
 // stays inert; axe-core on every main view, light and dark; keyboard navigation; no request at
 // all after load (only same-origin static files at load) but the reader worker's, fetched once
 // when a file needs it; the first load's size (gzipped); files read through the worker give
-// the CLI's text and JSON (GBK, Big5); a 10 MB batch leaves no long task over 100 ms; timings;
+// the CLI's text and JSON (GBK, Big5, .doc, .ofd, every PDF fixture; a scan and a PDF with a
+// password get their messages); a 10 MB batch leaves no long task over 100 ms; timings;
 // and the one-file build (written to DIST/report-lens.html by scripts/build-single-file.mjs)
 // opened from file://, reading a file through its blob: worker.
 // Screenshots go to tests/browser/artifacts/. Exit code 0 when every check passed.
@@ -44,11 +45,18 @@ const AXE_SOURCE = readFileSync(join(HERE, 'node_modules', 'axe-core', 'axe.min.
 // Budgets from the issue. Timing on a loaded CI machine varies: over budget is a warning,
 // over three times the budget a failure.
 const BUDGET = { analysisMs: 10, pasteToHighlightsMs: 300 };
-// What the start page may fetch, gzipped. The target is 330 KB (readers off the first load);
-// the number reader's pattern engine (src/lex/number.rs, regex-lite) brought the page to
-// ~359 KB, so this guard holds today's size against further growth until the page is cut to
-// the target (e.g. by moving pasted-text analysis into the reader worker).
-const FIRST_LOAD_GZIP_KB = 365;
+// What the start page may fetch, gzipped: issue 13's target, 330 KB (readers off the first
+// load). Measured here (trunk --release, Node's gzip -9 as below), in KB: page wasm / first load
+//   before                                                          343.7 / 359.0
+//   one stable sort for pipeline and page (src/text/sort.rs)        326.8 / 342.1
+//   T→S table as bitmap + u16 + ranks (src/text/mod.rs)             318.3 / 333.6
+//   wasm-opt --strip-producers --strip-target-features              318.1 / 333.4
+//   the sample report's text sent by the reader worker              308.3 / 323.6
+//   rebased on main d6bc137 (lex::words::WordSet, analysis threads) 309.3 / 324.6
+// Tried and left: opt-level "s" instead of "z" (page wasm +59 KB), wasm-opt --converge or -Oz
+// twice (±0.1 KB). The rest of the first load: the wasm-bindgen glue 8.7 (trunk's minifier
+// fails on it), CSS 5.2, index.html 1.0, boot.js 0.3, the icon 0.2.
+const FIRST_LOAD_GZIP_KB = 330;
 // The reader worker's files, fetched the first time a file needs reading.
 const isReader = (url) => /\/(reader\.js|report-lens-reader(\.js|_bg\.wasm))(\?|$)/.test(url);
 
@@ -262,7 +270,7 @@ async function shown(page) {
 }
 
 function compare(name, json, text, view) {
-  const cps = [...text];
+  const cps = text === null ? [] : [...text];
   const slice = (s, e) => cps.slice(s, e).join('');
   ok(
     view.sections.length === json.sections.length,
@@ -284,7 +292,8 @@ function compare(name, json, text, view) {
   const byIndex = new Map(view.marks);
   json.indicators.forEach((ind, i) => {
     const m = byIndex.get(i);
-    const expected = slice(ind.start, ind.end);
+    // The CLI's JSON carries each indicator's text (its code points start..end of the text).
+    const expected = text === null ? ind.text : slice(ind.start, ind.end);
     if (!m || m.text !== expected || m.kind !== ind.kind) {
       bad.push(`#${i} page=${JSON.stringify(m)} cli=${JSON.stringify([expected, ind.kind])}`);
     }
@@ -429,6 +438,14 @@ async function main() {
     await page.waitForSelector('#doc mark[data-indicator], #doc p', { timeout: 10000 });
     const sampleLines = await page.locator('#doc p').count();
     ok(sampleLines > 10, `示例报告 shows the bundled report (${sampleLines} lines)`);
+    {
+      // The sample's text is not in the first load: the reader worker sends it (fixture 000).
+      const sampleFile = join(FIXTURES, '000_4650dba7b757251d.txt');
+      const json = cliJson(sampleFile);
+      if (json) compare('示例报告', json, readFileSync(sampleFile, 'utf8'), await shown(page));
+      const readerFiles = [...new Set(requestLog.filter((r) => isReader(r.url)).map((r) => new URL(r.url).pathname.split('/').pop()))];
+      ok(readerFiles.length === 3, `示例报告 came from the reader worker, fetched for it: ${readerFiles.join(', ')}`);
+    }
 
     section('paste each seed and compare with the CLI');
     const seeds = readdirSync(FIXTURES).filter((f) => /^00\d.*\.txt$/.test(f)).sort();
@@ -1073,7 +1090,7 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
       await page.click('#tab-indicators');
     }
 
-    section('files: .docx, .html, refused .doc/.pdf, paste from Word/web');
+    section('files: .docx, .html, .doc, .ofd, .pdf (read, or refused with a message), paste from Word/web');
     {
       // A .docx built here with Python's zipfile: paragraphs, a table, Word's automatic numbering.
       const docx = join(ARTIFACTS, 'built.docx');
@@ -1132,6 +1149,43 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
             `${rel}: the page shows the CLI's ${expected.sections.length} sections and ${expected.indicators.length} indicators (${view.sections.length}, ${view.marks.length})`);
         }
       }
+
+      // PDFs (tests/fixtures/pdf, made by scripts/make-pdf-fixtures.sh): dropped on the page,
+      // read by the worker with the CLI's reader; outline, highlights and JSON equal the CLI's.
+      // The worker is already running (the encodings above started it): no new fetch.
+      const readerFetches = () => requestLog.filter((r) => isReader(r.url)).length;
+      const readerBeforePdf = readerFetches();
+      const pdfDir = join(FIXTURES, 'pdf');
+      const pdfs = existsSync(pdfDir) ? readdirSync(pdfDir).filter((f) => f.endsWith('.pdf')).sort() : [];
+      const unreadable = { 'scan.pdf': '扫描件，没有文字层，需要先做文字识别', 'password.pdf': '密码' };
+      ok(pdfs.length >= 10 && Object.keys(unreadable).every((f) => pdfs.includes(f)), `PDF fixtures to drop: ${pdfs.join(', ')}`);
+      for (const name of pdfs.filter((f) => !(f in unreadable))) {
+        const file = join(pdfDir, name);
+        await dropFile(page, readFileSync(file), name);
+        await page.waitForFunction((name) => document.querySelector('.notice')?.textContent.includes(name), name, { timeout: 20000 });
+        const notice = await page.textContent('.notice');
+        ok(notice.includes(`已读取 ${name}（PDF）`), `${name} opens: ${notice}`);
+        const expected = cliJson(file);
+        if (!expected) continue;
+        ok(expected.sections.length >= 3 && expected.indicators.length >= 3,
+          `${name}: the CLI finds an outline and indicators (${expected.sections.length} sections, ${expected.indicators.length} indicators)`);
+        compare(name, expected, null, await shown(page));
+        const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+        const got = JSON.parse(readFileSync(await dl.path(), 'utf8'));
+        ok(JSON.stringify(got) === JSON.stringify(expected), `${name}: the page's JSON equals the CLI's`, firstDifference(got, expected));
+      }
+      await shot(page, '16b-pdf');
+      // A scan and a file that needs a password: refused with their messages, text kept.
+      const beforeUnreadable = await page.textContent('#doc');
+      for (const [name, message] of Object.entries(unreadable)) {
+        if (!pdfs.includes(name)) continue;
+        await dropFile(page, readFileSync(join(pdfDir, name)), name);
+        await page.waitForFunction((name) => document.querySelector('.notice')?.textContent.includes(name), name, { timeout: 20000 });
+        const notice = await page.textContent('.notice');
+        ok(notice.includes(message) && (await page.textContent('#doc')) === beforeUnreadable,
+          `${name} is refused with its message and the current text stays: ${notice}`);
+      }
+      ok(readerFetches() === readerBeforePdf, `reading ${pdfs.length} PDFs fetched nothing new: the running reader worker read them`);
 
       const before = await page.textContent('#doc');
       await page.setInputFiles('#file-input', { name: '旧报告.doc', mimeType: 'application/msword', buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]) });
@@ -1338,7 +1392,7 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
       const fetched = requestLog.filter((r) => isReader(r.url)).slice(readerBefore);
       const names = fetched.map((r) => new URL(r.url).pathname.split('/').pop());
       ok(names.length === 3 && new Set(names).size === 3,
-        `opening files (.txt in four encodings, .html, .docx, refused ones) and batches fetched the reader once: ${names.join(', ')}`);
+        `opening files (.txt in four encodings, .html, .docx, .doc, .ofd, .pdf, refused ones) and batches fetched the reader once: ${names.join(', ')}`);
       ok(fetched.every((r) => /[?&]v=[0-9a-f]{8}/.test(r.url)), `its URLs carry the protocol version (${fetched[0]?.url.split('?')[1] ?? ''})`);
     }
 

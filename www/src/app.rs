@@ -25,10 +25,6 @@ use report_lens::Kind;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-/// The bundled sample: a real report from the test fixtures.
-const SAMPLE: &str = include_str!("../../tests/fixtures/000_4650dba7b757251d.txt");
-const SAMPLE_NAME: &str = "示例报告-梅列区2019年法治政府建设工作情况报告.txt";
-
 const LARGE_EDIT_NOTICE: &str = "文本较大：编辑完成后按 Ctrl+Enter 或点“查看分析”重新分析。";
 
 #[component]
@@ -126,11 +122,7 @@ pub fn App() -> Html {
         Callback::from(move |c: Command| match c {
             Command::OpenFiles => click(&file_ref),
             Command::OpenFolder => click(&folder_ref),
-            Command::Sample => loader.load.emit(Text {
-                text: SAMPLE.to_string(),
-                file_name: Some(SAMPLE_NAME.to_string()),
-                notice: None,
-            }),
+            Command::Sample => loader.sample.emit(()),
             Command::View(v) => state.dispatch(Action::View(v)),
             Command::ToggleEdit => {
                 if state.editing {

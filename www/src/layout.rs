@@ -100,7 +100,7 @@ impl Hits {
     /// Sorted, empty spans dropped.
     pub fn new(focus: Focus, mut spans: Vec<Span>) -> Hits {
         spans.retain(|s| !s.is_empty());
-        spans.sort_unstable();
+        report_lens::text::sort::sort(&mut spans);
         let reach = spans
             .iter()
             .scan(0, |r, s| {

@@ -33,6 +33,9 @@ pub enum Request {
     Analyze { id: u32, text: String },
     /// The JSON contract of a text, as the CLI writes it (the page leaves serde_json out).
     Json { id: u32, text: String },
+    /// The bundled sample report (fixture 000), answered as a file read is: its 23 KB of text
+    /// (9 KB gzipped) stay off the page's first load.
+    Sample { id: u32 },
 }
 
 /// From the reader to the page.

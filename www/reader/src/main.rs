@@ -1,8 +1,9 @@
 //! report-lens's reader: a Web Worker that the page starts the first time a file needs
 //! reading (or a text is too big to analyse on the page's thread). It reads files with the
 //! CLI's own code path (`report_lens::input::files::read_report`: format sniffing, .docx,
-//! .doc/.wps, OFD, saved pages, chardetng's encoding decision) and analyses texts, then sends the results
-//! back in pieces ([`wire`]).
+//! .doc/.wps, OFD, PDF, saved pages, chardetng's encoding decision) and analyses texts, then sends the results
+//! back in pieces ([`wire`]). It also holds the sample report (示例报告), which the page's
+//! first load leaves out.
 //!
 //! Hand-written on web-sys rather than with yew-agent: the worker needs neither yew nor an
 //! agent registry, only `onmessage` and `postMessage`.
@@ -86,12 +87,7 @@ async fn handle(data: JsValue) {
                         Format::Ofd => "OFD".to_string(),
                         Format::Pdf => "PDF".to_string(),
                     };
-                    let text = doc.text;
-                    let t0 = now();
-                    let analysis = report_lens::analyze(&text);
-                    let ms = now() - t0;
-                    post(&Response::Text { id, text, how });
-                    send_analysis(id, &analysis, ms);
+                    send_text(id, doc.text, how);
                 }
                 Err(e) => post(&Response::Failed {
                     id,
@@ -109,7 +105,23 @@ async fn handle(data: JsValue) {
             let json = report_lens::output::export::to_json(&text, &report_lens::analyze(&text));
             post(&Response::Json { id, json });
         }
+        Request::Sample { id } => {
+            let text = report_lens::input::files::normalise_breaks(SAMPLE.to_string());
+            send_text(id, text, "示例报告".to_string());
+        }
     }
+}
+
+/// The sample report the page's 示例报告 button shows.
+const SAMPLE: &str = include_str!("../../../tests/fixtures/000_4650dba7b757251d.txt");
+
+/// Sends a text that was read, then its analysis.
+fn send_text(id: u32, text: String, how: String) {
+    let t0 = now();
+    let analysis = report_lens::analyze(&text);
+    let ms = now() - t0;
+    post(&Response::Text { id, text, how });
+    send_analysis(id, &analysis, ms);
 }
 
 /// Sends `a` in pieces of at most [`PIECE_ITEMS`] records (layout: [`Columns`]).

@@ -99,7 +99,7 @@ pub fn IndicatorTable(props: &TableProps) -> Html {
         };
         o.then(x.cmp(&y))
     };
-    rows.sort_by(|x, y| {
+    report_lens::text::sort::sort_by(&mut rows, |x, y| {
         let o = compare(x, y);
         if descending {
             o.reverse()

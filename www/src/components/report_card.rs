@@ -60,7 +60,7 @@ pub fn ReportCard(props: &CardProps) -> Html {
         .map(|c| html! { <li><b>{ c.area }</b>{ " " }{ c.name }</li> });
     // Warnings and errors first, then notes; document order within each.
     let mut listed: Vec<_> = a.diagnostics.iter().collect();
-    listed.sort_by_key(|d| std::cmp::Reverse(d.severity));
+    report_lens::text::sort::sort_by_key(&mut listed, |d| std::cmp::Reverse(d.severity));
     let diags = listed.into_iter().take(MAX_DIAGNOSTICS).map(|d| {
         html! {
             <li>

@@ -47,7 +47,12 @@ pub struct Loader {
     pub open_files: Callback<Vec<web_sys::File>>,
     /// A report of the batch, by index.
     pub open_report: Callback<usize>,
+    /// The bundled sample report (its text comes from the reader worker).
+    pub sample: Callback<()>,
 }
+
+/// The name the sample report is shown under.
+const SAMPLE_NAME: &str = "示例报告-梅列区2019年法治政府建设工作情况报告.txt";
 
 /// Analyses `text` outside the reducer and hands the result to `done`: on the page (after a
 /// paint that shows `busy`, for a large text), or in the worker for a very large one (on the
@@ -169,6 +174,33 @@ pub fn use_loader(state: &UseReducerHandle<State>, batch: &BatchControl) -> Load
         })
     };
 
+    let sample = {
+        let load_started = load_started.clone();
+        use_callback(d.clone(), move |(), d| {
+            *load_started.borrow_mut() = Some(dom::now());
+            d.dispatch(Action::Busy(Some("正在载入示例报告…".into())));
+            let answer = reader::sample();
+            let d = d.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match answer.await {
+                    Ok(read) => {
+                        let text = Rc::from(read.text);
+                        let analysis = Shared::new(read.analysis);
+                        d.dispatch(Action::Load {
+                            report: Box::new(Analysed::new(text, analysis, read.ms)),
+                            notice: None,
+                            file_name: Some(SAMPLE_NAME.to_string()),
+                        });
+                    }
+                    Err(e) => {
+                        d.dispatch(Action::Busy(None));
+                        d.dispatch(Action::Notice(Some(format!("示例报告：{e}"))));
+                    }
+                }
+            });
+        })
+    };
+
     // The saved report comes back after a reload.
     {
         let load = load.clone();
@@ -206,5 +238,6 @@ pub fn use_loader(state: &UseReducerHandle<State>, batch: &BatchControl) -> Load
         edit,
         open_files,
         open_report,
+        sample,
     }
 }

@@ -48,18 +48,26 @@ pub fn read(file: &web_sys::File) -> impl std::future::Future<Output = Result<Re
         id: 0,
         name: file.name(),
     };
-    let answer = send(request, Some(file.clone().into()));
-    async move {
-        let done = receive_answer(answer).await?;
-        let (text, how) = done.text.unwrap_or_default();
-        let (analysis, ms) = done.analysis.ok_or_else(|| BROKEN.to_string())?;
-        Ok(ReadFile {
-            text,
-            how,
-            analysis,
-            ms,
-        })
-    }
+    read_answer(send(request, Some(file.clone().into())))
+}
+
+/// The bundled sample report and its analysis, from the worker (the first load leaves the
+/// sample's text out).
+pub fn sample() -> impl std::future::Future<Output = Result<ReadFile, String>> {
+    read_answer(send(Request::Sample { id: 0 }, None))
+}
+
+/// The text and analysis a `Read` or `Sample` request gets back.
+async fn read_answer(answer: Result<Answer, String>) -> Result<ReadFile, String> {
+    let done = receive_answer(answer).await?;
+    let (text, how) = done.text.unwrap_or_default();
+    let (analysis, ms) = done.analysis.ok_or_else(|| BROKEN.to_string())?;
+    Ok(ReadFile {
+        text,
+        how,
+        analysis,
+        ms,
+    })
 }
 
 /// Analyses `text` in the worker.
@@ -137,7 +145,8 @@ fn send(mut request: Request, file: Option<JsValue>) -> Result<Answer, String> {
     match &mut request {
         Request::Read { id: slot, .. }
         | Request::Analyze { id: slot, .. }
-        | Request::Json { id: slot, .. } => *slot = id,
+        | Request::Json { id: slot, .. }
+        | Request::Sample { id: slot } => *slot = id,
     }
     let value = serde_wasm_bindgen::to_value(&request).map_err(|_| BROKEN.to_string())?;
     let message = js_sys::Array::of2(&value, &file.unwrap_or(JsValue::UNDEFINED));
