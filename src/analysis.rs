@@ -184,7 +184,7 @@ impl<'a> SharedLines<'a> {
     /// The indicators of all blocks, in document order.
     fn into_indicators(self) -> Vec<Indicator> {
         let mut done = self.done.into_inner().unwrap_or_else(|e| e.into_inner());
-        done.sort_unstable_by_key(|d| d.0);
+        crate::text::sort::sort_by_key(&mut done, |d| d.0);
         if done.len() == 1 {
             return done.pop().map(|d| d.1).unwrap_or_default();
         }

@@ -241,7 +241,7 @@ pub fn App() -> Html {
                 <main class="start">
                     <p class="hint">{ "粘贴报告全文，或把文件拖到这里" }</p>
                     { textarea }
-                    <p class="sub">{ "支持 .docx、.doc、.wps、OFD、网页（.html）和 UTF-8、UTF-16、GBK/GB18030、Big5 编码的 .txt 文件；一次拖入多份报告或打开文件夹即可批量分析、对比。没有报告？点“示例报告”看看效果。" }</p>
+                    <p class="sub">{ "支持 PDF（有文字层）、.docx、.doc、.wps、OFD、网页（.html）和 UTF-8、UTF-16、GBK/GB18030、Big5 编码的 .txt 文件；一次拖入多份报告或打开文件夹即可批量分析、对比。没有报告？点“示例报告”看看效果。" }</p>
                     { notice }
                 </main>
                 { file_inputs }
