@@ -27,7 +27,9 @@
 //!   and two different counts or amounts, in two different sentences (one sentence's
 //!   figures of one subject are its breakdown), each naming the subject in its own clause
 //!   (`办结67件` takes it from its sentence), in sentences
-//!   without a comparison (`同比`, `上年`, `较`) or a second year: low confidence. Rates are
+//!   without a comparison (`同比`, `上年`, `较`) or a second year, within one document of the page (a second
+//!   document's title or a report's signature date starts another:
+//!   [`crate::passes::document::document_bounds`]): low confidence. Rates are
 //!   not compared: `满意率和基本满意率98.79%` and `…100%` belong to 建议 and 提案.
 //! * **`year-mismatch`** — the year covered (from the title) against `YYYY年` in the body:
 //!   two or more years later, outside titles `《…》`, document numbers `〔…〕`, ranges
@@ -111,7 +113,7 @@ pub fn check_figures(
         check_ranges(text, inds, &mut out);
         check_directions(text, inds, &mut out);
     }
-    check_conflicts(text, &sentences, &per, &mut out);
+    check_conflicts(text, doc, &sentences, &per, &mut out);
     if let Some(y) = year {
         check_years(text, doc, y, &mut out);
     }
@@ -513,10 +515,15 @@ fn check_directions(text: &str, inds: &[Indicator], out: &mut Vec<Diagnostic>) {
 
 fn check_conflicts(
     text: &str,
+    doc: &Document,
     sentences: &[Span],
     per: &[&[Indicator]],
     out: &mut Vec<Diagnostic>,
 ) {
+    // Figures are compared within one document of the page: the number of document bounds
+    // before a sentence names its document.
+    let bounds = crate::passes::document::document_bounds(text, doc);
+    let scope = |n: usize| bounds.partition_point(|&b| b <= sentences[n].start);
     // Candidates: exact figures with a specific subject, in plain sentences.
     let mut cands: Vec<(&str, &Indicator, usize)> = Vec::new();
     for (n, (s, inds)) in sentences.iter().zip(per).enumerate() {
@@ -546,7 +553,11 @@ fn check_conflicts(
     let mut k = 0;
     while k < cands.len() {
         let mut e = k + 1;
-        while e < cands.len() && cands[e].0 == cands[k].0 && cands[e].1.unit == cands[k].1.unit {
+        while e < cands.len()
+            && cands[e].0 == cands[k].0
+            && cands[e].1.unit == cands[k].1.unit
+            && scope(cands[e].2) == scope(cands[k].2)
+        {
             e += 1;
         }
         if e - k >= 2 {
@@ -777,6 +788,34 @@ mod tests {
         // Without the range the parts are added.
         let got = run("共受理案件10件,其中:甲类3件、乙类5件、丙类2件。", None);
         assert_eq!(got[0].0, "figure-sum", "{got:?}");
+    }
+
+    /// Seed 004 is an exam page carrying several documents: 南通's report and, after it,
+    /// 兰州's 经验材料. Their 行政复议案件 are two cities' figures, not a conflict.
+    #[test]
+    fn figures_of_two_documents_on_one_page_are_not_compared() {
+        let nantong = "南通市人民政府\n关于2020年度法治政府建设工作情况的报告\n\
+            20.认真履行行政复议职责。市政府全年收到行政复议案件228件,审结181件,维持87件,\
+            驳回33件,撤回终止49件,撤销2件,确认违法8件,责令履行2件。\n";
+        let lanzhou = "一是加强行政复议和应诉工作。2020年收到行政复议案件120件,已审结87件;\
+            办理行政应诉案件95件,比上年增长66.7%,有效化解各种行政争议。\n";
+        let conflicts = |t: &str| {
+            run(t, Some(2020))
+                .into_iter()
+                .filter(|d| d.0 == "figure-conflict")
+                .count()
+        };
+        // In one report, the two statements conflict.
+        assert_eq!(conflicts(&format!("{nantong}{lanzhou}")), 1);
+        // A second document's title starts another scope.
+        let title = "经验材料:\n兰州市打出“组合拳”,提高法治政府建设成效\n";
+        assert_eq!(conflicts(&format!("{nantong}{title}{lanzhou}")), 0);
+        // So does the end of a report: its signature date.
+        let signature = "南通市人民政府\n2021年3月30日\n";
+        assert_eq!(conflicts(&format!("{nantong}{signature}{lanzhou}")), 0);
+        // A heading without a marker that names the topic is no document title.
+        let heading = "加强法治政府建设组织领导\n";
+        assert_eq!(conflicts(&format!("{nantong}{heading}{lanzhou}")), 1);
     }
 
     #[test]

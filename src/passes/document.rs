@@ -516,6 +516,41 @@ pub fn find_meta(text: &str, doc: &Document) -> Meta {
     meta
 }
 
+/// Places whose name opens a document title: `兰州市…`, `峡山区…`, `当前乡镇…`.
+const TITLE_PLACES: &[&str] = &["省", "市", "区", "县", "州", "旗", "镇", "乡", "街道"];
+
+/// Where a document starts or ends on a page that carries several (an exam page with model
+/// answers, a portal page with two cities' reports), as byte offsets: the start of every
+/// document title and the end of every signature date. Figures of two documents are never
+/// compared. A document title is a text line of at most 40 characters without sentence
+/// punctuation (a comma is allowed: `兰州市打出“组合拳”,提高法治政府建设成效`) nor a heading
+/// marker, that names the topic (`法治政府` `依法行政` `法治建设` `法治`) and either a place (`南通市…`) or the
+/// genre (`关于…`, `…报告`); a heading without marker (`加强法治政府建设组织领导`) is none.
+/// A signature date is a line that is only a date (`2020年1月10日`).
+pub fn document_bounds(text: &str, doc: &Document) -> Vec<usize> {
+    let mut out = Vec::new();
+    for l in doc.text_lines() {
+        let s = &text[l.span.start..l.span.end];
+        if s.len() > 40 * 3 {
+            continue;
+        }
+        let n = char_len(s);
+        if n <= 16 && s.ends_with('日') && s.contains('年') && parse_date(s).is_some() {
+            out.push(l.span.end);
+        } else if n <= 40
+            && !s.contains(['。', ';', '!', '?', ':'])
+            && TITLE_TOPICS.iter().any(|t| s.contains(t))
+            && (s.starts_with("关于")
+                || s.ends_with("报告")
+                || TITLE_PLACES.iter().any(|p| s.contains(p)))
+            && !crate::lex::marker::starts_with_marker(s)
+        {
+            out.push(l.span.start);
+        }
+    }
+    out
+}
+
 /// A title named in the opening sentence: `现将白沙镇2023年度法治政府建设情况报告如下`.
 fn title_in_sentence(text: &str, line: Span) -> Option<Span> {
     let s = &text[line.start..line.end];
