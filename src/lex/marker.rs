@@ -45,7 +45,8 @@
 //! and whether its list closes with its paragraph.
 //!
 //! A heading at a line start ends at the first `。` `;` `:` `!` `?` (a run-in heading, the
-//! paragraph continues) or at the end of the line (a heading alone). Inside a line, further
+//! paragraph continues) or at the end of the line (a heading alone): the token pattern of
+//! title ends is in [`crate::lex::title`]. Inside a line, further
 //! headings are recognised after a sentence end when they continue a sequence: `一是…二是…`,
 //! inline `1.…2.…`, or `(二)` following `(一)` when a web copy lost the line break.
 //!
@@ -162,25 +163,8 @@ const DIVISION_LOOK_ALIKES: &[&str] = &[
 /// What follows a Latin marker in a grade or a class rather than a heading: `A.级`, `(A)类`.
 const LATIN_LOOK_ALIKES: &[char] = &['级', '类', '型', '档', '股', '等'];
 
-/// Characters that end a heading that runs into its paragraph: `。` `;` `!` `?` `:`, and
-/// a run of two or more spaces (the indentation of a paragraph whose line break was lost:
-/// `(一)形成闭环,着力落实主体责任　　深入学习…`).
-/// Byte scan: in the normalised view all but `。` (E3 80 82) are ASCII.
-pub(crate) fn find_title_end(s: &str) -> Option<usize> {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b';' | b'!' | b'?' | b':' => return Some(i),
-            b' ' if b.get(i + 1) == Some(&b' ') => return Some(i),
-            0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x82) => return Some(i),
-            x => i += crate::text::utf8_len(x),
-        }
-    }
-    None
-}
 /// Longest heading title kept whole; longer ones are cut at the first comma.
-pub(crate) const MAX_TITLE_CHARS: usize = 50;
+pub const MAX_TITLE_CHARS: usize = 50;
 
 fn small_cn_number(s: &str) -> Option<(u32, usize)> {
     let end = s.find(|c: char| !is_cn_numeral(c)).unwrap_or(s.len());

@@ -40,7 +40,8 @@
 //! (`坚持严格规范公正文明执法` → `四、`). Repaired headings are `inferred` and reported.
 //! Skipped, repeated and out-of-order numbers are reported as diagnostics.
 
-use crate::lex::marker::{find_title_end, format_marker, parse_marker, Marker, MAX_TITLE_CHARS};
+use crate::lex::marker::{format_marker, parse_marker, Marker, MAX_TITLE_CHARS};
+use crate::lex::title::find_title_end;
 use crate::model::{Code, Diagnostic, Family, Ordinal, Section};
 use crate::passes::document::{Document, LineKind};
 use crate::text::Span;
