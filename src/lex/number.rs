@@ -12,7 +12,8 @@
 //! ```
 //! Values: `一千三` = 1300 and `两千三百五` = 2350 (an abbreviated tail: a lone digit after
 //! 百/千/万/亿 counts one place lower), `九万四` = 94000, `四十五亿四千零四万` = 4540040000,
-//! `四万亿` = 4×10¹², `七十八万五佰零六` = 780506, `拾六万零五百零六` = 160506, `十五点七` = 15.7;
+//! `四万亿` = 4×10¹², `七十八万五佰零六` = 780506, `拾六万零五百零六` = 160506, `十五点七` = 15.7,
+//! `零点五` = 0.5, `一百点五` = 100.5;
 //! mixed `3万4000` = 34000, `25万6千` = 256000, `1千零20` = 1020, `2千零30万` = 20300000;
 //! approximate `一千多万` = 10⁷, `十多万`, `二十几万` (the qualifier is returned with the value).
 //!
@@ -28,7 +29,9 @@
 //!
 //! ## Look-alikes
 //! Financial digits are everyday characters too (`队伍`, `陆续`, `收拾`, `肆意`): they start a
-//! number only before a multiplier and never mix with Arabic digits (`队伍3支` reads `3`).
+//! number only before a multiplier and never mix with Arabic digits (`队伍3支` reads `3`);
+//! `拾` after `收` is the verb `收拾`. An indefinite first digit (`数十件`, `几十件`) and the
+//! archaic `廿` `卅` (`廿二`) are never read, and neither is what follows them.
 //! `十九届`, `一是`, `三项制度`, `12345` are numbers here; whether they are indicators is
 //! decided by [`crate::passes::indicator`].
 //!
@@ -145,7 +148,12 @@ pub fn continues_number(s: &str, i: usize) -> bool {
     let Some(p) = back.next() else {
         return false;
     };
-    if is_numeral_char(p) {
+    if is_numeral_char(p) || matches!(p, '廿' | '卅') {
+        return true; // `廿二` (archaic 20, never read): `二` is its tail
+    }
+    // `数十件`, `几十件`: an indefinite first digit, so `十` is no number of its own.
+    if matches!(p, '数' | '几') && s[i..].starts_with(['十', '百', '千', '万', '亿', '拾'])
+    {
         return true;
     }
     let pp = back.next();
@@ -329,8 +337,10 @@ fn value_of(atoms: &[(usize, Atom)]) -> Option<(f64, Option<&'static str>)> {
     let mut approx = None;
     let mut any = false;
     let mut last_zero = false;
-    if matches!(atoms.first(), Some((_, Atom::Digit(0)))) {
-        return None; // `零件`, `〇`
+    if matches!(atoms.first(), Some((_, Atom::Digit(0))))
+        && !matches!(atoms.get(1), Some((_, Atom::Point(..))))
+    {
+        return None; // `零件`, `〇`; not `零点五`
     }
     for &(_, a) in atoms {
         let zero = matches!(a, Atom::Digit(0));
@@ -362,7 +372,12 @@ fn value_of(atoms: &[(usize, Atom)]) -> Option<(f64, Option<&'static str>)> {
                 last_was_mult = None;
             }
             Atom::Point(v, n) => {
-                let (p, _) = pending.take()?;
+                // `十五点七`; `零点五`, `一百点五` (a point after a zero or a whole section).
+                let p = match pending.take() {
+                    Some((p, _)) => p,
+                    None if last_zero || last_was_mult.is_some_and(|m| m < 1e4) => 0.0,
+                    None => return None,
+                };
                 if n == 0 || p.fract() != 0.0 {
                     return None;
                 }
@@ -528,6 +543,10 @@ pub fn read_number(s: &str, i: usize) -> Result<Number, usize> {
     let financial = t.chars().any(is_financial);
     let arabic = atoms.iter().any(|(_, a)| matches!(a, Atom::Arabic(..)));
     if financial {
+        // `收拾一件`: the verb, not `拾一` (11).
+        if first == '拾' && s[..i].ends_with('收') {
+            return Err(next_char);
+        }
         // A financial digit is a numeral only before a multiplier, never beside Arabic.
         let second_is_mult = matches!(atoms.get(1), Some((_, Atom::Mult(..))));
         let first_is_mult = matches!(atoms.first(), Some((_, Atom::Mult(..))));
@@ -729,6 +748,19 @@ mod tests {
                 "leading 拾",
             ),
             ("十五点七件", 15.7, "十五点七", "Chinese decimal"),
+            ("零点五个百分点", 0.5, "零点五", "a decimal below one"),
+            (
+                "一百点五平方米",
+                100.5,
+                "一百点五",
+                "a point after a whole section",
+            ),
+            (
+                "二十点五万元",
+                205_000.0,
+                "二十点五万",
+                "a point after 十, then 万",
+            ),
             ("壹佰伍拾元", 150.0, "壹佰伍拾", "financial"),
             ("肆拾肆件", 44.0, "肆拾肆", "financial with a tail digit"),
             ("一百零五件", 105.0, "一百零五", "零 keeps the place"),
@@ -764,6 +796,7 @@ mod tests {
             ("亿亿亿亿亿亿亿亿亿亿亿", "repeated 亿"),
             ("伍3支", "a financial digit is no numeral beside Arabic"),
             ("陆续", "a financial digit without a multiplier"),
+            ("零件", "a leading zero is a word"),
         ];
         for &(s, why) in table {
             assert_eq!(read(s), None, "{s}: {why}");
@@ -772,6 +805,9 @@ mod tests {
         assert_eq!(read_number("12,3456件", 0), Err("12,3456".len()));
         assert_eq!(read_number("伍3支", 0), Err("伍".len()));
         assert_eq!(read_number("伍3支", "伍".len()).map(|n| n.value), Ok(3.0));
+        // `收拾` is a verb: its `拾` is no 10.
+        assert!(read_number("收拾一件", "收".len()).is_err());
+        assert_eq!(read_number("拾一件", 0).map(|n| n.value), Ok(11.0));
     }
 
     #[test]
@@ -810,6 +846,15 @@ mod tests {
                 "a financial digit is an everyday character",
             ),
             ("受理12件", "受理".len(), false, "a number's real start"),
+            ("廿二件", "廿".len(), true, "after the archaic 廿 (20)"),
+            ("数十件", "数".len(), true, "an indefinite first digit"),
+            ("几十件", "几".len(), true, "an indefinite first digit"),
+            (
+                "人数120人",
+                "人数".len(),
+                false,
+                "数 before Arabic digits is a word",
+            ),
         ];
         for &(s, i, want, why) in table {
             assert_eq!(continues_number(s, i), want, "{s}: {why}");
