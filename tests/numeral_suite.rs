@@ -495,3 +495,24 @@ fn public_suite_style_cases_pass_or_are_missed_out_of_scope_never_wrong() {
     let out = ROWS.iter().filter(|r| matches!(r.2, Out(_))).count();
     assert!(n >= 90 && out <= 10, "{n} rows, {out} out of scope");
 }
+
+/// `约` is a qualifier (`约1.2万元`) except at the end of a word: `节约`, `签约`, `履约`.
+#[test]
+fn yue_ending_a_word_is_no_qualifier() {
+    let table: &[(&str, &str, Option<&str>)] = &[
+        ("全年节约资金1.2万余元。", "1.2万余元", Some("余")),
+        ("审批时间平均节约30%。", "30%", None),
+        ("现场签约12个项目。", "12个", None),
+        ("投入资金约1.2万元。", "约1.2万元", Some("约")),
+        ("大约30%的案件", "大约30%", Some("大约")),
+    ];
+    for &(t, text, approx) in table {
+        let a = analyze(t);
+        let i = &a.indicators[0];
+        assert_eq!(
+            (&t[i.span.start..i.span.end], i.approx),
+            (text, approx),
+            "{t}"
+        );
+    }
+}

@@ -181,6 +181,11 @@ const PREFIXES: &[&str] = &[
     "逾",
     "超",
 ];
+/// What makes `约` the end of a word rather than a qualifier: `节约`, `制约`, `签约`, `预约`,
+/// `合约`, `条约`, `履约`, `违约`, `特约`, `公约`, `契约`, `相约`, `守约`, `毁约`.
+const YUE_WORDS: &[char] = &[
+    '节', '制', '签', '预', '合', '条', '履', '违', '特', '公', '契', '相', '守', '毁',
+];
 /// Qualifiers right after the number (before the unit): `1000余件`, `100多人`.
 const INNER_APPROX: &[&str] = &["余", "多"];
 /// Qualifiers after the unit: `95%以上`, `10万元左右`.
@@ -1285,9 +1290,10 @@ fn recognise(
     let head_t = trim_spaces(&s[..start]);
     if sign.is_none() {
         if let Some(p) = ends_with_any(head_t, PREFIXES) {
-            // 近 in 最近/附近, 超 in 赶超 are words, not qualifiers.
+            // 近 in 最近/附近, 超 in 赶超, 约 in 节约/签约/履约 are words, not qualifiers.
             let word = &head_t[..head_t.len() - p.len()];
-            let bad = matches!(p, "近" | "超") && word.ends_with(['最', '附', '将', '赶', '接']);
+            let bad = matches!(p, "近" | "超") && word.ends_with(['最', '附', '将', '赶', '接'])
+                || p == "约" && word.ends_with(YUE_WORDS);
             if !bad && head_t.len() - p.len() >= prev_end {
                 approx = Some(p);
                 start = head_t.len() - p.len();
