@@ -51,17 +51,22 @@ fn analyze_on(text: &str, parallel: bool) -> Analysis {
     let mut diagnostics = outline.diagnostics;
     let sections = outline.sections;
     assign_sections(&sections, &mut indicators);
-    let (figure_checks, (mut found_parts, mut coverage)) = both(
+    // The figure checks (as `figures::check_figures`, in two halves) beside the review checks.
+    let (figure_checks, (mut found_parts, mut coverage, year_checks)) = both(
         parallel,
-        || figures::check_figures(t, &doc, &indicators, meta.year),
+        || figures::check_statements(t, &doc, &indicators),
         || {
             (
                 parts::find_parts_in(t, &hits, &sections, meta.year),
                 coverage::coverage_in(&hits, &sections),
+                meta.year
+                    .map(|y| figures::check_year_mentions(t, &doc, y))
+                    .unwrap_or_default(),
             )
         },
     );
     diagnostics.extend(figure_checks);
+    diagnostics.extend(year_checks);
     crate::text::sort::sort_by_key(&mut diagnostics, |d| d.span.start);
 
     // Map every span from the normalised view back into `text`; text fields as written.

@@ -85,15 +85,26 @@ const PLAN_WORDS: &[&str] = &[
 ];
 
 /// Cross-checks the figures of a report. `text` is the normalised view, `indicators` are in
-/// view coordinates; `year` is the year covered.
+/// view coordinates; `year` is the year covered. The diagnostics are sorted by position.
 pub fn check_figures(
     text: &str,
     doc: &Document,
     indicators: &[Indicator],
     year: Option<u16>,
 ) -> Vec<Diagnostic> {
+    let mut out = check_statements(text, doc, indicators);
+    if let Some(y) = year {
+        out.extend(check_year_mentions(text, doc, y));
+    }
+    crate::text::sort::sort_by_key(&mut out, |d| d.span.start);
+    out
+}
+
+/// The checks of [`check_figures`] that read the figures (sums, rates, ranges, directions,
+/// conflicts), unsorted.
+pub fn check_statements(text: &str, doc: &Document, indicators: &[Indicator]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let sentences = sentences(text, doc);
+    let sentences = sentences(text, doc, indicators);
     // Indicators per sentence (both in document order).
     let mut k = 0;
     let mut per: Vec<&[Indicator]> = Vec::with_capacity(sentences.len());
@@ -114,17 +125,29 @@ pub fn check_figures(
         check_directions(text, inds, &mut out);
     }
     check_conflicts(text, doc, &sentences, &per, &mut out);
-    if let Some(y) = year {
-        check_years(text, doc, y, &mut out);
-    }
-    crate::text::sort::sort_by_key(&mut out, |d| d.span.start);
     out
 }
 
-/// Sentences of the text lines: split after `。` `;` `!` `?`.
-fn sentences(text: &str, doc: &Document) -> Vec<Span> {
+/// The check of [`check_figures`] that reads the years mentioned (a report of `year` that
+/// dwells on another), unsorted.
+pub fn check_year_mentions(text: &str, doc: &Document, year: u16) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    check_years(text, doc, year, &mut out);
+    out
+}
+
+/// Sentences of the text lines that hold figures (every check reads a sentence's figures):
+/// split after `。` `;` `!` `?`.
+fn sentences(text: &str, doc: &Document, indicators: &[Indicator]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut k = 0;
     for l in doc.text_lines() {
+        while k < indicators.len() && indicators[k].span.start < l.span.start {
+            k += 1;
+        }
+        if indicators.get(k).is_none_or(|i| i.span.start >= l.span.end) {
+            continue;
+        }
         let s = &text[l.span.start..l.span.end];
         let mut start = 0;
         // Byte scan: `;` `!` `?` are ASCII in the normalised view, `。` is E3 80 82.
