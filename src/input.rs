@@ -56,6 +56,8 @@ pub mod docx;
 pub mod files;
 #[cfg(feature = "html")]
 pub mod html;
+#[cfg(any(feature = "docx", feature = "ofd"))]
+mod inflate;
 pub mod layout;
 #[cfg(feature = "pdf")]
 pub mod pdf;

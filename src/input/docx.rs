@@ -57,7 +57,7 @@ use quick_xml::name::{Namespace, ResolveResult};
 use quick_xml::NsReader;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 use zip::result::ZipError;
 use zip::ZipArchive;
 
@@ -206,35 +206,21 @@ fn read_part(
     let bad_ratio = DocxError::SuspiciousRatio {
         max_ratio: MAX_RATIO,
     };
-    let compressed = file.compressed_size().max(1);
-    // Declared sizes are believed only when they say "too big"; the stream is checked anyway.
-    let declared = file.size();
-    if declared > *budget {
-        return Err(too_large);
-    }
-    if declared > RATIO_FLOOR_BYTES && declared / compressed > MAX_RATIO {
-        return Err(bad_ratio);
-    }
-    let mut out: Vec<u8> = Vec::with_capacity(declared.min(4 * 1024 * 1024) as usize);
-    let mut chunk = vec![0u8; 64 * 1024];
-    loop {
-        let n = match file.read(&mut chunk) {
-            Ok(n) => n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(DocxError::Corrupt(e.to_string())),
-        };
-        if n == 0 {
-            break;
-        }
-        out.extend_from_slice(&chunk[..n]);
-        let len = out.len() as u64;
-        if len > *budget {
-            return Err(too_large);
-        }
-        if len > RATIO_FLOOR_BYTES && len / compressed > MAX_RATIO {
-            return Err(bad_ratio);
-        }
-    }
+    let limits = super::inflate::Limits {
+        limit: *budget,
+        ratio_floor: RATIO_FLOOR_BYTES,
+        max_ratio: MAX_RATIO,
+        reserve: 4 * 1024 * 1024,
+    };
+    let (compressed, declared) = (file.compressed_size(), file.size());
+    let out =
+        super::inflate::read_entry(&mut file, compressed, declared, &limits).map_err(|stop| {
+            match stop {
+                super::inflate::Stop::TooLarge => too_large,
+                super::inflate::Stop::Ratio => bad_ratio,
+                super::inflate::Stop::Corrupt(e) => DocxError::Corrupt(e),
+            }
+        })?;
     *budget -= out.len() as u64;
     Ok(Some(out))
 }

@@ -49,7 +49,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
@@ -273,34 +273,20 @@ impl Package<'_> {
         let bad_ratio = OfdError::SuspiciousRatio {
             max_ratio: MAX_RATIO,
         };
-        let compressed = file.compressed_size().max(1);
-        let declared = file.size();
-        if declared > limit {
-            return Err(too_large);
-        }
-        if declared > RATIO_FLOOR_BYTES && declared / compressed > MAX_RATIO {
-            return Err(bad_ratio);
-        }
-        let mut out = Vec::with_capacity(declared.min(1024 * 1024) as usize);
-        let mut chunk = vec![0u8; 64 * 1024];
-        loop {
-            let n = match file.read(&mut chunk) {
-                Ok(n) => n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(OfdError::Corrupt(e.to_string())),
-            };
-            if n == 0 {
-                break;
-            }
-            out.extend_from_slice(&chunk[..n]);
-            let len = out.len() as u64;
-            if len > limit {
-                return Err(too_large);
-            }
-            if len > RATIO_FLOOR_BYTES && len / compressed > MAX_RATIO {
-                return Err(bad_ratio);
-            }
-        }
+        let limits = super::inflate::Limits {
+            limit,
+            ratio_floor: RATIO_FLOOR_BYTES,
+            max_ratio: MAX_RATIO,
+            reserve: 1024 * 1024,
+        };
+        let (compressed, declared) = (file.compressed_size(), file.size());
+        let out = super::inflate::read_entry(&mut file, compressed, declared, &limits).map_err(
+            |stop| match stop {
+                super::inflate::Stop::TooLarge => too_large,
+                super::inflate::Stop::Ratio => bad_ratio,
+                super::inflate::Stop::Corrupt(e) => OfdError::Corrupt(e),
+            },
+        )?;
         self.budget -= out.len() as u64;
         Ok(Some(out))
     }
