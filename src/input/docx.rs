@@ -770,18 +770,7 @@ fn render_document(bytes: &[u8], numbers: &Numbers<'_>) -> Result<String, DocxEr
             }
             Event::GeneralRef(r) if in_t => {
                 if let Some(p) = paragraphs.last_mut() {
-                    let c = match r.resolve_char_ref() {
-                        Ok(Some(c)) => Some(c),
-                        Ok(None) => match &*r as &[u8] {
-                            b"lt" => Some('<'),
-                            b"gt" => Some('>'),
-                            b"amp" => Some('&'),
-                            b"apos" => Some('\''),
-                            b"quot" => Some('"'),
-                            _ => None,
-                        },
-                        Err(_) => Some('\u{FFFD}'),
-                    };
+                    let c = super::inflate::reference_char(&r);
                     p.text.extend(c);
                 }
             }

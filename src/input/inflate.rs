@@ -1,4 +1,7 @@
-//! Bounded reading of one zip entry, shared by the .docx and OFD readers: the declared size
+//! What the .docx and OFD readers share: [`read_entry`], bounded reading of one zip entry,
+//! and [`reference_char`], the character an XML reference stands for.
+//!
+//! Bounded reading: the declared size
 //! is believed only when it says "too big", and the inflated stream is checked as it grows
 //! against a byte limit and, past a floor, a ratio to the compressed size (a zip bomb stops
 //! at the first chunk over either, in bounded time and memory).
@@ -62,6 +65,23 @@ pub(crate) fn read_entry(
         if over_ratio(len) {
             return Err(Stop::Ratio);
         }
+    }
+}
+
+/// The character an XML reference (`&#x4E00;`, `&amp;`) stands for: `None` for an unknown
+/// entity (dropped), U+FFFD for a malformed character reference.
+pub(crate) fn reference_char(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
+    match r.resolve_char_ref() {
+        Ok(Some(c)) => Some(c),
+        Ok(None) => match &**r as &[u8] {
+            b"lt" => Some('<'),
+            b"gt" => Some('>'),
+            b"amp" => Some('&'),
+            b"apos" => Some('\''),
+            b"quot" => Some('"'),
+            _ => None,
+        },
+        Err(_) => Some('\u{FFFD}'),
     }
 }
 

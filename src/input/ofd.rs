@@ -378,18 +378,7 @@ impl<'p, 'b> Xml<'p, 'b> {
                 Event::Text(t) => Node::Text(t.decode().map_err(|e| self.error(e))?.into_owned()),
                 Event::CData(t) => Node::Text(t.decode().map_err(|e| self.error(e))?.into_owned()),
                 Event::GeneralRef(r) => {
-                    let c = match r.resolve_char_ref() {
-                        Ok(Some(c)) => Some(c),
-                        Ok(None) => match &*r as &[u8] {
-                            b"lt" => Some('<'),
-                            b"gt" => Some('>'),
-                            b"amp" => Some('&'),
-                            b"apos" => Some('\''),
-                            b"quot" => Some('"'),
-                            _ => None,
-                        },
-                        Err(_) => Some('\u{FFFD}'),
-                    };
+                    let c = super::inflate::reference_char(&r);
                     Node::Text(c.map(String::from).unwrap_or_default())
                 }
                 Event::Eof => return Ok(None),
