@@ -127,26 +127,9 @@ pub fn use_loader(state: &UseReducerHandle<State>, batch: &BatchControl) -> Load
             *load_started.borrow_mut() = Some(dom::now());
             let name = f.name();
             d.dispatch(Action::Busy(Some("正在读取文件…".into())));
-            let answer = reader::read(&f);
-            let d = d.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                match answer.await {
-                    Ok(read) => {
-                        let text = Rc::from(read.text);
-                        let analysis = Shared::new(read.analysis);
-                        d.dispatch(Action::Load {
-                            report: Box::new(Analysed::new(text, analysis, read.ms)),
-                            notice: Some(format!("已读取 {name}（{}）", read.how)),
-                            file_name: Some(name),
-                        });
-                    }
-                    // The current text stays: only the message changes.
-                    Err(e) => {
-                        d.dispatch(Action::Busy(None));
-                        d.dispatch(Action::Notice(Some(format!("{name}：{e}"))));
-                    }
-                }
-            });
+            let shown = name.clone();
+            let notice = move |how: &str| Some(format!("已读取 {shown}（{how}）"));
+            deliver(reader::read(&f), d.clone(), name.clone(), name, notice);
         })
     };
 
@@ -179,25 +162,8 @@ pub fn use_loader(state: &UseReducerHandle<State>, batch: &BatchControl) -> Load
         use_callback(d.clone(), move |(), d| {
             *load_started.borrow_mut() = Some(dom::now());
             d.dispatch(Action::Busy(Some("正在载入示例报告…".into())));
-            let answer = reader::sample();
-            let d = d.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                match answer.await {
-                    Ok(read) => {
-                        let text = Rc::from(read.text);
-                        let analysis = Shared::new(read.analysis);
-                        d.dispatch(Action::Load {
-                            report: Box::new(Analysed::new(text, analysis, read.ms)),
-                            notice: None,
-                            file_name: Some(SAMPLE_NAME.to_string()),
-                        });
-                    }
-                    Err(e) => {
-                        d.dispatch(Action::Busy(None));
-                        d.dispatch(Action::Notice(Some(format!("示例报告：{e}"))));
-                    }
-                }
-            });
+            let (name, label) = (SAMPLE_NAME.to_string(), "示例报告".to_string());
+            deliver(reader::sample(), d.clone(), name, label, |_| None);
         })
     };
 
@@ -240,4 +206,33 @@ pub fn use_loader(state: &UseReducerHandle<State>, batch: &BatchControl) -> Load
         open_report,
         sample,
     }
+}
+
+/// Loads what the reader worker answers for the file `name` (a dropped file or the sample)
+/// with the notice `notice` makes from how it was read; on an error the current text stays
+/// and only the message, headed by `label`, changes.
+fn deliver(
+    answer: impl std::future::Future<Output = Result<reader::ReadFile, String>> + 'static,
+    d: UseReducerDispatcher<State>,
+    name: String,
+    label: String,
+    notice: impl FnOnce(&str) -> Option<String> + 'static,
+) {
+    wasm_bindgen_futures::spawn_local(async move {
+        match answer.await {
+            Ok(read) => {
+                let text = Rc::from(read.text);
+                let analysis = Shared::new(read.analysis);
+                d.dispatch(Action::Load {
+                    report: Box::new(Analysed::new(text, analysis, read.ms)),
+                    notice: notice(&read.how),
+                    file_name: Some(name),
+                });
+            }
+            Err(e) => {
+                d.dispatch(Action::Busy(None));
+                d.dispatch(Action::Notice(Some(format!("{label}：{e}"))));
+            }
+        }
+    });
 }
