@@ -358,6 +358,25 @@ const ROWS: &[Row] = &[
         In,
         "grouped with 余",
     ),
+    // ---- a bare 百/千/万 with 余 or a qualifier (`十余次` one place up) ---------------------
+    ("培训执法人员百余人次。", Some((100.0, "人次")), In, "百余"),
+    ("开展执法检查千余次。", Some((1000.0, "次")), In, "千余"),
+    ("惠及群众万余户。", Some((10_000.0, "户")), In, "万余"),
+    ("受理来信逾千件。", Some((1000.0, "件")), In, "逾千"),
+    ("开展普法活动上千场。", Some((1000.0, "场")), In, "上千"),
+    ("覆盖近千个村（社区）。", Some((1000.0, "个")), In, "近千"),
+    (
+        "节约资金上千万元。",
+        Some((10_000_000.0, "元")),
+        In,
+        "上千万: 千 then a larger group",
+    ),
+    (
+        "投入资金百余万元。",
+        Some((1_000_000.0, "元")),
+        In,
+        "百余万: 余 between the magnitudes",
+    ),
     // ---- small counts -------------------------------------------------------------------
     ("聘请两名律师担任法律顾问。", Some((2.0, "名")), In, "两名"),
     (
@@ -387,6 +406,15 @@ const ROWS: &[Row] = &[
     ),
     ("受理群众来信数十件。", None, In, "数十: no definite value"),
     ("开展几十场宣讲。", None, In, "几十: no definite value"),
+    ("发放宣传资料数万份。", None, In, "数万: no definite value"),
+    (
+        "数百余人参加。",
+        None,
+        In,
+        "数百余: 数 takes the 百 with it",
+    ),
+    ("成百上千名群众参与。", None, In, "成百上千 is an idiom"),
+    ("千方百计为群众办实事。", None, In, "千方百计 is an idiom"),
     // ---- out of scope: may be missed, never misread ------------------------------------
     (
         "受理廿二件。",
@@ -417,18 +445,6 @@ const ROWS: &[Row] = &[
         Some((50.0, "%")),
         Out("一半 is a word, not a stated rate"),
         "一半",
-    ),
-    (
-        "受理来信逾千件。",
-        Some((1000.0, "件")),
-        Out("a bare 千 states an order of magnitude"),
-        "逾千",
-    ),
-    (
-        "节约资金上千万元。",
-        Some((10_000_000.0, "元")),
-        Out("上千万 states an order of magnitude"),
-        "上千万",
     ),
     (
         "编号一二三件。",

@@ -32,6 +32,10 @@
 //! number only before a multiplier and never mix with Arabic digits (`队伍3支` reads `3`);
 //! `拾` after `收` is the verb `收拾`. An indefinite first digit (`数十件`, `几十件`) and the
 //! archaic `廿` `卅` (`廿二`) are never read, and neither is what follows them.
+//! A bare `百` `千` `万` is a number only where a report writes an approximate count with it
+//! ([`bare_magnitude_at`]): before `余`/`多` (`百余人次`, `千余次`) or after `逾` `近` `超`
+//! `超过` `约` `上` (`逾千件`, `上万人`, `上千万元`); not in `数百` `几百` `成百上千`
+//! `千方百计` `百姓`, nor after `以上` `线上`.
 //! `十九届`, `一是`, `三项制度`, `12345` are numbers here; whether they are indicators is
 //! decided by [`crate::passes::indicator`].
 //!
@@ -126,6 +130,88 @@ pub fn starts_number(c: char) -> bool {
         || c == '十'
         || financial_digit(c).is_some()
         || c == '拾'
+}
+
+/// Qualifiers after which a bare `百` `千` `万` is a number ([`bare_magnitude_at`]).
+const MAGNITUDE_QUALIFIERS: &[&str] = &["超过", "逾", "近", "超", "约", "上"];
+/// Characters before `上` that make it part of a word (`以上`, `线上`, `网上`, `马上`, `之上`),
+/// not the qualifier of `上千场`.
+const SHANG_WORDS: &[char] = &[
+    '以', '之', '线', '网', '马', '路', '会', '晚', '早', '向', '加', '在', '手', '身', '面', '台',
+    '岗', '街', '楼', '堂', '掌', '顶', '世', '海', '山', '湖', '江', '河',
+];
+
+/// True when a bare `百` `千` or `万` at byte `i` of `s` stands for one hundred, thousand or
+/// ten thousand, as reports write approximate counts: before `余`/`多` (`百余人次`,
+/// `千余次`, `万余人`, also `百万余元`) or after a qualifier (`逾千件`, `近千个`, `上万人`,
+/// `超百场`, `上千万元`). Never after `数` `几` `成` or a numeral (`数百人`, `成百上千`,
+/// `一千`), nor after `上` ending a word (`线上`, `以上`); `百姓`, `千方百计` have neither.
+pub fn bare_magnitude_at(s: &str, i: usize) -> bool {
+    let rest = &s[i..];
+    if !rest.starts_with(['百', '千', '万']) || continues_number(s, i) {
+        return false;
+    }
+    let before = &s[..i];
+    if before.ends_with(['数', '几', '成']) {
+        return false;
+    }
+    let after_run = rest.trim_start_matches(['百', '千', '万', '亿']);
+    if after_run.starts_with(['余', '多']) {
+        return true;
+    }
+    MAGNITUDE_QUALIFIERS.iter().any(|q| {
+        before.strip_suffix(q).is_some_and(|word| {
+            *q != "上"
+                || !word.ends_with(SHANG_WORDS)
+                    && !word.ends_with(['数', '几', '成', '百', '千', '万'])
+        })
+    })
+}
+
+/// Reads the bare magnitude at `i` ([`bare_magnitude_at`] holds): `千` 1000, `万` 10⁴, `千万`
+/// 10⁷, `百万` 10⁶, `百亿` 10¹⁰, `百余万` 10⁶ with `余`. A numeral right after it (`千三`)
+/// makes it no number.
+fn read_bare_magnitude(s: &str, i: usize) -> Result<Number, usize> {
+    let mut value = 1.0;
+    let mut end = i;
+    let mut last = 0.0;
+    let mut approx = None;
+    let mut chars = s[i..].char_indices().peekable();
+    while let Some((k, c)) = chars.next() {
+        if let Some(m) = multiplier(c).filter(|_| !is_financial(c)) {
+            // Each one after the first is a larger group: 千万, 百亿; not 千百, 万万.
+            if last != 0.0 && (m < 1e4 || m <= last) {
+                return Err(i + k);
+            }
+            value *= m;
+            last = m;
+            end = i + k + c.len_utf8();
+        } else if matches!(c, '余' | '多') {
+            // `百余万`: the approximation sits between the magnitudes.
+            match chars.peek() {
+                Some(&(k2, m @ ('万' | '亿'))) if last < 1e4 => {
+                    value *= multiplier(m).unwrap_or(1.0);
+                    approx = Some(if c == '余' { "余" } else { "多" });
+                    end = i + k2 + m.len_utf8();
+                }
+                _ => {}
+            }
+            break;
+        } else {
+            break;
+        }
+    }
+    if s[end..].starts_with(|c: char| c.is_ascii_digit() || is_numeral_char(c)) {
+        return Err(token_end(s, i));
+    }
+    Ok(Number {
+        start: i,
+        end,
+        value,
+        written: Written::Chinese,
+        approx,
+        decimals: 0,
+    })
 }
 
 /// True for a character that is part of a number wherever it stands next to one: a digit
@@ -494,7 +580,11 @@ pub fn read_number(s: &str, i: usize) -> Result<Number, usize> {
     let first = s[i..].chars().next().ok_or(i + 1)?;
     let next_char = i + first.len_utf8();
     if !starts_number(first) {
-        return Err(next_char);
+        return if bare_magnitude_at(s, i) {
+            read_bare_magnitude(s, i)
+        } else {
+            Err(next_char)
+        };
     }
     // A plain run of digits followed by nothing that continues a number (`64项`, the
     // common case) is read without the pattern; so is a decimal (`98.79%`) and a number
@@ -860,6 +950,63 @@ mod tests {
             assert_eq!(continues_number(s, i), want, "{s}: {why}");
         }
         assert!(read_number("3.5个", 2).is_err());
+    }
+
+    #[test]
+    fn reads_a_bare_magnitude_only_where_it_stands_for_a_number() {
+        /// Text, the magnitude's character, the value and text read (or none), why.
+        type Row = (
+            &'static str,
+            &'static str,
+            Option<(f64, &'static str)>,
+            &'static str,
+        );
+        let table: &[Row] = &[
+            ("百余人次", "百", Some((100.0, "百")), "before 余"),
+            ("千余次", "千", Some((1000.0, "千")), "before 余"),
+            ("万多人", "万", Some((1e4, "万")), "before 多"),
+            ("逾千件", "千", Some((1000.0, "千")), "after 逾"),
+            ("近千个", "千", Some((1000.0, "千")), "after 近"),
+            ("超过千人", "千", Some((1000.0, "千")), "after 超过"),
+            ("上万人", "万", Some((1e4, "万")), "after 上"),
+            (
+                "上千万元",
+                "千",
+                Some((1e7, "千万")),
+                "a larger group after it",
+            ),
+            (
+                "百余万元",
+                "百",
+                Some((1e6, "百余万")),
+                "余 between the groups",
+            ),
+            ("百万余元", "百", Some((1e6, "百万")), "余 after the groups"),
+            ("数百人", "百", None, "数: no definite value"),
+            ("数百余人", "百", None, "数 takes the 百 with it"),
+            ("好几百人", "百", None, "几"),
+            ("成百上千", "千", None, "an idiom"),
+            ("千方百计", "千", None, "neither 余 nor a qualifier"),
+            ("百姓", "百", None, "a word"),
+            ("线上千人", "千", None, "线上 is a word"),
+            ("以上千人", "千", None, "以上 is a word"),
+            ("一千余件", "千", None, "the tail of 一千"),
+            ("逾千三百件", "千", None, "a numeral after it"),
+            ("逾千百件", "千", None, "a smaller group after it"),
+        ];
+        for &(s, at, want, why) in table {
+            let i = s.find(at).unwrap();
+            let got = read_number(s, i)
+                .ok()
+                .map(|n| (n.value, &s[n.start..n.end]));
+            assert_eq!(got, want, "{s}: {why}");
+            assert_eq!(
+                bare_magnitude_at(s, i),
+                want.is_some() || s.starts_with("逾千"),
+                "{s}"
+            );
+        }
+        assert_eq!(read_number("百余万元", 0).unwrap().approx, Some("余"));
     }
 
     #[test]

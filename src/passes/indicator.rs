@@ -12,6 +12,7 @@
 //! number    = see crate::lex::number (read whole or not at all)
 //! magnitude = 万亿 | 万 | 亿 | 千                  (after an Arabic number: 1.35亿元 → 1.35 亿元)
 //! prefix    = 约 近 将近 接近 大约 超过 超 逾 至少 不少于 不低于 不到 不足
+//!           | 上                         (only before a bare 百/千/万: 上千场, 上万人)
 //! sign      = 负 | -                               (rates only: 负3.9%, -22.2%)
 //! direction = 增长 上升 提高 提升 增加 下降 减少 降低 压缩 缩短 …  (single 增/降/减/升 only after 比)
 //! basis     = 同比 环比 比上年 较上年 比去年 较去年 … | 比 (in 比增/比降)
@@ -46,8 +47,8 @@
 
 use crate::lex::date::year_at;
 use crate::lex::number::{
-    continues_number, is_token_char, normalize, normalized_unit, read_number, split_magnitude,
-    starts_number, Number, Written,
+    bare_magnitude_at, continues_number, is_token_char, normalize, normalized_unit, read_number,
+    split_magnitude, starts_number, Number, Written,
 };
 use crate::lex::numeral::{cn_digit, is_cn_numeral};
 use crate::lex::words::{
@@ -702,7 +703,7 @@ fn figure_at(s: &str, i: usize) -> Result<Found, usize> {
         };
         return Ok(Found { num, q, high: None });
     }
-    if !starts_number(c) {
+    if !starts_number(c) && !bare_magnitude_at(s, i) {
         return Err(next);
     }
     // Cheap test before reading: most numerals (`统一`, `一是`, `2019年`) have nothing after
@@ -1298,6 +1299,14 @@ fn recognise(
                 approx = Some(p);
                 start = head_t.len() - p.len();
             }
+        } else if approx.is_none()
+            && head_t.ends_with('上')
+            && head_t.len() - '上'.len_utf8() >= prev_end
+            && bare_magnitude_at(s, n.start)
+        {
+            // `上千场`, `上万人`: the number was read because of this 上.
+            approx = Some("上");
+            start = head_t.len() - '上'.len_utf8();
         }
     }
     let mut kind = q.kind;
@@ -1833,6 +1842,16 @@ mod tests {
                 "counts",
             ),
             ("监管事项超过130件。", &["超过130件"], "prefix qualifier"),
+            (
+                "开展普法活动上千场，惠及群众万余户，指导案件近百宗。",
+                &["上千场", "万余户", "近百宗"],
+                "a bare magnitude with its qualifier",
+            ),
+            (
+                "组织线上千余场活动。",
+                &["千余场"],
+                "线上 is a word, not 上",
+            ),
             (
                 "已建设完成1800余路,基本实现全覆盖。",
                 &["1800余路"],
