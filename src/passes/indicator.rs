@@ -194,6 +194,15 @@ const SUFFIXES: &[&str] = &["以上", "左右", "余"];
 
 /// Words stripped from the end of a subject.
 const SUBJECT_TAIL: &[&str] = &[
+    "下降至",
+    "下降到",
+    "上升至",
+    "上升到",
+    "增长至",
+    "增长到",
+    "缩短到",
+    "压减到",
+    "缩减到",
     "压减至",
     "减至",
     "降至",
@@ -1726,6 +1735,8 @@ fn subject(
     for lead in ["各类", "各项", "各种"] {
         left = left.strip_prefix(lead).unwrap_or(left);
     }
+    // `败诉率由上年的12.5%`: the baseline of a change is no part of the thing.
+    left = strip_baseline(left);
     // The head noun phrase: `全年共受理的行政复议案件` → `行政复议案件`.
     if let Some(p) = left.rfind('的') {
         let head = &left[p + '的'.len_utf8()..];
@@ -1757,6 +1768,40 @@ fn subject(
         named = Named::Verb;
     }
     (left.to_string(), [at(left), Span::new(end, end)], named)
+}
+
+/// Baselines a change starts from, after `由`/`从`: `上年`, `去年`, `原来`, `年初`.
+const BASELINES: &[&str] = &[
+    "上一年度",
+    "上一年",
+    "上年度",
+    "上年",
+    "去年",
+    "前一年",
+    "原来",
+    "过去",
+    "以前",
+    "之前",
+    "年初",
+    "改革前",
+    "原",
+    "",
+];
+
+/// `行政诉讼案件败诉率由上年的` → `行政诉讼案件败诉率`: a subject that ends with where a change
+/// starts from (`由`/`从`, a baseline or a year, an optional `的`) loses that ending.
+fn strip_baseline(left: &str) -> &str {
+    let Some(k) = left.rfind(['由', '从']) else {
+        return left;
+    };
+    let rest = &left[k + '由'.len_utf8()..];
+    let rest = rest.strip_suffix('的').unwrap_or(rest);
+    let year = year_at(rest, 0).is_some_and(|y| y.end == rest.len() && y.marked);
+    if k > 0 && (year || BASELINES.contains(&rest)) {
+        left[..k].trim_end()
+    } else {
+        left
+    }
 }
 
 /// True when the clause before an event count names a thing of its own (`区政府常务会议全年2次`),
@@ -2094,5 +2139,28 @@ mod tests {
             ["“一趟不用跑”事项", "审批和服务事项", "“一趟不用跑”事项"],
             "A占B的X% measures A"
         );
+        for t in [
+            "行政诉讼案件败诉率由上年的12.5%下降至6.3%。",
+            "行政诉讼案件败诉率从2022年的12.5%下降到6.3%。",
+        ] {
+            assert_eq!(
+                all(t),
+                ["行政诉讼案件败诉率"; 2],
+                "{t}: both ends of a change measure the metric, not its baseline"
+            );
+        }
+        assert_eq!(
+            all("审批时限由原来的20个工作日压缩至5个工作日。"),
+            ["审批时限"; 2],
+            "由原来的 is a baseline"
+        );
+        assert_eq!(strip_baseline("满意度从去年的"), "满意度");
+        assert_eq!(strip_baseline("满意度从2022年度"), "满意度");
+        assert_eq!(
+            strip_baseline("案件由基层法院"),
+            "案件由基层法院",
+            "由 before an agent is no baseline"
+        );
+        assert_eq!(strip_baseline("由上年的"), "由上年的", "nothing before it");
     }
 }
