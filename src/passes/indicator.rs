@@ -914,6 +914,13 @@ fn scan_line(text: &str, line: Span, out: &mut Vec<Indicator>) {
             let from = sentence_first.unwrap_or(out.len());
             let first = firsts.lookup(out, split_magnitude(&ind.unit).1);
             inherit_subject(s, line, &mut ind, prev_end, &out[from..], first, own);
+        } else if own == Named::Verb || is_review_decision(&ind.subject) {
+            // A sentence's first figure: `在已审结的案件中,维持32件`.
+            let before = &s[prev_end..ind.span.start];
+            let from = before.rfind(['。', ';', '!', '?']).map_or(0, |p| {
+                p + before[p..].chars().next().map_or(1, char::len_utf8)
+            });
+            take_frame(s, prev_end + from, &mut ind);
         }
         if prev_end == 0 || ends_sentence(&s[prev_end..ind.span.start]) {
             sentence_first = Some(out.len());
@@ -1031,7 +1038,11 @@ fn inherit_subject(
         }
     }
     let direction_word = DIRECTIONS.iter().any(|(w, _)| ind.subject == *w);
-    if !ind.subject.is_empty() && !direction_word && named != Named::Verb {
+    if !ind.subject.is_empty()
+        && !direction_word
+        && named != Named::Verb
+        && !is_review_decision(&ind.subject)
+    {
         return;
     }
     let adjacent = between.is_empty();
@@ -1055,11 +1066,64 @@ fn inherit_subject(
         take(ind, prev);
         return;
     }
+    // `受理案件中,维持45件,撤销3件`: a frame after the total names what the breakdown counts.
+    if first.is_some_and(|f| take_frame(s, to_line(f.span).end, ind)) {
+        return;
+    }
     // The sentence's first figure of the same measure word whose clause named its thing (the
     // total a breakdown follows), else the sentence's first.
     if let Some(from) = first {
         take(ind, from);
     }
+}
+
+/// Gives `ind` the thing of the last breakdown frame between byte `from` of the line and the
+/// figure ([`breakdown_frame`]); false when there is none.
+fn take_frame(s: &str, from: usize, ind: &mut Indicator) -> bool {
+    let Some(frame) = breakdown_frame(&s[from.min(ind.span.start)..ind.span.start]) else {
+        return false;
+    };
+    let k = frame.as_ptr() as usize - s.as_ptr() as usize;
+    ind.subject = frame.to_string();
+    ind.subject_spans = [
+        Span::new(k, k + frame.len()),
+        Span::new(ind.span.end, ind.span.end),
+    ];
+    true
+}
+
+/// Things a breakdown frame may name (`受理案件中`, `已审结的行政复议案件中`).
+const FRAME_NOUNS: &[&str] = &[
+    "案件", "申请", "事项", "信件", "诉求", "建议", "提案", "问题", "线索", "文件", "合同", "人员",
+    "对象", "企业", "单位", "项目",
+];
+
+/// The thing of the last breakdown frame in `between` (the text from a sentence's first
+/// figure to a later figure): a clause `…X中,` whose head noun ends with one of
+/// [`FRAME_NOUNS`] (`受理案件中,` → `受理案件`; `已审结的行政复议案件中,` → `行政复议案件`).
+/// `工作中` `过程中` and `其中` are no frames.
+fn breakdown_frame(between: &str) -> Option<&str> {
+    let k = between.rfind("中,")?;
+    let head = &between[..k];
+    let from = head.rfind([',', ';', '。', '、']).map_or(0, |p| {
+        p + head[p..].chars().next().map_or(1, char::len_utf8)
+    });
+    let mut frame = strip_subject(head[from..].trim_start_matches(['在', '对']));
+    if let Some(p) = frame.rfind('的') {
+        frame = &frame[p + '的'.len_utf8()..];
+    }
+    let n = frame.chars().count();
+    let ok = (2..=12).contains(&n)
+        && !frame.contains(|c: char| c.is_ascii_digit())
+        && ends_with_any(frame, FRAME_NOUNS).is_some();
+    ok.then_some(frame)
+}
+
+/// A decision of an administrative review named by its outcome (`确认违法2件`,
+/// `确认行政行为违法2件`, `责令履行1件`, `确认无效`): the thing is the cases, not the outcome.
+fn is_review_decision(subject: &str) -> bool {
+    subject.starts_with("确认") && ends_with_any(subject, &["违法", "无效"]).is_some()
+        || subject.starts_with("责令") && subject.ends_with("履行")
 }
 
 /// The bare numbers listed right before the figure `f` (`12、15、` before `20件`) as figures
@@ -2162,6 +2226,21 @@ mod tests {
             all("审批时限由原来的20个工作日压缩至5个工作日。"),
             ["审批时限"; 2],
             "由原来的 is a baseline"
+        );
+        assert_eq!(
+            all("市政府全年收到行政复议案件228件,审结181件,维持87件,确认违法8件,责令履行2件。"),
+            ["行政复议案件"; 5],
+            "a review's outcomes count its cases"
+        );
+        assert_eq!(
+            all("在已审结的行政复议案件中,维持32件,撤销4件。执法检查工作中,约谈8次。"),
+            ["行政复议案件", "行政复议案件", "约谈"],
+            "a breakdown frame names the thing; 工作中 is no frame"
+        );
+        assert_eq!(
+            all("收到申请71件,受理50件,受理案件中,维持45件,撤销3件。"),
+            ["申请", "申请", "受理案件", "受理案件"],
+            "a frame after the total"
         );
         assert_eq!(strip_baseline("满意度从去年的"), "满意度");
         assert_eq!(strip_baseline("满意度从2022年度"), "满意度");
