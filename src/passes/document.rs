@@ -13,7 +13,10 @@
 //!   breadcrumbs (`您现在的位置: 首页 > …`), ICP lines, page footers (`— 1 —`), the
 //!   `今天是…` widget, and runs of four or more short unpunctuated lines (link lists,
 //!   shop footers). A heading line such as `坚持严格规范公正文明执法` alone is not chrome.
-//! * **meta** — labelled metadata: `发布时间:2020-01-24 13:27 信息来源:梅列区政府`.
+//! * **meta** — labelled metadata: `发布时间:2020-01-24 13:27 信息来源:梅列区政府`; the
+//!   list of attachments: `附件:1.2023年法治政府建设统计表` and the short lines right after it
+//!   that continue its numbering (`2.重点工作清单`). An attachment printed in full
+//!   (`附件1` alone, then its title and text) stays text.
 //! * **text** — everything else; blank lines are not stored.
 //!
 //! Chrome and meta lines are excluded from the outline and from indicators.
@@ -182,6 +185,7 @@ impl Document {
             lines.push(Line { span, kind });
         }
         mark_short_runs(text, &mut lines);
+        mark_attachment_lists(text, &mut lines);
         let chrome = lines
             .iter()
             .filter(|l| l.kind == LineKind::Chrome)
@@ -357,6 +361,56 @@ pub fn is_meta_line(s: &str) -> bool {
         s.strip_prefix(l)
             .is_some_and(|r| r.trim_start().starts_with([':', '】']))
     })
+}
+
+/// Marks a list of attachments as meta: a `附件:` line (the list may start on it,
+/// `附件:1.统计表`) and the lines after it that continue its numbering (`1.` or `2.` … up
+/// to 60 characters, no `。`).
+fn mark_attachment_lists(text: &str, lines: &mut [Line]) {
+    use crate::lex::marker::{parse_marker, Family};
+    let digit_item = |s: &str| {
+        parse_marker(s)
+            .filter(|m| m.ordinal.family == Family::Digit)
+            .map(|m| m.ordinal.number)
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        let s = &text[lines[i].span.start..lines[i].span.end];
+        let label = s
+            .strip_prefix("附件")
+            .map(str::trim_start)
+            .and_then(|r| r.strip_prefix(':'));
+        // A bare `附件:` may already be chrome (a download widget's label); it stays so.
+        let Some(rest) = label.filter(|_| lines[i].kind != LineKind::Meta) else {
+            i += 1;
+            continue;
+        };
+        if lines[i].kind == LineKind::Text {
+            lines[i].kind = LineKind::Meta;
+        }
+        // `附件:1.2023年…`: the first item's number, even where a year follows the point.
+        let rest = rest.trim_start();
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let first = rest[digits..]
+            .starts_with(['.', '、'])
+            .then(|| rest[..digits].parse::<u32>().ok())
+            .flatten();
+        let mut next = first.map_or(1, |n| n + 1);
+        i += 1;
+        while let Some(l) = lines.get_mut(i) {
+            let s = &text[l.span.start..l.span.end];
+            let item = l.kind == LineKind::Text
+                && char_len(s) <= 60
+                && !s.contains('。')
+                && digit_item(s) == Some(next);
+            if !item {
+                break;
+            }
+            l.kind = LineKind::Meta;
+            next += 1;
+            i += 1;
+        }
+    }
 }
 
 /// Marks runs of four or more short unpunctuated lines as chrome (link lists, footers).
@@ -706,6 +760,25 @@ mod tests {
         assert!(kinds(t).iter().all(|(_, k)| *k == LineKind::Chrome));
         let t = "第一段正文内容很长，有标点。\n坚持严格规范公正文明执法\n(一)健全行政执法和刑事司法衔接机制";
         assert!(kinds(t).iter().all(|(_, k)| *k == LineKind::Text));
+    }
+
+    #[test]
+    fn attachment_lists_are_meta_but_printed_attachments_are_text() {
+        use LineKind::{Meta, Text};
+        let t = "三、下一步工作计划\n附件:1.2023年法治政府建设统计表\n2.重点工作清单\n3.考核情况。全年考核12次。\n某区人民政府";
+        let k: Vec<LineKind> = kinds(t).into_iter().map(|(_, k)| k).collect();
+        assert_eq!(
+            k,
+            [Text, Meta, Meta, Text, Text],
+            "the list and its continued numbering; a line with a sentence is no item"
+        );
+        let t = "附件:\n1.统计表\n3.清单\n附件1\n统计表\n一、基本情况";
+        let k: Vec<LineKind> = kinds(t).into_iter().map(|(_, k)| k).collect();
+        assert_eq!(
+            k[1..],
+            [Meta, Text, Text, Text, Text],
+            "3. does not continue 1."
+        );
     }
 
     #[test]
