@@ -60,7 +60,11 @@ fn analyze_on(text: &str, parallel: bool) -> Analysis {
                 parts::find_parts_in(t, &hits, &sections, meta.year),
                 coverage::coverage_in(&hits, &sections),
                 meta.year
-                    .map(|y| figures::check_year_mentions(t, &doc, y))
+                    .map(|y| {
+                        let mut d = figures::check_year_mentions(t, &doc, y);
+                        d.extend(figures::check_plan_years(t, &sections, y));
+                        d
+                    })
                     .unwrap_or_default(),
             )
         },

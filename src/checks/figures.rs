@@ -34,12 +34,14 @@
 //! * **`year-mismatch`** — the year covered (from the title) against `YYYY年` in the body:
 //!   two or more years later, outside titles `《…》`, document numbers `〔…〕`, ranges
 //!   (`2021-2025年`) and plans (`到2025年`, `力争`, `将`, `规划`). The next year is normal
-//!   (plans, publication) and is never flagged.
+//!   (plans, publication) and is never flagged. Also a top-level plan heading naming a year
+//!   no later than the year covered (`三、2023年工作安排` in the report on 2023:
+//!   [`check_plan_years`]).
 
 use crate::lex::number::normalize;
 use crate::lex::numeral::format_value;
 use crate::lex::words::{subject_verb_at, DOWN_WORDS, UP_WORDS};
-use crate::model::{Code, Diagnostic, Indicator, Kind, Severity};
+use crate::model::{Code, Diagnostic, Indicator, Kind, Section, Severity};
 use crate::passes::document::Document;
 use crate::text::Span;
 
@@ -757,11 +759,97 @@ fn check_years(text: &str, doc: &Document, year: u16, out: &mut Vec<Diagnostic>)
     }
 }
 
+/// Words of a plan heading (`四、2024年工作打算`).
+const PLAN_HEADING_WORDS: &[&str] = &[
+    "工作打算",
+    "工作安排",
+    "工作计划",
+    "工作思路",
+    "工作重点",
+    "重点工作",
+    "主要安排",
+    "工作展望",
+    "打算",
+    "安排",
+];
+
+/// Words of a heading on work done (`2023年重点工作完成情况`).
+const PAST_WORK_WORDS: &[&str] = &[
+    "情况", "完成", "成效", "落实", "进展", "总结", "回顾", "开展",
+];
+
+/// `year-mismatch` in a plan heading: a top-level heading that announces the plans of a year
+/// no later than the year covered (`三、2023年工作安排` in the report on 2023), the year a
+/// report copied from last year's keeps. The year checked is the last one before the plan
+/// word, so `2023年工作总结和2024年工作打算` is silent. `sections` are in view coordinates.
+pub fn check_plan_years(text: &str, sections: &[Section], year: u16) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for s in sections.iter().filter(|s| s.level == 1 && !s.run_in) {
+        let title = &text[s.title_span.start..s.title_span.end];
+        let Some(w) = PLAN_HEADING_WORDS.iter().find_map(|w| title.find(w)) else {
+            continue;
+        };
+        let Some((at, y)) = year_mentions(&title[..w]).last() else {
+            continue;
+        };
+        // Only `2023年` and its own words before the plan word: `2023年度工作安排`.
+        let between = &title[at + "0000年".len()..w];
+        // A report on the year's work (`2023年重点工作完成情况`) is no plan.
+        let after = &title[at..];
+        if y > year
+            || between.chars().count() > 6
+            || between.contains(['和', '及', ',', '、'])
+            || PAST_WORK_WORDS.iter().any(|w| after.contains(w))
+        {
+            continue;
+        }
+        let span = Span::new(
+            s.title_span.start + at,
+            s.title_span.start + at + "0000年".len(),
+        );
+        out.push(diag(
+            Code::YearMismatch,
+            Severity::Warning,
+            format!(
+                "报告年度为{year}年，下一年度安排的标题却写作{y}年（应为{}年？）",
+                year + 1
+            ),
+            vec![span],
+            0.7,
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::passes::document::Document;
     use crate::passes::indicator::find_indicators;
+
+    /// A top-level plan heading naming the year covered, in a report on that year.
+    #[test]
+    fn plan_headings_name_the_next_year() {
+        let flagged = |title: &str| {
+            let t = format!("某区2023年法治政府建设年度报告\n一、主要举措和成效\n办理案件12件。\n{title}\n继续推进。");
+            let a = crate::analyze(&t);
+            a.diagnostics
+                .iter()
+                .filter(|d| d.code == Code::YearMismatch)
+                .count()
+        };
+        assert_eq!(flagged("二、2023年工作安排"), 1);
+        assert_eq!(flagged("二、2023年度工作打算"), 1);
+        assert_eq!(flagged("二、2022年工作计划"), 1, "an earlier year too");
+        assert_eq!(flagged("二、2024年工作安排"), 0);
+        assert_eq!(flagged("二、下一步工作安排"), 0);
+        assert_eq!(flagged("二、2023年工作总结和2024年工作安排"), 0);
+        assert_eq!(
+            flagged("二、2023年重点工作完成情况"),
+            0,
+            "work done, no plan"
+        );
+    }
 
     /// The one-pass search finds a comparison word exactly where `contains` does: every
     /// word's first character is one it looks at.
