@@ -16,6 +16,7 @@
 //! sign      = 负 | -                               (rates only: 负3.9%, -22.2%)
 //! direction = 增长 上升 提高 提升 增加 下降 减少 降低 压缩 缩短 …  (single 增/降/减/升 only after 比)
 //! basis     = 同比 环比 比上年 较上年 比去年 较去年 … | 比 (in 比增/比降)
+//!           | 较 named [平均|均|分别]        (较2022年减少, 较法定时限平均压缩: basis 比)
 //! unit      = measure word (项 个 件 次 人次 家 名 起 …) | % | ‰ | ‱ | 个百分点 | 倍
 //!           | money (元 万元 亿元) | duration (个工作日 天 小时 个月 学时 …) | other (平方米 亩 …)
 //! ```
@@ -1238,6 +1239,24 @@ fn change_before(
             start = lead_t.len() - b.len();
         }
     }
+    // `较2022年减少`, `较法定时限平均压缩`: a comparison with a named basis.
+    if basis.is_none() {
+        let l = trim_spaces(lead_t);
+        let l = ["平均", "分别", "均"]
+            .iter()
+            .find_map(|w| l.strip_suffix(w))
+            .map_or(l, trim_spaces);
+        if let Some(k) = l.rfind('较') {
+            let named = &l[k + '较'.len_utf8()..];
+            let n = named.chars().count();
+            let plain = !named
+                .contains(|c: char| c.is_ascii_punctuation() || "。,;:、“”《》()".contains(c));
+            if (1..=10).contains(&n) && plain && k >= prev_end && !l[..k].ends_with('比') {
+                basis = Some("比");
+                start = k;
+            }
+        }
+    }
     (Some(d), basis, start)
 }
 
@@ -1966,6 +1985,11 @@ mod tests {
                 "线上 is a word, not 上",
             ),
             (
+                "罚没收入较2022年减少1,200.5万元,时限较法定时限平均压缩80%。",
+                &["较2022年减少1,200.5万元", "较法定时限平均压缩80%"],
+                "a change against a named basis",
+            ),
+            (
                 "已建设完成1800余路,基本实现全覆盖。",
                 &["1800余路"],
                 "inner approximation",
@@ -2241,6 +2265,11 @@ mod tests {
             all("收到申请71件,受理50件,受理案件中,维持45件,撤销3件。"),
             ["申请", "申请", "受理案件", "受理案件"],
             "a frame after the total"
+        );
+        assert_eq!(
+            all("全年罚没收入较2022年减少1200.5万元,降幅为23.4%。"),
+            ["罚没收入"; 2],
+            "a named basis is no part of the thing"
         );
         assert_eq!(strip_baseline("满意度从去年的"), "满意度");
         assert_eq!(strip_baseline("满意度从2022年度"), "满意度");
