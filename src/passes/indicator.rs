@@ -1231,6 +1231,12 @@ fn change_before(
     let mut start = lead.len();
     let mut basis = None;
     let lead_t = trim_spaces(lead);
+    // `同比分别增长12%、8%`: the basis before 分别/均.
+    let lead_t = ["分别", "均"]
+        .iter()
+        .find_map(|w| lead_t.strip_suffix(w))
+        .filter(|l| BASE_SET.suffix_of(trim_spaces(l)).is_some())
+        .map_or(lead_t, trim_spaces);
     if let Some(b) = BASE_SET.suffix_of(lead_t) {
         let is_comparative_bi = b == "比"
             && !(w.chars().count() == 1 || lead_t.ends_with("同比") || lead_t.ends_with("环比"));
@@ -1988,6 +1994,11 @@ mod tests {
                 "罚没收入较2022年减少1,200.5万元,时限较法定时限平均压缩80%。",
                 &["较2022年减少1,200.5万元", "较法定时限平均压缩80%"],
                 "a change against a named basis",
+            ),
+            (
+                "案件数量同比分别增长12%、8%和5%。",
+                &["同比分别增长12%", "8%", "5%"],
+                "the basis before 分别",
             ),
             (
                 "已建设完成1800余路,基本实现全覆盖。",
