@@ -825,6 +825,13 @@ fn quantity_after_rate_prefix(s: &str, n: &Number, prefix: &'static str) -> Quan
 }
 
 fn scan_line(text: &str, line: Span, out: &mut Vec<Indicator>) {
+    let base = out.len();
+    scan_figures(text, line, out);
+    distribute_respectively(text, &mut out[base..]);
+}
+
+/// The figures of one line, in order, appended to `out`.
+fn scan_figures(text: &str, line: Span, out: &mut Vec<Indicator>) {
     let s = &text[line.start..line.end];
     let mut protected: Option<Vec<(usize, usize)>> = None; // computed on first need
     let mut i = 0;
@@ -937,6 +944,60 @@ fn scan_line(text: &str, line: Span, out: &mut Vec<Indicator>) {
             ..ind
         });
         firsts.note(out, own);
+    }
+}
+
+/// `办理人大代表建议和政协委员提案分别为45件和62件`: figures that share one subject through
+/// `分别`, as many as the subject names things joined by `和` `、` `及` `与`, take one thing
+/// each, in order (`人大代表建议` 45件, `政协委员提案` 62件). `figs` are one line's figures in
+/// text coordinates. A subject with another number of things, or figures joined by more
+/// than a separator, stay as they are.
+fn distribute_respectively(text: &str, figs: &mut [Indicator]) {
+    let mut i = 0;
+    while i < figs.len() {
+        let [l, r] = figs[i].subject_spans;
+        let mut j = i + 1;
+        while j < figs.len() && figs[j].subject_spans == figs[i].subject_spans {
+            j += 1;
+        }
+        let group = i..j;
+        i = j;
+        if group.len() < 2 || l.is_empty() || !r.is_empty() || l.end > figs[group.start].span.start
+        {
+            continue;
+        }
+        let lead = &text[l.end..figs[group.start].span.start];
+        if !lead.contains("分别") || lead.chars().count() > 6 {
+            continue;
+        }
+        let joined = group.clone().skip(1).all(|k| {
+            let between = trim_spaces(&text[figs[k - 1].span.end..figs[k].span.start]);
+            matches!(between, "和" | "、" | "及" | "与" | "," | "以及")
+        });
+        let subject = &text[l.start..l.end];
+        let mut parts = Vec::new();
+        let mut from = 0;
+        for (k, c) in subject.char_indices() {
+            if matches!(c, '和' | '、' | '及' | '与') {
+                parts.push((from, k));
+                from = k + c.len_utf8();
+            }
+        }
+        parts.push((from, subject.len()));
+        let named = parts
+            .iter()
+            .all(|&(a, b)| subject[a..b].chars().count() >= 2);
+        if !joined || !named || parts.len() != group.len() {
+            continue;
+        }
+        for (k, (a, b)) in group.zip(parts) {
+            let f = &mut figs[k];
+            f.subject = subject[a..b].to_string();
+            f.subject_spans = [
+                Span::new(l.start + a, l.start + b),
+                Span::new(f.span.end, f.span.end),
+            ];
+        }
     }
 }
 
@@ -2281,6 +2342,16 @@ mod tests {
             all("全年罚没收入较2022年减少1200.5万元,降幅为23.4%。"),
             ["罚没收入"; 2],
             "a named basis is no part of the thing"
+        );
+        assert_eq!(
+            all("办理人大代表建议和政协委员提案分别为45件和62件,办复率均为100%。"),
+            ["人大代表建议", "政协委员提案", "办复率"],
+            "分别 gives each figure its own thing"
+        );
+        assert_eq!(
+            all("办理建议和提案分别为45件、62件和3件。"),
+            ["建议和提案"; 3],
+            "two things, three figures: left as they are"
         );
         assert_eq!(strip_baseline("满意度从去年的"), "满意度");
         assert_eq!(strip_baseline("满意度从2022年度"), "满意度");
