@@ -1912,6 +1912,38 @@ fn subject(
             Named::Own,
         );
     }
+    // `参考率、优秀率均为100%`: rates listed before one value are all its subject.
+    if unit == "%" && left.ends_with('率') {
+        let mut k = at(left).start;
+        while let Some(head) = s[..k].strip_suffix('、') {
+            let from = head.rfind(['、', ',', '。', ';', ':']).map_or(0, |p| {
+                p + head[p..].chars().next().map_or(1, char::len_utf8)
+            });
+            let mut rate = strip_subject(&head[from..]);
+            let n = rate.chars().count();
+            // `学法考试参考率、优秀率`: a long first item names the list's scope too; the
+            // rate is as long as the item after it.
+            let long = n > 8;
+            if long {
+                let keep = left.chars().count();
+                rate = &rate[rate
+                    .char_indices()
+                    .nth(n.saturating_sub(keep))
+                    .map_or(0, |(p, _)| p)..];
+            }
+            if !rate.ends_with('率') || n < 2 || at(rate).start < lo {
+                break;
+            }
+            k = at(rate).start;
+            if long {
+                break;
+            }
+        }
+        let end = at(left).end;
+        if k < at(left).start {
+            left = &s[k..end];
+        }
+    }
     // Keep at most the last 24 characters of a long clause.
     let n = left.chars().count();
     if n > 24 {
@@ -2352,6 +2384,16 @@ mod tests {
             all("办理建议和提案分别为45件、62件和3件。"),
             ["建议和提案"; 3],
             "two things, three figures: left as they are"
+        );
+        assert_eq!(
+            all("备案率、及时率、规范率均达100%。全区公职人员学法考试参考率、优秀率均达100%。"),
+            ["备案率、及时率、规范率", "参考率、优秀率"],
+            "rates listed before one value"
+        );
+        assert_eq!(
+            all("办理建议45件,办复率、满意率分别为100%和98%。"),
+            ["建议", "办复率", "满意率"],
+            "listed rates with 分别 take one value each"
         );
         assert_eq!(strip_baseline("满意度从去年的"), "满意度");
         assert_eq!(strip_baseline("满意度从2022年度"), "满意度");
