@@ -217,7 +217,7 @@ pub(crate) fn find_parts_in(
         let c = &cues[n];
         // P2: an opener within the first 120 characters.
         if parts[1].status != PartStatus::Found {
-            if let Some(opener) = c.first_before(List::P2Opener, char_offset(s, 120)) {
+            if let Some(opener) = c.first_before(List::P2Opener, crate::text::char_offset(s, 120)) {
                 let found = c.distinct(List::P2Cue);
                 let status = if found.len() >= 3 {
                     PartStatus::Found
@@ -426,13 +426,8 @@ fn p4_opener(s: &str, c: &Cues, next_year: Option<&str>) -> Option<String> {
             return Some(next.to_string());
         }
     }
-    let opener = c.first_before(List::P4Opener, char_offset(s, 10))?;
+    let opener = c.first_before(List::P4Opener, crate::text::char_offset(s, 10))?;
     intent.then(|| opener.to_string())
-}
-
-/// Byte offset of the `n`-th char of `s` (or its length).
-fn char_offset(s: &str, n: usize) -> usize {
-    s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)
 }
 
 fn better(new: PartStatus, old: PartStatus) -> bool {

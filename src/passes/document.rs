@@ -298,11 +298,7 @@ fn lost_break(text: &str, line: usize, from: usize, to: usize) -> bool {
 /// Number of characters, counted up to 200 (every limit here is below that): long
 /// paragraphs are not counted to their end.
 fn char_len(s: &str) -> usize {
-    if s.len() <= 200 {
-        s.chars().count()
-    } else {
-        s.chars().take(200).count()
-    }
+    crate::text::char_count_upto(s, 200)
 }
 
 /// True for a line of page chrome; see the module docs.

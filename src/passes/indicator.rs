@@ -454,13 +454,23 @@ fn is_space(c: char) -> bool {
 }
 
 /// `j` moved past spaces.
-fn skip_spaces(s: &str, j: usize) -> usize {
-    j + (s[j..].len() - s[j..].trim_start_matches(is_space).len())
+fn skip_spaces(s: &str, mut j: usize) -> usize {
+    // Bytes, not `trim_start_matches`: both spaces are ASCII (see `is_space`).
+    let b = s.as_bytes();
+    while j < b.len() && matches!(b[j], b' ' | b'\t') {
+        j += 1;
+    }
+    j
 }
 
 /// `s` without trailing spaces.
 fn trim_spaces(s: &str) -> &str {
-    s.trim_end_matches(is_space)
+    let b = s.as_bytes();
+    let mut end = b.len();
+    while end > 0 && matches!(b[end - 1], b' ' | b'\t') {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 /// True when the three bytes are the UTF-8 of a character that can start a figure: a
@@ -1044,7 +1054,14 @@ impl SentenceFirsts {
 
 /// True when `between` (the text between two figures) ends a sentence.
 fn ends_sentence(between: &str) -> bool {
-    between.contains(['。', ';', '!', '?'])
+    // Bytes: `;` `!` `?` are ASCII in the normalised view and `。` is E3 80 82 (E3 is
+    // always a lead byte, so these three are `。` wherever they occur).
+    let b = between.as_bytes();
+    (0..b.len()).any(|i| match b[i] {
+        b';' | b'!' | b'?' => true,
+        0x82 => i >= 2 && b[i - 1] == 0x80 && b[i - 2] == 0xE3,
+        _ => false,
+    })
 }
 
 /// Gives `ind` the subject its sentence gives it when its own clause names none. `earlier`

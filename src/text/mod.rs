@@ -469,9 +469,37 @@ fn convert_offsets(text: &str, offsets: &[usize], width: impl Fn(char) -> usize)
     }
     out
 }
+
+/// Number of characters of `s`, counted up to `max` (`s.chars().take(max).count()`),
+/// stepping from lead byte to lead byte: the page's `opt-level = "z"` build calls
+/// `Chars::next` out of line for every character.
+pub(crate) fn char_count_upto(s: &str, max: usize) -> usize {
+    let b = s.as_bytes();
+    let (mut i, mut n) = (0, 0);
+    while i < b.len() && n < max {
+        i += utf8_len(b[i]);
+        n += 1;
+    }
+    n
+}
+
+/// Byte offset of the `n`-th character of `s` (its length when it has fewer): the same as
+/// `s.char_indices().nth(n)`, stepping over the bytes.
+pub(crate) fn char_offset(s: &str, n: usize) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    for _ in 0..n {
+        if i >= b.len() {
+            break;
+        }
+        i += utf8_len(b[i]);
+    }
+    i.min(b.len())
+}
+
 /// Length of the UTF-8 sequence that starts with byte `b` (1 for a stray continuation
 /// byte, so that a scan always advances).
-#[inline]
+#[inline(always)]
 pub(crate) fn utf8_len(b: u8) -> usize {
     (b.leading_ones() as usize).max(1)
 }
