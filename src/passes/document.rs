@@ -303,7 +303,8 @@ fn char_len(s: &str) -> usize {
 
 /// True for a line of page chrome; see the module docs.
 pub fn is_chrome_line(s: &str) -> bool {
-    let n = char_len(s);
+    // Compared with 60 and 80 only: counted up to 81, not 200, on every line.
+    let n = crate::text::char_count_upto(s, 81);
     if CHROME_LINES.contains(&s) {
         return true;
     }
