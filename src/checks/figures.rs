@@ -798,7 +798,7 @@ pub fn check_plan_years(text: &str, sections: &[Section], year: u16) -> Vec<Diag
         let after = &title[at..];
         if y > year
             || between.chars().count() > 6
-            || between.contains(['和', '及', ',', '、'])
+            || between.contains(&['和', '及', ',', '、'][..])
             || PAST_WORK_WORDS.iter().any(|w| after.contains(w))
         {
             continue;

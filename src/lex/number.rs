@@ -148,22 +148,22 @@ const SHANG_WORDS: &[char] = &[
 /// `一千`), nor after `上` ending a word (`线上`, `以上`); `百姓`, `千方百计` have neither.
 pub fn bare_magnitude_at(s: &str, i: usize) -> bool {
     let rest = &s[i..];
-    if !rest.starts_with(['百', '千', '万']) || continues_number(s, i) {
+    if !rest.starts_with(&['百', '千', '万'][..]) || continues_number(s, i) {
         return false;
     }
     let before = &s[..i];
-    if before.ends_with(['数', '几', '成']) {
+    if before.ends_with(&['数', '几', '成'][..]) {
         return false;
     }
-    let after_run = rest.trim_start_matches(['百', '千', '万', '亿']);
-    if after_run.starts_with(['余', '多']) {
+    let after_run = rest.trim_start_matches(&['百', '千', '万', '亿'][..]);
+    if after_run.starts_with(&['余', '多'][..]) {
         return true;
     }
     MAGNITUDE_QUALIFIERS.iter().any(|q| {
         before.strip_suffix(q).is_some_and(|word| {
             *q != "上"
                 || !word.ends_with(SHANG_WORDS)
-                    && !word.ends_with(['数', '几', '成', '百', '千', '万'])
+                    && !word.ends_with(&['数', '几', '成', '百', '千', '万'][..])
         })
     })
 }
@@ -201,7 +201,11 @@ fn read_bare_magnitude(s: &str, i: usize) -> Result<Number, usize> {
             break;
         }
     }
-    if s[end..].starts_with(|c: char| c.is_ascii_digit() || is_numeral_char(c)) {
+    if s[end..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || is_numeral_char(c))
+    {
         return Err(token_end(s, i));
     }
     Ok(Number {

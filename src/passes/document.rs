@@ -387,9 +387,9 @@ fn mark_attachment_lists(text: &str, lines: &mut [Line]) {
         }
         // `附件:1.2023年…`: the first item's number, even where a year follows the point.
         let rest = rest.trim_start();
-        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         let first = rest[digits..]
-            .starts_with(['.', '、'])
+            .starts_with(&['.', '、'][..])
             .then(|| rest[..digits].parse::<u32>().ok())
             .flatten();
         let mut next = first.map_or(1, |n| n + 1);

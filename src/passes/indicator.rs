@@ -935,7 +935,7 @@ fn scan_figures(text: &str, line: Span, out: &mut Vec<Indicator>) {
         } else if own == Named::Verb || is_review_decision(&ind.subject) {
             // A sentence's first figure: `在已审结的案件中,维持32件`.
             let before = &s[prev_end..ind.span.start];
-            let from = before.rfind(['。', ';', '!', '?']).map_or(0, |p| {
+            let from = before.rfind(&['。', ';', '!', '?'][..]).map_or(0, |p| {
                 p + before[p..].chars().next().map_or(1, char::len_utf8)
             });
             take_frame(s, prev_end + from, &mut ind);
@@ -1184,16 +1184,16 @@ const FRAME_NOUNS: &[&str] = &[
 fn breakdown_frame(between: &str) -> Option<&str> {
     let k = between.rfind("中,")?;
     let head = &between[..k];
-    let from = head.rfind([',', ';', '。', '、']).map_or(0, |p| {
+    let from = head.rfind(&[',', ';', '。', '、'][..]).map_or(0, |p| {
         p + head[p..].chars().next().map_or(1, char::len_utf8)
     });
-    let mut frame = strip_subject(head[from..].trim_start_matches(['在', '对']));
+    let mut frame = strip_subject(head[from..].trim_start_matches(&['在', '对'][..]));
     if let Some(p) = frame.rfind('的') {
         frame = &frame[p + '的'.len_utf8()..];
     }
     let n = frame.chars().count();
     let ok = (2..=12).contains(&n)
-        && !frame.contains(|c: char| c.is_ascii_digit())
+        && !frame.bytes().any(|b| b.is_ascii_digit())
         && ends_with_any(frame, FRAME_NOUNS).is_some();
     ok.then_some(frame)
 }
@@ -1334,7 +1334,8 @@ fn change_before(
             let named = &l[k + '较'.len_utf8()..];
             let n = named.chars().count();
             let plain = !named
-                .contains(|c: char| c.is_ascii_punctuation() || "。,;:、“”《》()".contains(c));
+                .chars()
+                .any(|c| c.is_ascii_punctuation() || "。,;:、“”《》()".contains(c));
             if (1..=10).contains(&n) && plain && k >= prev_end && !l[..k].ends_with('比') {
                 basis = Some("比");
                 start = k;
@@ -1933,7 +1934,7 @@ fn subject(
     if unit == "%" && left.ends_with('率') {
         let mut k = at(left).start;
         while let Some(head) = s[..k].strip_suffix('、') {
-            let from = head.rfind(['、', ',', '。', ';', ':']).map_or(0, |p| {
+            let from = head.rfind(&['、', ',', '。', ';', ':'][..]).map_or(0, |p| {
                 p + head[p..].chars().next().map_or(1, char::len_utf8)
             });
             let mut rate = strip_subject(&head[from..]);
@@ -1994,7 +1995,7 @@ const BASELINES: &[&str] = &[
 /// `行政诉讼案件败诉率由上年的` → `行政诉讼案件败诉率`: a subject that ends with where a change
 /// starts from (`由`/`从`, a baseline or a year, an optional `的`) loses that ending.
 fn strip_baseline(left: &str) -> &str {
-    let Some(k) = left.rfind(['由', '从']) else {
+    let Some(k) = left.rfind(&['由', '从'][..]) else {
         return left;
     };
     let rest = &left[k + '由'.len_utf8()..];
