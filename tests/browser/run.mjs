@@ -56,7 +56,7 @@ const BUDGET = { analysisMs: 10, pasteToHighlightsMs: 300 };
 //   session of 2026-11-30 (third): bare 百/千/万 figures, breakdown frames, 分别, named
 //   bases, rate lists, attachment lists, plan-heading years (+4.6 KB before slice
 //   patterns, +4.3 KB after); issue 13's 330 no longer holds, the guard is 332 until the
-//   size is won back (each new rule cost 0.5–1.4 KB at opt-level "z")  310.9 / 331.1
+//   size is won back (each new rule cost 0.5–1.4 KB at opt-level "z")  315.6 / 330.9
 // Tried and left: opt-level "s" instead of "z" (page wasm +59 KB), wasm-opt --converge or -Oz
 // twice (±0.1 KB). The rest of the first load: the wasm-bindgen glue 8.7 (trunk's minifier
 // fails on it), CSS 5.2, index.html 1.0, boot.js 0.3, the icon 0.2.
