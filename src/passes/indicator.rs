@@ -935,9 +935,7 @@ fn scan_figures(text: &str, line: Span, out: &mut Vec<Indicator>) {
         } else if own == Named::Verb || is_review_decision(&ind.subject) {
             // A sentence's first figure: `在已审结的案件中,维持32件`.
             let before = &s[prev_end..ind.span.start];
-            let from = before.rfind(&['。', ';', '!', '?'][..]).map_or(0, |p| {
-                p + before[p..].chars().next().map_or(1, char::len_utf8)
-            });
+            let from = after_last(before, &['。', ';', '!', '?']);
             take_frame(s, prev_end + from, &mut ind);
         }
         if prev_end == 0 || ends_sentence(&s[prev_end..ind.span.start]) {
@@ -1171,6 +1169,12 @@ fn take_frame(s: &str, from: usize, ind: &mut Indicator) -> bool {
     true
 }
 
+/// The byte after the last of `seps` in `s`, or 0 when there is none.
+fn after_last(s: &str, seps: &[char]) -> usize {
+    s.rfind(seps)
+        .map_or(0, |p| p + s[p..].chars().next().map_or(1, char::len_utf8))
+}
+
 /// Things a breakdown frame may name (`受理案件中`, `已审结的行政复议案件中`).
 const FRAME_NOUNS: &[&str] = &[
     "案件", "申请", "事项", "信件", "诉求", "建议", "提案", "问题", "线索", "文件", "合同", "人员",
@@ -1184,9 +1188,7 @@ const FRAME_NOUNS: &[&str] = &[
 fn breakdown_frame(between: &str) -> Option<&str> {
     let k = between.rfind("中,")?;
     let head = &between[..k];
-    let from = head.rfind(&[',', ';', '。', '、'][..]).map_or(0, |p| {
-        p + head[p..].chars().next().map_or(1, char::len_utf8)
-    });
+    let from = after_last(head, &[',', ';', '。', '、']);
     let mut frame = strip_subject(head[from..].trim_start_matches(&['在', '对'][..]));
     if let Some(p) = frame.rfind('的') {
         frame = &frame[p + '的'.len_utf8()..];
@@ -1934,9 +1936,7 @@ fn subject(
     if unit == "%" && left.ends_with('率') {
         let mut k = at(left).start;
         while let Some(head) = s[..k].strip_suffix('、') {
-            let from = head.rfind(&['、', ',', '。', ';', ':'][..]).map_or(0, |p| {
-                p + head[p..].chars().next().map_or(1, char::len_utf8)
-            });
+            let from = after_last(head, &['、', ',', '。', ';', ':']);
             let mut rate = strip_subject(&head[from..]);
             let n = rate.chars().count();
             // `学法考试参考率、优秀率`: a long first item names the list's scope too; the
