@@ -12,11 +12,17 @@
 // worker from a file). The page keeps a strict Content-Security-Policy: the one inline
 // script and the one inline style are allowed by their SHA-256 hashes, workers only from
 // blob:, and nothing may be fetched at all.
+//
+// Beside it, report-lens-compat.html: the same file under a policy that adds 'unsafe-eval', for
+// engines that predate 'wasm-unsafe-eval' (Chromium < 97, Firefox < 102, Safari < 16). The
+// strict file's support script names it to those engines (it cannot navigate for them: a
+// file:// page may not know whether its sibling was copied too).
 
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compatPage, stripComments } from './finish-site.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -26,6 +32,8 @@ const opt = (name, dflt) => {
 };
 const DIST = resolve(opt('--dist', join(ROOT, 'dist')));
 const OUT = resolve(opt('--out', join(DIST, 'report-lens.html')));
+const COMPAT_NAME = 'report-lens-compat.html';
+const COMPAT_OUT = join(dirname(OUT), COMPAT_NAME);
 
 function die(msg) {
   console.error(`build-single-file: ${msg}`);
@@ -68,15 +76,25 @@ wasm_bindgen({ module_or_path: Uint8Array.from(atob("${readerWasm.toString('base
 const script = `${glue}
 globalThis.reportLensReader = URL.createObjectURL(new Blob([${JSON.stringify(readerSource)}], { type: 'text/javascript' }));
 const bytes = Uint8Array.from(atob("${wasm.toString('base64')}"), (c) => c.charCodeAt(0));
-await __wbg_init({ module_or_path: bytes });
-document.getElementById('loading')?.remove();
+if (!window.reportLensStopped) {
+  window.reportLensBooting = true;
+  __wbg_init({ module_or_path: bytes }).then(() => {
+    const loading = document.getElementById('loading');
+    if (loading) loading.remove();
+  }, (e) => {
+    if (window.reportLensFail) window.reportLensFail((e && e.message) || e);
+    console.error(e);
+  });
+}
 `;
+// The classic support script (www/support.js): the message for browsers that cannot run the app.
+const support = `\n${stripComments(readFileSync(join(DIST, 'support.js'), 'utf8'))}`;
 const style = `\n${css}\n`;
-if (/<\/script/i.test(script) || /<\/style/i.test(style)) die('a closing tag inside the inlined code');
+if (/<\/script/i.test(script + support) || /<\/style/i.test(style)) die('a closing tag inside the inlined code');
 const sha256 = (s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
 const csp = [
   "default-src 'none'",
-  `script-src ${sha256(script)} 'wasm-unsafe-eval'`,
+  `script-src ${sha256(script)} ${sha256(support)} 'wasm-unsafe-eval'`,
   `style-src ${sha256(style)}`,
   'img-src data:',
   'worker-src blob:',
@@ -99,7 +117,13 @@ const icon = iconName
   : '';
 // A function replacement: `$` in the inlined code must stay literal.
 html = html.replace('</head>', () => `  ${icon}\n  <style>${style}</style>\n  <script type="module">${script}</script>\n</head>`);
+// support.js where the site has it: after "正在载入…", which it replaces with its message.
+if (!/<p id="?loading"?[^>]*>[^<]*<\/p>/.test(html)) die('no #loading paragraph in index.html');
+html = html.replace(/(<p id="?loading"?[^>]*>[^<]*<\/p>)/, (p) => `${p}\n  <script>${support}</script>`);
+if (!/data-compat-page="?compat\.html"?/.test(html)) die('no data-compat-page on <html> in index.html');
+html = html.replace(/data-compat-page="?compat\.html"?/, `data-compat-page="${COMPAT_NAME}"`);
 
 writeFileSync(OUT, html);
+writeFileSync(COMPAT_OUT, compatPage(html));
 const kb = (n) => `${Math.round(n / 1024)} KB`;
-console.log(`build-single-file: wrote ${OUT} (${kb(Buffer.byteLength(html))}; wasm ${kb(wasm.length)} and reader ${kb(readerWasm.length)} as base64)`);
+console.log(`build-single-file: wrote ${OUT} and ${COMPAT_NAME} (${kb(Buffer.byteLength(html))}; wasm ${kb(wasm.length)} and reader ${kb(readerWasm.length)} as base64)`);

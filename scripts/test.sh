@@ -11,6 +11,8 @@
 #   wasm-core    the core library builds for wasm32
 #   trunk        trunk build --release                       (once www/index.html exists)
 #   browser      npm ci + node tests/browser/run.mjs         (once tests/browser/package.json exists)
+#   compat       node tests/browser/compat.mjs: MVP wasm, JS old engines parse, Chromium 83 and 89
+#                (npm chrome-aws-lambda), Firefox ESR, simulated browsers without WebAssembly
 #   fuzz         scripts/fuzz-smoke.sh: every cargo-fuzz target for a few seconds from the
 #                committed corpus (FUZZ_SECONDS, default 12; skipped without nightly)
 #
@@ -24,7 +26,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$REPO_ROOT"
 
 WASM_FLAGS=(--target "$WASM_TARGET")
-ALL_STEPS=(setup actionlint pick-browser fmt clippy test bench wasm-core trunk browser fuzz)
+ALL_STEPS=(setup actionlint pick-browser fmt clippy test bench wasm-core trunk browser compat fuzz)
 
 step_setup() {
     # The browser is found (or installed) later, only when there are browser tests to run.
@@ -101,6 +103,21 @@ step_browser() {
     (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error) ||
         fail "npm ci in tests/browser failed"
     node tests/browser/run.mjs || fail "browser tests failed"
+}
+
+step_compat() {
+    if [[ ! -f tests/browser/compat.mjs ]]; then
+        skip "no tests/browser/compat.mjs yet"
+        return
+    fi
+    [[ -f dist/index.html ]] || fail "no dist/ to test: run the trunk step first"
+    ensure_chromium
+    ensure_firefox
+    if [[ ! -d tests/browser/node_modules/puppeteer-core-5 ]]; then
+        (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error) ||
+            fail "npm ci in tests/browser failed"
+    fi
+    node tests/browser/compat.mjs || fail "the old-browser and Firefox tests failed"
 }
 
 step_fuzz() {

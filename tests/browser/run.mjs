@@ -17,12 +17,12 @@
 // Screenshots go to tests/browser/artifacts/. Exit code 0 when every check passed.
 
 import { chromium } from 'playwright-core';
-import { createServer } from 'node:http';
+import { serve as serveDir } from './serve.mjs';
 import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
-import { mkdtempSync, readFileSync, readdirSync, mkdirSync, rmSync, existsSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, mkdirSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, dirname, extname, resolve, normalize, basename } from 'node:path';
+import { join, dirname, resolve, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -91,39 +91,6 @@ function budget(name, value, limit) {
   else ok(false, `${name} ${value.toFixed(1)} ms ≤ 3 × ${limit} ms`);
 }
 
-// ---- the static server ----------------------------------------------------------------------
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.txt': 'text/plain; charset=utf-8',
-  '.png': 'image/png',
-};
-function serve(dir) {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url, 'http://x');
-    if (!url.pathname.startsWith(SUB_PATH)) {
-      res.writeHead(404).end('outside the app');
-      return;
-    }
-    let rel = decodeURIComponent(url.pathname.slice(SUB_PATH.length)) || 'index.html';
-    const file = normalize(join(dir, rel));
-    if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, {
-      'content-type': MIME[extname(file)] || 'application/octet-stream',
-      'cache-control': 'no-store',
-    });
-    res.end(readFileSync(file));
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
-}
 
 // ---- the CLI, for the expected answers ------------------------------------------------------
 // Every expected answer comes from the CLI: a run that fails, or prints no JSON contract, is a
@@ -345,7 +312,7 @@ async function main() {
   mkdirSync(ARTIFACTS, { recursive: true });
   const shot = (page, name) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 
-  const server = await serve(DIST);
+  const server = await serveDir(DIST, SUB_PATH);
   const origin = `http://127.0.0.1:${server.address().port}`;
   const appUrl = `${origin}${SUB_PATH}`;
   const profile = mkdtempSync(join(tmpdir(), 'report-lens-chromium-'));
