@@ -15,7 +15,12 @@
 //! `四万亿` = 4×10¹², `七十八万五佰零六` = 780506, `拾六万零五百零六` = 160506, `十五点七` = 15.7,
 //! `零点五` = 0.5, `一百点五` = 100.5;
 //! mixed `3万4000` = 34000, `25万6千` = 256000, `1千零20` = 1020, `2千零30万` = 20300000;
-//! approximate `一千多万` = 10⁷, `十多万`, `二十几万` (the qualifier is returned with the value).
+//! approximate `一千多万` = 10⁷, `十多万`, `二十几万`, `一百零几万` = 10⁶ (the qualifier is
+//! returned with the value); `两千三点一` = 2300.1 (the abbreviated tail keeps its place
+//! before a point); `四万万` = 4×10⁸ and `十万万` = 10⁹ (万万 is an old 亿); `零十` = 10 (a
+//! redundant leading zero); `千三` = 1300 and `百三` = 130 (the leading `一` left out:
+//! [`abbreviated_lead_at`]); `倆千` = 2000 (`俩`, like a financial digit, only before a
+//! multiplier).
 //!
 //! An Arabic number followed only by a magnitude (`1.35亿`, `500余万`, `3千`) is read without
 //! it: the magnitude belongs to the unit (`亿元`), as the indicator pass writes it.
@@ -77,7 +82,7 @@ pub const TOKEN_PATTERN: &str = concat!(
     "^(?:",
     "[0-9]{1,3}(?:,[0-9]{3})+(?:\\.[0-9]+)?",
     "|[0-9]+(?: *\\. *[0-9]+)?",
-    "|[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]",
+    "|[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖俩拾佰仟]",
     "|点[零〇一二两三四五六七八九]+",
     "|[余多几][万亿]",
     ")+"
@@ -90,11 +95,13 @@ pub const PATTERNS: &[&str] = &[TOKEN_PATTERN];
 
 // ---- characters -----------------------------------------------------------------------
 
-/// Value of a financial digit (`壹` … `玖`; `贰` `陆` are the simplified `貳` `陸`).
+/// Value of a financial digit (`壹` … `玖`; `贰` `陆` are the simplified `貳` `陸`), or of
+/// the colloquial `俩` (`倆` folded): both are everyday characters too (`队伍`, `咱俩`), so
+/// both are read only before a multiplier (`倆千` = 2000, `壹拾` = 10).
 fn financial_digit(c: char) -> Option<u32> {
     Some(match c {
         '壹' => 1,
-        '贰' => 2,
+        '贰' | '俩' => 2,
         '叁' => 3,
         '肆' => 4,
         '伍' => 5,
@@ -166,6 +173,33 @@ pub fn bare_magnitude_at(s: &str, i: usize) -> bool {
                     && !word.ends_with(&['数', '几', '成', '百', '千', '万'][..])
         })
     })
+}
+
+/// The value of `千三` (1300) or `百三` (130) at byte `i` of `s`: a bare `百`/`千` with its
+/// leading `一` left out and one digit after it that counts one place lower, as people say
+/// a number aloud. Only a single digit `一`–`九` followed by no other numeral character
+/// (`百三十`, `千三百` are not this form), and never after `数` `几` `成` `半` or a numeral
+/// (`数千三`; `一千三` is read whole elsewhere), nor in `秋千` (`秋千三座` is 3 swings);
+/// `千方百计`, `百姓` have no digit after.
+pub fn abbreviated_lead_at(s: &str, i: usize) -> Option<(f64, usize)> {
+    let mut chars = s[i..].chars();
+    let m = match chars.next()? {
+        '百' => 100.0,
+        '千' => 1000.0,
+        _ => return None,
+    };
+    let second = chars.next().filter(|&c| c != '两')?;
+    let d = cn_digit(second).filter(|&d| d > 0)?;
+    if chars.next().is_some_and(is_token_char)
+        || continues_number(s, i)
+        || s[..i].ends_with(['数', '几', '成', '半', '秋'])
+    {
+        return None;
+    }
+    Some((
+        m + d as f64 * m / 10.0,
+        i + '千'.len_utf8() + second.len_utf8(),
+    ))
 }
 
 /// Reads the bare magnitude at `i` ([`bare_magnitude_at`] holds): `千` 1000, `万` 10⁴, `千万`
@@ -429,8 +463,9 @@ fn value_of(atoms: &[(usize, Atom)]) -> Option<(f64, Option<&'static str>)> {
     let mut last_zero = false;
     if matches!(atoms.first(), Some((_, Atom::Digit(0))))
         && !matches!(atoms.get(1), Some((_, Atom::Point(..))))
+        && !matches!(atoms.get(1), Some((_, Atom::Mult(m, false))) if *m == 10.0)
     {
-        return None; // `零件`, `〇`; not `零点五`
+        return None; // `零件`, `〇`; not `零点五`, nor `零十` (a redundant leading zero: 10)
     }
     for &(_, a) in atoms {
         let zero = matches!(a, Atom::Digit(0));
@@ -464,6 +499,10 @@ fn value_of(atoms: &[(usize, Atom)]) -> Option<(f64, Option<&'static str>)> {
             Atom::Point(v, n) => {
                 // `十五点七`; `零点五`, `一百点五` (a point after a zero or a whole section).
                 let p = match pending.take() {
+                    // `两千三点一` = 2300.1: the abbreviated tail keeps its place.
+                    Some((d, true)) if prev_mult.is_some_and(|m| m >= 100.0) => {
+                        d * prev_mult? / 10.0
+                    }
                     Some((p, _)) => p,
                     None if last_zero || last_was_mult.is_some_and(|m| m < 1e4) => 0.0,
                     None => return None,
@@ -476,8 +515,10 @@ fn value_of(atoms: &[(usize, Atom)]) -> Option<(f64, Option<&'static str>)> {
                 after_point = true;
             }
             Atom::Approx(w) => {
-                if last_was_mult.is_none() || approx.is_some() {
-                    return None; // `一千多万`, not `三多万`
+                // `一千多万`, `一百零几万` (几 for the digit after 零); not `三多万`.
+                let after_zero = w == "几" && last_zero && sec > 0.0;
+                if last_was_mult.is_none() && !after_zero || approx.is_some() {
+                    return None;
                 }
                 approx = Some(w);
             }
@@ -498,6 +539,18 @@ fn value_of(atoms: &[(usize, Atom)]) -> Option<(f64, Option<&'static str>)> {
                 sec_mult = m;
                 last_was_mult = Some(m);
                 prev_mult = None;
+            }
+            // `四万万` = 4×10⁸, `十万万` = 10⁹: 万万 is an old 亿.
+            Atom::Mult(m, _)
+                if m == 1e4
+                    && last_was_mult == Some(1e4)
+                    && yi == 0.0
+                    && sec == 0.0
+                    && approx.is_none() =>
+            {
+                yi = wan * 1e4;
+                wan = 0.0;
+                last_was_mult = Some(1e8);
             }
             Atom::Mult(m, _) if m == 1e4 => {
                 if wan != 0.0 {
@@ -584,6 +637,16 @@ pub fn read_number(s: &str, i: usize) -> Result<Number, usize> {
     let first = s[i..].chars().next().ok_or(i + 1)?;
     let next_char = i + first.len_utf8();
     if !starts_number(first) {
+        if let Some((value, end)) = abbreviated_lead_at(s, i) {
+            return Ok(Number {
+                start: i,
+                end,
+                value,
+                written: Written::Chinese,
+                approx: None,
+                decimals: 0,
+            });
+        }
         return if bare_magnitude_at(s, i) {
             read_bare_magnitude(s, i)
         } else {
@@ -757,6 +820,8 @@ const SHARE_UNITS: &[(&str, f64)] = &[
     ("百分之", 1.0),
     ("‰", 0.1),
     ("千分之", 0.1),
+    ("仟分之", 0.1),
+    ("佰分之", 1.0),
     ("‱", 0.01),
     ("万分之", 0.01),
     ("成", 10.0),

@@ -48,8 +48,8 @@
 
 use crate::lex::date::year_at;
 use crate::lex::number::{
-    bare_magnitude_at, continues_number, is_token_char, normalize, normalized_unit, read_number,
-    split_magnitude, starts_number, Number, Written,
+    abbreviated_lead_at, bare_magnitude_at, continues_number, is_token_char, normalize,
+    normalized_unit, read_number, split_magnitude, starts_number, Number, Written,
 };
 use crate::lex::numeral::{cn_digit, is_cn_numeral};
 use crate::lex::words::{
@@ -474,7 +474,8 @@ fn trim_spaces(s: &str) -> &str {
 }
 
 /// True when the three bytes are the UTF-8 of a character that can start a figure: a
-/// Chinese digit, `十`, a financial digit or `拾`, `百`/`千`/`万` (`百分之`) and `半` (`半成`).
+/// Chinese digit, `十`, a financial digit, `俩` or `拾`, `百`/`千`/`万` (`百分之`), `佰`/`仟`
+/// (`仟分之贰`) and `半` (`半成`, `半百`).
 /// A cheap test before decoding.
 fn is_candidate_bytes(b0: u8, b1: u8, b2: u8) -> bool {
     // The three bytes carry the code point's low 16 bits: one bit test in a bitmap of them.
@@ -483,7 +484,7 @@ fn is_candidate_bytes(b0: u8, b1: u8, b2: u8) -> bool {
 }
 
 /// The characters that can start a figure (see [`is_candidate_bytes`]).
-const CANDIDATE_CHARS: &str = "零〇一二两三四五六七八九十百千万亿半壹贰叁肆伍陆柒捌玖拾";
+const CANDIDATE_CHARS: &str = "零〇一二两三四五六七八九十百千万亿半壹贰叁肆伍陆柒捌玖俩拾佰仟";
 
 /// One bit per code point below U+10000, set for [`CANDIDATE_CHARS`]. Built at compile time.
 static CANDIDATE_BITMAP: [u64; 1024] = {
@@ -652,8 +653,9 @@ const CHENG_WORDS: &str =
 /// Magnitudes written between an Arabic number and its unit, longest first.
 const MAGNITUDES: &[&str] = &["万亿", "万", "亿", "千"];
 
-/// Rate forms written before the number: `百分之九十五`, `千分之2.4`, `万分之三`.
-const RATE_PREFIXES: &[&str] = &["百分之", "千分之", "万分之"];
+/// Rate forms written before the number: `百分之九十五`, `千分之2.4`, `万分之三`, and in
+/// financial numerals `仟分之贰`, `佰分之伍` (`萬分之肆` is `万分之` on the normalised view).
+const RATE_PREFIXES: &[&str] = &["百分之", "千分之", "万分之", "仟分之", "佰分之"];
 
 /// Separators of a range: `3至5个`, `3—5个`, `10%~20%` (`～` is folded to `~`).
 const RANGE_SEPARATORS: &[&str] = &["至", "到", "~", "〜", "——", "—", "–", "-"];
@@ -697,10 +699,29 @@ fn figure_at(s: &str, i: usize) -> Result<Found, usize> {
             return Err(i + p.len());
         }
         let k = skip_spaces(s, i + p.len());
-        let n = read_number(s, k).map_err(|_| i + p.len())?;
+        let n = read_number(s, k)
+            .or_else(|e| lone_financial_digit(s, k).ok_or(e))
+            .map_err(|_| i + p.len())?;
         let mut q = quantity_after_rate_prefix(s, &n, p);
         q.value = n.value;
         let num = Number { start: i, ..n };
+        return Ok(Found { num, q, high: None });
+    }
+    if c == '半' && s[next..].starts_with('百') {
+        // `半百` = 50 (`年过半百`, `半百人`): a number when a unit follows it.
+        let e = next + '百'.len_utf8();
+        if continues_number(s, i) || s[e..].starts_with(|c: char| is_token_char(c)) {
+            return Err(next);
+        }
+        let num = Number {
+            start: i,
+            end: e,
+            value: 50.0,
+            written: Written::Chinese,
+            approx: None,
+            decimals: 0,
+        };
+        let q = quantity(s, &num).ok_or(e)?;
         return Ok(Found { num, q, high: None });
     }
     if c == '半' {
@@ -727,7 +748,7 @@ fn figure_at(s: &str, i: usize) -> Result<Found, usize> {
         };
         return Ok(Found { num, q, high: None });
     }
-    if !starts_number(c) && !bare_magnitude_at(s, i) {
+    if !starts_number(c) && !bare_magnitude_at(s, i) && abbreviated_lead_at(s, i).is_none() {
         return Err(next);
     }
     // Cheap test before reading: most numerals (`统一`, `一是`, `2019年`) have nothing after
@@ -786,6 +807,26 @@ fn figure_at(s: &str, i: usize) -> Result<Found, usize> {
         }),
         None => Err(resume),
     }
+}
+
+/// A financial digit alone after a rate prefix (`仟分之贰`, `萬分之肆`): the prefix makes it a
+/// numeral, where alone it is an everyday character (`队伍`, `陆续`). Not before another
+/// numeral character (read whole by [`read_number`] or not at all).
+fn lone_financial_digit(s: &str, k: usize) -> Option<Number> {
+    let mut chars = s[k..].chars();
+    let c = chars.next()?;
+    let value = "壹贰叁肆伍陆柒捌玖".chars().position(|f| f == c)? as f64 + 1.0;
+    if chars.next().is_some_and(is_token_char) {
+        return None;
+    }
+    Some(Number {
+        start: k,
+        end: k + c.len_utf8(),
+        value,
+        written: Written::Chinese,
+        approx: None,
+        decimals: 0,
+    })
 }
 
 /// True when what follows a run of numeral characters ending at `j` can make a figure: a
@@ -2245,11 +2286,12 @@ mod tests {
 
     #[test]
     fn numeral_byte_keys_match_the_numerals() {
-        for c in "零〇一二两三四五六七八九十百千万亿半壹贰叁肆伍陆柒捌玖拾佰仟统法率伍队".chars()
+        for c in "零〇一二两三四五六七八九十百千万亿半壹贰叁肆伍陆柒捌玖拾佰仟俩统法率伍队".chars()
         {
             let mut buf = [0u8; 4];
             let b = c.encode_utf8(&mut buf).as_bytes();
-            let want = starts_number(c) || "百千万亿半".contains(c);
+            // 佰 仟 start `佰分之伍`, `仟分之贰`; 俩 is a numeral before a multiplier.
+            let want = starts_number(c) || "百千万亿半佰仟".contains(c);
             assert_eq!(is_candidate_bytes(b[0], b[1], b[2]), want, "{c}");
         }
     }
