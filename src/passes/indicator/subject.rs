@@ -1,0 +1,794 @@
+//! The subject of a figure: what it measures, from the words around it.
+//!
+//! ## Grammar (in order of preference)
+//! ```text
+//! subject = noun-after-unit                       清单31个 → 清单; 256家法律服务机构
+//!         | object-of-verb                        主动公开政府信息559条 → 政府信息
+//!         | clause-before                         区政府信息公开94条 → 区政府信息公开
+//!         | frame                                 受理案件中,维持45件 → 案件
+//!         | sentence's first thing                办结67件 after 受理案件70件 → 案件
+//! ```
+//! Stripped from the ends: leads (`其中`, `全年`, `共`), tails (`达到`, `为`, `下降至`),
+//! baselines (`由上年的`), and the figure's own change words. A verb run
+//! ([`VerbRuns`]) tells a verb from the noun it governs.
+
+use super::*;
+
+/// The word lists that subjects test at every character, indexed ([`WordSet`]).
+pub(super) static LEAD_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(SUBJECT_LEAD));
+pub(super) static TAIL_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(SUBJECT_TAIL));
+pub(super) static BASE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(BASES));
+pub(super) static STOP_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(RIGHT_STOP));
+pub(super) static NOUN_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NOUN_AFTER_VERB));
+pub(super) static AGENT_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(AGENT_ENDINGS));
+
+// ---- patterns -------------------------------------------------------------------------
+
+/// Words stripped from the end of a subject.
+pub(super) const SUBJECT_TAIL: &[&str] = &[
+    "下降至",
+    "下降到",
+    "上升至",
+    "上升到",
+    "增长至",
+    "增长到",
+    "缩短到",
+    "压减到",
+    "缩减到",
+    "压减至",
+    "减至",
+    "降至",
+    "缩减至",
+    "提高到",
+    "提升到",
+    "增加到",
+    "降低到",
+    "压缩到",
+    "减少到",
+    "全市最高",
+    "全市最低",
+    "全区最高",
+    "全区最低",
+    "最高",
+    "最低",
+    "已",
+    "全年",
+    "今年",
+    "年内",
+    "压缩至",
+    "缩短至",
+    "降低至",
+    "提高至",
+    "提升至",
+    "减少至",
+    "增加至",
+    "年均",
+    "平均",
+    "仅有",
+    "只有",
+    "仅",
+    "达到",
+    "分别为",
+    "分别",
+    "总计",
+    "共计",
+    "累计",
+    "合计",
+    "共有",
+    "保持",
+    "超过",
+    "不低于",
+    "不少于",
+    "达",
+    "是",
+    "均",
+    "共",
+    "约",
+    "近",
+    "有",
+    "了",
+    "占",
+    "在",
+    "至",
+    "到",
+    "逾",
+    "超",
+    "再",
+    "由",
+    "从",
+];
+/// Where a noun phrase after the unit stops (verbs and particles).
+pub(super) const RIGHT_STOP: &[&str] = &[
+    "的",
+    "为",
+    "缩短",
+    "压缩",
+    "减少",
+    "降低",
+    "提高",
+    "提升",
+    "增加",
+    "下降",
+    "上升",
+    "增长",
+    "至",
+    "到",
+    "被",
+    "在",
+    "对",
+    "向",
+    "与",
+    "并",
+    "和",
+    "获得",
+    "登陆",
+    "接入",
+    "参加",
+    "参与",
+    "进行",
+    "开展",
+    "实现",
+    "完成",
+    "全部",
+    "均",
+    "已",
+    "得到",
+    "通过",
+    "列入",
+    "纳入",
+    "受到",
+    "提供",
+    "作为",
+    "开始",
+    "达到",
+    "明确",
+    "正在",
+    "其中",
+    "等",
+    "是",
+    "有",
+    "增收节支",
+    "依法",
+    "集中",
+    "获评",
+    "如期",
+    "以",
+    "进驻",
+];
+
+/// The figures of the current sentence that [`inherit_subject`] falls back on, kept as the
+/// sentence grows so that a line of thousands of figures without a full stop stays linear.
+#[derive(Default)]
+pub(super) struct SentenceFirsts {
+    /// The first figure with a subject (an index into the output).
+    pub(super) any: Option<usize>,
+    /// Per measure word, the first figure whose own clause named its thing.
+    pub(super) by_unit: Vec<usize>,
+}
+
+impl SentenceFirsts {
+    /// Records the figure just pushed to `out`.
+    pub(super) fn note(&mut self, out: &[Indicator], own: Named) {
+        let idx = out.len() - 1;
+        let ind = &out[idx];
+        if ind.subject.is_empty() {
+            return;
+        }
+        self.any.get_or_insert(idx);
+        let unit = split_magnitude(&ind.unit).1;
+        if own == Named::Own
+            && !self
+                .by_unit
+                .iter()
+                .any(|&k| split_magnitude(&out[k].unit).1 == unit)
+        {
+            self.by_unit.push(idx);
+        }
+    }
+
+    /// The sentence's first figure of measure word `unit` that named its thing, else its
+    /// first figure with a subject.
+    pub(super) fn lookup<'a>(&self, out: &'a [Indicator], unit: &str) -> Option<&'a Indicator> {
+        self.by_unit
+            .iter()
+            .map(|&k| &out[k])
+            .find(|e| split_magnitude(&e.unit).1 == unit)
+            .or_else(|| self.any.map(|k| &out[k]))
+    }
+}
+
+/// True when `between` (the text between two figures) ends a sentence.
+pub(super) fn ends_sentence(between: &str) -> bool {
+    // Bytes: `;` `!` `?` are ASCII in the normalised view and `。` is E3 80 82 (E3 is
+    // always a lead byte, so these three are `。` wherever they occur).
+    let b = between.as_bytes();
+    (0..b.len()).any(|i| match b[i] {
+        b';' | b'!' | b'?' => true,
+        0x82 => i >= 2 && b[i - 1] == 0x80 && b[i - 2] == 0xE3,
+        _ => false,
+    })
+}
+
+/// Gives `ind` the subject its sentence gives it when its own clause names none. `earlier`
+/// are the figures of the sentence before it (line coordinates shifted by `line.start`);
+/// `first` is the sentence's first figure of its measure word that named its thing, else the
+/// sentence's first figure with a subject ([`SentenceFirsts::lookup`]).
+///
+/// * `95件,比上年增长66.7%`, `由20个工作日缩短至5个工作日`: a change or a rate without its own
+///   subject measures the previous figure's;
+/// * `593项,占审批和服务事项644项的92%`: the share measures the figure before `占`;
+/// * `摸排线索25件27人`: a figure of another measure word right after another counts that
+///   (`人`);
+/// * `共办理案件83件,办结67件,调解55件`, `其中…各部门公开388条`: a count whose clause is only
+///   a verb (or a doer and a verb) counts the sentence's first figure's thing.
+pub(super) fn inherit_subject(
+    s: &str,
+    line: Span,
+    ind: &mut Indicator,
+    prev_end: usize,
+    earlier: &[Indicator],
+    first: Option<&Indicator>,
+    named: Named,
+) {
+    let Some(prev) = earlier.last() else {
+        return;
+    };
+    let to_line = |sp: Span| Span::new(sp.start - line.start, sp.end - line.start);
+    let take = |ind: &mut Indicator, from: &Indicator| {
+        ind.subject = from.subject.clone();
+        ind.subject_spans = from.subject_spans.map(to_line);
+    };
+    let between = trim_spaces(&s[prev_end..ind.span.start]).trim_start_matches(is_space);
+    // `同比分别下降10.5%和45.7%`: a figure listed after a change is one too.
+    if ind.direction.is_none()
+        && prev.direction.is_some()
+        && prev.unit == ind.unit
+        && matches!(between, "和" | "、" | "及" | "与")
+    {
+        ind.direction = prev.direction;
+        ind.basis = prev.basis;
+        ind.kind = Kind::Change;
+        ind.normalized = signed_normalized(ind);
+    }
+    // `A占B的X%`.
+    if ind.kind == Kind::Rate && between == "的" && earlier.len() >= 2 {
+        let left = to_line(prev.subject_spans[0]);
+        let right = to_line(prev.subject_spans[1]);
+        let own = if left.is_empty() { right } else { left };
+        let clause = trim_spaces(&s[..own.start.min(to_line(prev.span).start)]);
+        if clause.ends_with('占') || s[..own.start].ends_with('占') {
+            take(ind, &earlier[earlier.len() - 2]);
+            return;
+        }
+    }
+    let direction_word = DIRECTIONS.iter().any(|(w, _)| ind.subject == *w);
+    if !ind.subject.is_empty()
+        && !direction_word
+        && named != Named::Verb
+        && !is_review_decision(&ind.subject)
+    {
+        return;
+    }
+    let adjacent = between.is_empty();
+    if adjacent
+        && ind.kind == Kind::Count
+        && split_magnitude(&ind.unit).1 != split_magnitude(&prev.unit).1
+    {
+        // The measure word names what is counted: `25件27人`.
+        let unit_at = Span::new(ind.span.end - ind.unit.len(), ind.span.end);
+        if s.get(unit_at.start..unit_at.end) == Some(ind.unit.as_str()) {
+            ind.subject = split_magnitude(&ind.unit).1.to_string();
+            let k = unit_at.end - ind.subject.len();
+            ind.subject_spans = [
+                Span::new(k, unit_at.end),
+                Span::new(ind.span.end, ind.span.end),
+            ];
+            return;
+        }
+    }
+    if adjacent || direction_word || matches!(ind.kind, Kind::Change | Kind::Rate) {
+        take(ind, prev);
+        return;
+    }
+    // `受理案件中,维持45件,撤销3件`: a frame after the total names what the breakdown counts.
+    if first.is_some_and(|f| take_frame(s, to_line(f.span).end, ind)) {
+        return;
+    }
+    // The sentence's first figure of the same measure word whose clause named its thing (the
+    // total a breakdown follows), else the sentence's first.
+    if let Some(from) = first {
+        take(ind, from);
+    }
+}
+
+/// Gives `ind` the thing of the last breakdown frame between byte `from` of the line and the
+/// figure ([`breakdown_frame`]); false when there is none.
+pub(super) fn take_frame(s: &str, from: usize, ind: &mut Indicator) -> bool {
+    let Some(frame) = breakdown_frame(&s[from.min(ind.span.start)..ind.span.start]) else {
+        return false;
+    };
+    let k = frame.as_ptr() as usize - s.as_ptr() as usize;
+    ind.subject = frame.to_string();
+    ind.subject_spans = [
+        Span::new(k, k + frame.len()),
+        Span::new(ind.span.end, ind.span.end),
+    ];
+    true
+}
+
+/// The byte after the last of `seps` in `s`, or 0 when there is none.
+pub(super) fn after_last(s: &str, seps: &[char]) -> usize {
+    s.rfind(seps)
+        .map_or(0, |p| p + s[p..].chars().next().map_or(1, char::len_utf8))
+}
+
+/// Things a breakdown frame may name (`受理案件中`, `已审结的行政复议案件中`).
+pub(super) const FRAME_NOUNS: &[&str] = &[
+    "案件", "申请", "事项", "信件", "诉求", "建议", "提案", "问题", "线索", "文件", "合同", "人员",
+    "对象", "企业", "单位", "项目",
+];
+
+/// The thing of the last breakdown frame in `between` (the text from a sentence's first
+/// figure to a later figure): a clause `…X中,` whose head noun ends with one of
+/// [`FRAME_NOUNS`] (`受理案件中,` → `受理案件`; `已审结的行政复议案件中,` → `行政复议案件`).
+/// `工作中` `过程中` and `其中` are no frames.
+pub(super) fn breakdown_frame(between: &str) -> Option<&str> {
+    let k = between.rfind("中,")?;
+    let head = &between[..k];
+    let from = after_last(head, &[',', ';', '。', '、']);
+    let mut frame = strip_subject(head[from..].trim_start_matches(&['在', '对'][..]));
+    if let Some(p) = frame.rfind('的') {
+        frame = &frame[p + '的'.len_utf8()..];
+    }
+    let n = frame.chars().count();
+    let ok = (2..=12).contains(&n)
+        && !frame.bytes().any(|b| b.is_ascii_digit())
+        && ends_with_any(frame, FRAME_NOUNS).is_some();
+    ok.then_some(frame)
+}
+
+/// A decision of an administrative review named by its outcome (`确认违法2件`,
+/// `确认行政行为违法2件`, `责令履行1件`, `确认无效`): the thing is the cases, not the outcome.
+pub(super) fn is_review_decision(subject: &str) -> bool {
+    subject.starts_with("确认") && ends_with_any(subject, &["违法", "无效"]).is_some()
+        || subject.starts_with("责令") && subject.ends_with("履行")
+}
+
+/// Strips scope, time and counting words from both ends of a subject clause.
+pub(super) fn strip_subject(mut left: &str) -> &str {
+    left = left.trim();
+    loop {
+        let l0 = left;
+        if let Some(y) = year_at(left, 0).filter(|y| y.marked) {
+            left = &left[y.end..];
+        }
+        if let Some(w) = LEAD_SET.prefix_of(left) {
+            left = &left[w.len()..];
+        } else if left.starts_with('及') && !left.starts_with("及时") {
+            left = &left['及'.len_utf8()..];
+        }
+        if let Some(p) = left.rfind("其中") {
+            left = &left[p + "其中".len()..];
+        }
+        left = left.trim();
+        if left == l0 {
+            break;
+        }
+    }
+    loop {
+        let l0 = left;
+        if let Some(w) = TAIL_SET.suffix_of(left) {
+            left = &left[..left.len() - w.len()];
+        }
+        // A copula 为, but not the 为 of 行为/作为/认为.
+        if left.ends_with('为')
+            && ends_with_any(left, &["行为", "作为", "认为", "成为", "因为"]).is_none()
+        {
+            left = &left[..left.len() - '为'.len_utf8()];
+        }
+        if let Some(w) = BASE_SET.suffix_of(left) {
+            left = &left[..left.len() - w.len()];
+        }
+        // A year at the end: `省级以上越级信访在2019年`.
+        if let Some(p) = left
+            .len()
+            .checked_sub("0000年".len())
+            .filter(|_| left.ends_with('年'))
+        {
+            if left.is_char_boundary(p)
+                && year_at(left, p).is_some_and(|y| y.marked && y.end == left.len())
+            {
+                left = &left[..p];
+            }
+        }
+        left = left.trim();
+        if left == l0 {
+            break;
+        }
+    }
+    left
+}
+
+/// The noun phrase right after a figure's unit (`64项申报材料` → `申报材料`, `51个村(居)` →
+/// `村(居)`, `1名长期缠访闹访的重点信访人员` → `重点信访人员`): up to a verb, a particle, a
+/// clause break or the next number. Empty when the phrase runs into the next figure
+/// (`社会视频300路停车场数据30个`: `停车场数据` is the next figure's) or starts with a verb.
+pub(super) fn right_phrase<'a>(s: &'a str, end: usize, unit: &str) -> (&'a str, bool) {
+    let after = &s[end..];
+    if verb_at(after).is_some() {
+        return ("", false);
+    }
+    let mut r = noun_run(after);
+    // `2件作为被申请人的行政复议案件`: a short qualifier without a verb before 的.
+    if r == 0 {
+        let clause = after
+            .char_indices()
+            .take(12)
+            .find(|&(_, c)| is_clause_break(c) || c == '的' || c.is_ascii_digit());
+        if let Some((k, '的')) = clause {
+            let q = &after[..k];
+            let verb = q
+                .char_indices()
+                .any(|(j, _)| subject_verb_at(&q[j..]).is_some());
+            if q.starts_with("作为") && !verb {
+                r = k;
+            }
+        }
+    }
+    // `X的Y`: the noun after 的 (`1名长期缠访闹访的重点信访人员`, `34条切实可行的工作措施`), but
+    // a place or body before 的 is what is counted (`10个街乡的分管负责人`).
+    let _ = unit;
+    let owner = AGENT_SET.suffix_of(&after[..r]).is_some();
+    if let Some(rest) = after[r..].strip_prefix('的').filter(|_| !owner) {
+        let k = noun_run(rest);
+        if k >= 2 * 3 && !starts_figure(rest, k) {
+            return (&rest[..k], false);
+        }
+    }
+    (&after[..r], starts_figure(after, r))
+}
+
+/// The verb of `lex::words::SUBJECT_VERBS` at the start of `s`, unless a noun follows that makes it
+/// part of a compound (`调解室`, `清理工作`).
+pub(super) fn verb_at(s: &str) -> Option<&'static str> {
+    subject_verb_at(s).filter(|v| NOUN_SET.prefix_of(&s[v.len()..]).is_none())
+}
+
+/// Clause breaks other than the quotes themselves.
+pub(super) fn is_clause_break_not_quote(c: char) -> bool {
+    is_clause_break(c) && !matches!(c, '“' | '”')
+}
+
+/// True when a figure (a number that is not a year: `2017年`) starts at byte `r` of `s`.
+pub(super) fn starts_figure(s: &str, r: usize) -> bool {
+    let b = &s.as_bytes()[r..];
+    let year =
+        b.len() >= 7 && b[..4].iter().all(u8::is_ascii_digit) && s[r + 4..].starts_with('年');
+    b.first().is_some_and(u8::is_ascii_digit) && !year
+}
+
+/// Length of the noun run at the start of `after`: ideographs up to a verb or particle of
+/// [`RIGHT_STOP`], a clause break or a number, with a short parenthetical inside (`村(居)`).
+pub(super) fn noun_run(after: &str) -> usize {
+    let mut r = 0;
+    let mut k = 0;
+    while k < after.len() {
+        let Some(c) = after[k..].chars().next() else {
+            break;
+        };
+        // A quoted name inside the noun: `“一件事一次办”服务`, `政务服务“容缺受理”事项`.
+        if c == '“' && r == k {
+            match after[k..].find('”').filter(|&q| q <= 12 * 3) {
+                Some(q) if !after[k..k + q].contains(is_clause_break_not_quote) => {
+                    k += q + '”'.len_utf8();
+                    r = k;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if c == '(' {
+            match after[k..].find(')').filter(|&q| q <= 4 * 3) {
+                Some(q) if r == k && r > 0 => {
+                    k += q + 1;
+                    r = k;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if !is_cjk(c) || k / 3 >= 12 || STOP_SET.prefix_of(&after[k..]).is_some() {
+            break;
+        }
+        let verb = verb_at(&after[k..]).is_some() && !after[..k].ends_with(['政', '性']);
+        if k > 0 && (is_cn_numeral(c) || verb) {
+            break;
+        }
+        k += c.len_utf8();
+        r = k;
+    }
+    r
+}
+
+/// The last verb runs of a clause, without allocating.
+#[derive(Default)]
+pub(super) struct VerbRuns {
+    pub(super) runs: [(usize, usize); 4],
+    pub(super) len: usize,
+}
+
+impl VerbRuns {
+    /// Adds the verb at `start..end`, joining it to a run that ends at `start`.
+    pub(super) fn add(&mut self, start: usize, end: usize) {
+        if self.len > 0 && self.runs[self.len - 1].1 == start {
+            self.runs[self.len - 1].1 = end;
+        } else {
+            if self.len == self.runs.len() {
+                self.runs.copy_within(1.., 0);
+                self.len -= 1;
+            }
+            self.runs[self.len] = (start, end);
+            self.len += 1;
+        }
+    }
+
+    pub(super) fn as_slice(&self) -> &[(usize, usize)] {
+        &self.runs[..self.len]
+    }
+}
+
+/// The object of the last verb in `left` (`主动公开政府信息` → `政府信息`, `帮助企业解决困难` →
+/// `困难`), or `left` when no verb is followed by a noun. `Err(before)` when the clause ends
+/// with a verb (`各部门公开`, `办结`): the counted thing is not in it; `before` is what stands
+/// before the verb (`区政府信息` in `区政府信息公开`), empty when that is a doer or nothing.
+pub(super) fn object_of(left: &str) -> Result<&str, &str> {
+    // A rate's name is one compound: `调解成功率`, `一次性办结率`.
+    if left.ends_with('率') {
+        return Ok(left);
+    }
+    // Verb runs (start, end), the last few: a clause has one to three.
+    let mut runs = VerbRuns::default();
+    let mut k = 0;
+    while k < left.len() {
+        // A quoted name is one noun: `归集“双公示”数据`.
+        if left[k..].starts_with('“') {
+            if let Some(q) = left[k..].find('”') {
+                k += q + '”'.len_utf8();
+                continue;
+            }
+        }
+        match verb_at(&left[k..]).filter(|_| !left[..k].ends_with(['政', '性'])) {
+            Some(v) => {
+                runs.add(k, k + v.len());
+                k += v.len();
+            }
+            _ => k += left[k..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    let runs = runs.as_slice();
+    let Some(&(last_start, last_end)) = runs.last() else {
+        return Ok(left);
+    };
+    if last_end == left.len() {
+        // The clause ends with a verb: an earlier verb's object, else what stands before.
+        if let Some(&(_, e)) = runs.iter().rev().nth(1) {
+            let obj = strip_subject(&left[e..last_start]);
+            if obj.chars().count() >= 2 {
+                return Ok(obj);
+            }
+        }
+        let before = strip_subject(&left[..last_start]);
+        let doer = before.trim_end_matches([')', '(', '居', '街', '道']);
+        if AGENT_SET.suffix_of(doer).is_some() || before.chars().count() < 2 {
+            return Err("");
+        }
+        return Err(before);
+    }
+    // The last verb followed by at least two characters of object.
+    for &(_, e) in runs.iter().rev() {
+        let obj = strip_subject(&left[e..]);
+        if obj.chars().count() >= 2 {
+            return Ok(obj);
+        }
+    }
+    Ok(left)
+}
+
+/// What an indicator measures: the noun phrase after its unit when there is one
+/// (`64项申报材料` → `申报材料`), else the object in the clause before it (`主动公开政府信息
+/// 559条` → `政府信息`, `办复率100%` → `办复率`). Empty when the clause names no thing
+/// (`办结67件`, `各部门公开388条`): the caller takes the sentence's.
+pub(super) fn subject(
+    s: &str,
+    start: usize,
+    end: usize,
+    prev_end: usize,
+    unit: &str,
+    change: bool,
+) -> (String, [Span; 2], Named) {
+    // Parts are slices of `s` (or empty): their offsets locate them in the line.
+    let at = |part: &str| {
+        let k = (part.as_ptr() as usize).wrapping_sub(s.as_ptr() as usize);
+        if part.is_empty() || k > s.len() {
+            Span::new(start, start)
+        } else {
+            Span::new(k, k + part.len())
+        }
+    };
+    let (right, into_next) = right_phrase(s, end, unit);
+    let right = strip_subject(right);
+    let right = ["各类", "各项", "各种"]
+        .iter()
+        .find_map(|l| right.strip_prefix(l))
+        .unwrap_or(right);
+    // Events (`全年2次专门听取`) name what happened before the number; a change names the
+    // metric before it (`地区生产总值年均增长9.3%`).
+    let event = matches!(unit, "次" | "场" | "轮" | "期");
+    if !(right.is_empty() || into_next || change || event && names_event(s, start, prev_end)) {
+        return (
+            right.to_string(),
+            [Span::new(start, start), at(right)],
+            Named::Own,
+        );
+    }
+    let lo = prev_end
+        .min(start)
+        .max(window_start(&s[..start], BACK_WINDOW));
+    let before = &s[lo..start];
+    let from = clause_start(before);
+    let clause = strip_subject(&before[from..]);
+    let (mut left, mut named) = match object_of(clause) {
+        Ok(o) => (o, Named::Own),
+        // `办结67件`: the verb stands until the sentence gives the thing.
+        Err("") => (clause, Named::Verb),
+        Err(b) => (b, Named::Before),
+    };
+    // `出庭应诉率全市最高,达100%`: with nothing before it, the rate named in the clause before
+    // it in the same sentence.
+    if clause.is_empty() && from > 0 {
+        let brk = before[..from].chars().next_back().unwrap_or('。');
+        let prev = &before[..from - brk.len_utf8()];
+        let prev = strip_subject(&prev[clause_start(prev)..]);
+        if brk == ',' && prev.contains('率') && !prev.contains(|c: char| c.is_ascii_digit()) {
+            left = prev;
+            named = Named::Own;
+        }
+    }
+    // `个体工商户“两证整合”`: a trailing quoted name qualifies the noun before it; after a
+    // verb it is the thing (`组织“千名领导干部观百庭”`).
+    if left.ends_with('”') {
+        if let Some(q) = left.rfind('“').filter(|&q| q > 0) {
+            let noun = strip_subject(&left[..q]);
+            left = if noun.chars().count() > 2 {
+                noun
+            } else {
+                &left[q..]
+            };
+        }
+    }
+    for lead in ["各类", "各项", "各种"] {
+        left = left.strip_prefix(lead).unwrap_or(left);
+    }
+    // `败诉率由上年的12.5%`: the baseline of a change is no part of the thing.
+    left = strip_baseline(left);
+    // The head noun phrase: `全年共受理的行政复议案件` → `行政复议案件`.
+    if let Some(p) = left.rfind('的') {
+        let head = &left[p + '的'.len_utf8()..];
+        if head.chars().count() >= 2 {
+            left = head;
+        }
+    }
+    // `将可并联办理的22个行政许可事项`: a modifier is no thing.
+    if left.ends_with('的') {
+        left = "";
+    }
+    // A short left word (`公布市级51家单位权力清单`: `市级`) yields to the noun after the unit.
+    let weak_left =
+        left.is_empty() || named == Named::Verb || into_next && left.chars().count() <= 2;
+    if weak_left && !right.is_empty() && !change {
+        return (
+            right.to_string(),
+            [Span::new(start, start), at(right)],
+            Named::Own,
+        );
+    }
+    // `参考率、优秀率均为100%`: rates listed before one value are all its subject.
+    if unit == "%" && left.ends_with('率') {
+        let mut k = at(left).start;
+        while let Some(head) = s[..k].strip_suffix('、') {
+            let from = after_last(head, &['、', ',', '。', ';', ':']);
+            let mut rate = strip_subject(&head[from..]);
+            let n = rate.chars().count();
+            // `学法考试参考率、优秀率`: a long first item names the list's scope too; the
+            // rate is as long as the item after it.
+            let long = n > 8;
+            if long {
+                let keep = left.chars().count();
+                rate = &rate[rate
+                    .char_indices()
+                    .nth(n.saturating_sub(keep))
+                    .map_or(0, |(p, _)| p)..];
+            }
+            if !rate.ends_with('率') || n < 2 || at(rate).start < lo {
+                break;
+            }
+            k = at(rate).start;
+            if long {
+                break;
+            }
+        }
+        let end = at(left).end;
+        if k < at(left).start {
+            left = &s[k..end];
+        }
+    }
+    // Keep at most the last 24 characters of a long clause.
+    let n = left.chars().count();
+    if n > 24 {
+        let cut = left.char_indices().nth(n - 24).map_or(0, |(k, _)| k);
+        left = &left[cut..];
+    }
+    if left.is_empty() {
+        named = Named::Verb;
+    }
+    (left.to_string(), [at(left), Span::new(end, end)], named)
+}
+
+/// Baselines a change starts from, after `由`/`从`: `上年`, `去年`, `原来`, `年初`.
+pub(super) const BASELINES: &[&str] = &[
+    "上一年度",
+    "上一年",
+    "上年度",
+    "上年",
+    "去年",
+    "前一年",
+    "原来",
+    "过去",
+    "以前",
+    "之前",
+    "年初",
+    "改革前",
+    "原",
+    "",
+];
+
+/// `行政诉讼案件败诉率由上年的` → `行政诉讼案件败诉率`: a subject that ends with where a change
+/// starts from (`由`/`从`, a baseline or a year, an optional `的`) loses that ending.
+pub(super) fn strip_baseline(left: &str) -> &str {
+    let Some(k) = left.rfind(&['由', '从'][..]) else {
+        return left;
+    };
+    let rest = &left[k + '由'.len_utf8()..];
+    let rest = rest.strip_suffix('的').unwrap_or(rest);
+    let year = year_at(rest, 0).is_some_and(|y| y.end == rest.len() && y.marked);
+    if k > 0 && (year || BASELINES.contains(&rest)) {
+        left[..k].trim_end()
+    } else {
+        left
+    }
+}
+
+/// True when the clause before an event count names a thing of its own (`区政府常务会议全年2次`),
+/// not only a verb (`组织召开4次全面依法治市委员会会议`: the meeting follows).
+pub(super) fn names_event(s: &str, start: usize, prev_end: usize) -> bool {
+    let lo = prev_end
+        .min(start)
+        .max(window_start(&s[..start], BACK_WINDOW));
+    let before = &s[lo..start];
+    let clause = strip_subject(&before[clause_start(before)..]);
+    match object_of(clause) {
+        Ok(o) => !o.is_empty(),
+        Err(b) => b.chars().count() > 2,
+    }
+}
+
+/// Where a subject comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Named {
+    /// The figure's own clause names the thing (`主动公开政府信息559条`).
+    Own,
+    /// What stands before a clause-final verb (`区政府信息公开94条`).
+    Before,
+    /// Only a verb or nothing (`办结67件`): the sentence's thing replaces it.
+    Verb,
+}
