@@ -115,7 +115,7 @@ pub(super) fn recognise(
 ) -> Option<(Indicator, Named)> {
     let n = &f.num;
     let q = &f.q;
-    if is_protected(protected, n.start, q.number_end) {
+    if is_protected(protected, n.start, q.number_end) || trap_at(s, f).is_some() {
         return None;
     }
     let before = &s[..n.start];

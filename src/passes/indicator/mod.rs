@@ -45,7 +45,11 @@
 //!   parts (`三个方面`, `四个部分`), project phases (`二期工程`) — other small Chinese counts
 //!   count wherever they stand (`两次主持`, `聘请两名律师`, `分两批开展`);
 //! * numbers without a unit (`12345热线`, `十九届四中全会`, `一审`), `成` in words (`成为`);
-//! * anniversaries and service names: `建党100周年`, `24小时自助服务区`.
+//! * anniversaries and service names: `建党100周年`, `24小时自助服务区`;
+//! * the lexicon of [`TRAPS`] (module `traps`): session ordinals (`十二届五次全会`), doctrine
+//!   and slogan counts (`三个重大意义`, `三件大事`, `‘三个示范’`), terms (`三次产业`,
+//!   `二期临床`, `2类新药`) and the bounds of bands (`满意度低于70%的单位`: thresholds,
+//!   left out of the indicators).
 
 use crate::lex::date::year_at;
 use crate::lex::number::{
@@ -73,6 +77,8 @@ use figure::*;
 use list::*;
 use subject::*;
 use traps::*;
+
+pub use traps::{Trap, TRAPS};
 
 /// The first pattern of `list` that `s` starts with (a cheap test of the first three bytes
 /// before each comparison: these lists are scanned at every candidate and every character of
