@@ -21,7 +21,8 @@
 //! glyphs are kept as drawn.
 //!
 //! ## 2. Page chrome
-//! In the top and bottom 12% of a page, the first and last three lines are dropped when they
+//! In the top and bottom 12% of a page (its box, unless no text of the document reaches half
+//! of it: then the text's own extent, see `band_heights`), the first and last three lines are dropped when they
 //! are a page number — `— 1 —`, `- 1 -`, `·1·`, `1`, `第1页 共5页`, `第 1 页`, `1/5`,
 //! `Page 1 of 5`, `(1)`, a Roman numeral — or a running header or footer: the same text
 //! (digits aside) in a band on at least two pages and 40% of them. A repeated line is kept
@@ -305,13 +306,43 @@ fn trailing_space_width(run: &Run) -> f32 {
 
 // ---- page chrome ------------------------------------------------------------------------
 
-/// Lines in a page's top or bottom band that may be chrome: (index, in the top band).
-fn band_lines(page: &Page, lines: &[Line]) -> Vec<usize> {
-    let h = if page.height.is_finite() && page.height > 0.0 {
-        page.height
-    } else {
-        lines.iter().map(|l| l.y).fold(0.0, f32::max) + 1.0
-    };
+/// The page height the bands are measured on, for every page: the page box, unless no text
+/// of the whole document reaches half of it. A box that large is in another unit than the
+/// text (a PDF converted to OFD: boxes in points, text in millimetres scaled down), so the
+/// height is the text's own extent mirrored — the lowest line's bottom plus the highest
+/// line's top margin — as it is on a printed page whose header and footer sit as far from
+/// the edges. PDF and OFD pages of one document then drop the same chrome.
+fn band_heights(pages: &[Page], page_lines: &[Vec<Line>]) -> Vec<f32> {
+    let boxed = |p: &Page| p.height.is_finite() && p.height > 0.0;
+    let mut top = f32::INFINITY;
+    let mut bottom = 0.0f32;
+    let mut plausible = false;
+    for (p, lines) in pages.iter().zip(page_lines) {
+        for l in lines {
+            top = top.min(l.y - l.size);
+            bottom = bottom.max(l.y + 0.25 * l.size);
+            plausible |= !boxed(p) || l.y >= 0.5 * p.height;
+        }
+    }
+    let extent = (bottom + top.max(0.0)).max(1.0);
+    pages
+        .iter()
+        .zip(page_lines)
+        .map(|(p, lines)| {
+            if boxed(p) && (plausible || lines.is_empty()) {
+                p.height
+            } else if boxed(p) {
+                extent
+            } else {
+                lines.iter().map(|l| l.y).fold(0.0, f32::max) + 1.0
+            }
+        })
+        .collect()
+}
+
+/// Lines in a page's top or bottom band that may be chrome, the page `h` high: (index, in
+/// the top band).
+fn band_lines(h: f32, lines: &[Line]) -> Vec<usize> {
     let n = lines.len();
     (0..n)
         .filter(|&i| {
@@ -407,10 +438,10 @@ fn strip_page_phrase(s: &str, lead: char) -> Option<&str> {
 
 /// Drops page numbers and running headers and footers (see the module docs).
 fn remove_chrome(pages: &[Page], page_lines: &mut [Vec<Line>]) {
-    let bands: Vec<Vec<usize>> = pages
-        .iter()
+    let bands: Vec<Vec<usize>> = band_heights(pages, page_lines)
+        .into_iter()
         .zip(page_lines.iter())
-        .map(|(p, l)| band_lines(p, l))
+        .map(|(h, l)| band_lines(h, l))
         .collect();
     // Signature → (pages it appears on, smallest size).
     let mut seen: std::collections::HashMap<String, (usize, usize, f32)> = Default::default();
