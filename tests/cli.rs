@@ -214,3 +214,42 @@ fn parallel_analysis_keeps_order_and_reports_bad_files() {
     expected_runs.dedup();
     assert_eq!(runs, expected_runs);
 }
+
+/// `text` prints the text the readers extract, as UTF-8: a `.txt` as it is, a PDF's
+/// paragraphs (one per line of the text it was printed from), several files each after a
+/// `==> FILE <==` line; a missing file fails with exit code 1 and the others still print.
+#[test]
+fn text_prints_what_the_readers_extract() {
+    let o = run(&["text", SEED000], None);
+    assert!(o.status.success());
+    let got = String::from_utf8(o.stdout).unwrap();
+    let want = std::fs::read_to_string(SEED000).unwrap();
+    assert_eq!(got.trim_end(), want.trim_end());
+
+    let pdf = "tests/fixtures/pdf/lo-001.pdf";
+    let o = run(&["text", pdf], None);
+    assert!(o.status.success());
+    let got = String::from_utf8(o.stdout).unwrap();
+    // Spaces aside: the PDF draws the gaps of `08.01.2018  19:40` as it likes.
+    let squeeze = |l: &str| l.split_whitespace().collect::<String>();
+    let lines: Vec<String> = got.lines().map(squeeze).collect();
+    let source = std::fs::read_to_string("tests/fixtures/001_b9193b597ac501b4.txt").unwrap();
+    for line in source.lines().map(squeeze).filter(|l| !l.is_empty()) {
+        assert!(lines.contains(&line), "{pdf} lacks the paragraph {line}");
+    }
+
+    let o = run(&["text", SEED003, "no-such-file.pdf", SEED000], None);
+    assert_eq!(o.status.code(), Some(1));
+    let got = String::from_utf8(o.stdout).unwrap();
+    let heads: Vec<&str> = got.lines().filter(|l| l.starts_with("==> ")).collect();
+    assert_eq!(
+        heads,
+        [format!("==> {SEED003} <=="), format!("==> {SEED000} <==")]
+    );
+    assert!(String::from_utf8(o.stderr)
+        .unwrap()
+        .contains("no-such-file.pdf"));
+
+    let o = run(&["text", "--format", "json", SEED000], None);
+    assert_eq!(o.status.code(), Some(2), "text takes no --format");
+}

@@ -4,6 +4,7 @@
 //! report-lens analyze  [--format json|table|csv|markdown] [--jobs N] FILE|DIR...   (- reads stdin)
 //! report-lens overview [--format table|csv|json] [--jobs N] FILE|DIR...
 //! report-lens compare  [--format table|csv|json] A B
+//! report-lens text     FILE|DIR...                                                    (- reads stdin)
 //! ```
 //! FILE may be `.txt` (UTF-8/UTF-16/GB18030/Big5), `.docx`, `.doc`/`.wps` (Word 97–2003
 //! binary), `.ofd`, a `.pdf` with a text layer, or a saved `.html`/`.htm` page (see
@@ -22,6 +23,11 @@
 //! and a later `B` ([`report_lens::output::compare`]): a table (default), CSV with a BOM, or one JSON
 //! object.
 //!
+//! `text` prints the text the readers extract from each file, as UTF-8: the text the
+//! analysis sees (a PDF's or OFD's paragraphs, a `.doc`'s text, a page without its markup),
+//! to copy out or to see what a reader made of a file. Several files are printed in the
+//! order of the arguments, each after a `==> FILE <==` line.
+//!
 //! Errors go to stderr in English; the exit code is 1 when any file failed, 2 on a usage
 //! error.
 
@@ -37,6 +43,7 @@ const USAGE: &str =
     "usage: report-lens analyze [--format json|table|csv|markdown] [--jobs N] FILE...\n\
   \x20      report-lens overview [--format table|csv|json] [--jobs N] FILE|DIR...\n\
   \x20      report-lens compare [--format table|csv|json] A B   (A earlier, B later)\n\
+  \x20      report-lens text FILE...   (the text the readers extract, UTF-8)\n\
   FILE: .txt, .docx, .doc/.wps, .ofd, .pdf, .html/.htm, - (stdin), or a directory (its report files).\n\
   Offsets in JSON are code points.";
 
@@ -64,7 +71,7 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<bool, String> {
     let mut it = args.iter();
     let command = match it.next().map(String::as_str) {
-        Some(c @ ("analyze" | "overview" | "compare")) => c,
+        Some(c @ ("analyze" | "overview" | "compare" | "text")) => c,
         Some("-h" | "--help") => {
             println!("{USAGE}");
             return Ok(true);
@@ -96,6 +103,8 @@ fn run(args: &[String]) -> Result<bool, String> {
         return Err("no input files".into());
     }
     match command {
+        "text" if format.is_some() => Err("text takes no --format".into()),
+        "text" => run_text(jobs, &files),
         "analyze" => run_analyze(format.unwrap_or(Format::Json), jobs, &files),
         "overview" => run_overview(format.unwrap_or(Format::Table), jobs, &files),
         _ => run_compare(format.unwrap_or(Format::Table), &files),
@@ -139,6 +148,44 @@ fn run_analyze(format: Format, jobs: Option<usize>, files: &[String]) -> Result<
             }
             if out.write_all(s.as_bytes()).is_err() {
                 return Ok(false); // stdout closed (e.g. piped into head)
+            }
+        }
+    }
+    let _ = out.flush();
+    Ok(ok)
+}
+
+/// Prints the text the readers extract from each file (a header line before each when there
+/// are several).
+fn run_text(jobs: Option<usize>, files: &[String]) -> Result<bool, String> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let threads = threads(jobs);
+    let names = expand(files);
+    let headers = names.len() > 1;
+    let mut ok = true;
+    for batch in names.chunks(threads * 8) {
+        let results = map_parallel(batch, threads, |name| read_input(name));
+        for (name, r) in batch.iter().zip(results) {
+            let mut text = match r {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("report-lens: {name}: {e}");
+                    ok = false;
+                    continue;
+                }
+            };
+            if !text.ends_with('\n') {
+                text.push('\n');
+            }
+            let header = if headers {
+                format!("==> {name} <==\n")
+            } else {
+                String::new()
+            };
+            if out.write_all(header.as_bytes()).is_err() || out.write_all(text.as_bytes()).is_err()
+            {
+                return Ok(false);
             }
         }
     }
