@@ -5,7 +5,7 @@
 //! `analyze` is infallible: any string gives an [`Analysis`]; problems in the report are
 //! [`crate::model::Diagnostic`]s inside it. All spans are byte ranges into the text as given.
 
-use crate::checks::{coverage, cues, figures, parts};
+use crate::checks::{coverage, cues, deadline, figures, form, parts, tasks};
 use crate::model::{Analysis, Indicator, ReportKind, Section, Signature};
 use crate::passes::document::{self, Document, Line};
 use crate::passes::{indicator, outline};
@@ -52,20 +52,27 @@ fn analyze_on(text: &str, parallel: bool) -> Analysis {
     let sections = outline.sections;
     assign_sections(&sections, &mut indicators);
     // The figure checks (as `figures::check_figures`, in two halves) beside the review checks.
-    let (figure_checks, (mut found_parts, mut coverage, year_checks)) = both(
+    // The title and issuer name the level of government (legislative tasks).
+    let names: Vec<&str> = [meta.title_span, meta.issuer_span]
+        .into_iter()
+        .flatten()
+        .map(|s| &t[s.start..s.end])
+        .collect();
+    let (figure_checks, (mut found_parts, mut coverage, mut found_tasks, year_checks)) = both(
         parallel,
         || figures::check_statements(t, &doc, &indicators),
         || {
+            let mut d = form::check_form(t, &hits, &sections);
+            d.extend(deadline::check_deadline(&meta));
+            if let Some(y) = meta.year {
+                d.extend(figures::check_year_mentions(t, &doc, y));
+                d.extend(figures::check_plan_years(t, &sections, y));
+            }
             (
                 parts::find_parts_in(t, &hits, &sections, meta.year),
                 coverage::coverage_in(&hits, &sections),
-                meta.year
-                    .map(|y| {
-                        let mut d = figures::check_year_mentions(t, &doc, y);
-                        d.extend(figures::check_plan_years(t, &sections, y));
-                        d
-                    })
-                    .unwrap_or_default(),
+                tasks::tasks_in(t, &hits, &sections, meta.year, &names),
+                d,
             )
         },
     );
@@ -106,6 +113,9 @@ fn analyze_on(text: &str, parallel: bool) -> Analysis {
     for d in &mut diagnostics {
         d.span = map(d.span);
         d.spans.iter_mut().for_each(|s| *s = map(*s));
+        if let Some(f) = form::refix(d.code, &text[d.span.start..d.span.end]) {
+            d.fix = Some(f);
+        }
     }
     // Kind from the title in the normalised view, before its span is mapped.
     meta.kind = meta
@@ -135,6 +145,16 @@ fn analyze_on(text: &str, parallel: bool) -> Analysis {
     for c in &mut coverage {
         c.spans.iter_mut().for_each(|s| *s = map(*s));
     }
+    for k in &mut found_tasks.tasks {
+        k.spans.iter_mut().for_each(|s| *s = map(*s));
+    }
+    meta.published_span = meta.published_span.map(map);
+    // The half-width notice reads the original text (the view folds widths).
+    let original_lines = doc.text_lines().map(|l| map(l.span));
+    if let Some(d) = form::half_width(text, original_lines) {
+        let at = diagnostics.partition_point(|x| x.span.start <= d.span.start);
+        diagnostics.insert(at, d);
+    }
     Analysis {
         meta,
         sections,
@@ -143,6 +163,7 @@ fn analyze_on(text: &str, parallel: bool) -> Analysis {
         chrome,
         parts: found_parts,
         coverage,
+        tasks: found_tasks,
     }
 }
 

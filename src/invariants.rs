@@ -96,6 +96,27 @@ pub fn check(text: &str, a: &Analysis) -> Result<(), String> {
             c.sections
         );
     }
+    for t in &a.tasks.tasks {
+        for (k, &s) in t.spans.iter().enumerate() {
+            span(text, &format!("task {} hit {k}", t.label), s)?;
+            ensure!(
+                k == 0 || t.spans[k - 1].start <= s.start,
+                "task {}: hits out of document order",
+                t.label
+            );
+        }
+        ensure!(
+            t.spans.is_empty() == (t.status == crate::model::TaskStatus::Absent),
+            "task {}: status {:?} with {} hits",
+            t.label,
+            t.status,
+            t.spans.len()
+        );
+    }
+    ensure!(
+        a.tasks.score.is_none_or(|s| s <= 100) && a.tasks.parts.iter().all(|p| p.score <= 100),
+        "task scores out of 0–100"
+    );
     for (k, s) in a.sections.iter().enumerate() {
         span(text, &format!("section {k} heading"), s.heading)?;
         span(text, &format!("section {k} title_span"), s.title_span)?;

@@ -1,7 +1,8 @@
 //! The phrase lists of the review checks, found in one pass over the text lines.
 //!
-//! [`crate::checks::parts`] looks for cue phrases of the five required parts and
-//! [`crate::checks::coverage`] for the key phrases of the 纲要 areas. Both lists are compiled into one
+//! [`crate::checks::parts`] looks for cue phrases of the five required parts,
+//! [`crate::checks::coverage`] for the key phrases of the 纲要 areas and
+//! [`crate::checks::tasks`] for the phrases of the 纲要 tasks ([`super::gangyao`]). All lists are compiled into one
 //! [`PhraseIndex`] and every text line (chrome and metadata lines are skipped) is scanned
 //! once; the hits go into one flat buffer in document order, from which each check reads the
 //! lines it needs:
@@ -9,7 +10,8 @@
 //! * parts want every occurrence (overlaps included) — the buffer as it is;
 //! * coverage wants the longest phrase at each position, consumed — [`LineHits::longest_areas`]
 //!   derives that from the same buffer: at one position the hits come longest first, so the
-//!   first area hit at or after the end of the previous one is the longest at its position.
+//!   first area hit at or after the end of the previous one is the longest at its position;
+//! * tasks want the same for the phrases of one 纲要 ([`LineHits::longest_tasks`]).
 
 use super::lexicon::{self, AreaTag, List};
 use crate::lex::phrase::PhraseIndex;
@@ -24,6 +26,11 @@ pub(crate) enum Tag {
     Part(List, &'static str),
     /// A coverage phrase: area index, phrase as listed, weight.
     Area(AreaTag),
+    /// A task phrase: outline index in [`super::gangyao::OUTLINES`], task index (`None` for
+    /// a stop name), phrase as listed.
+    Task(u8, Option<u16>, &'static str),
+    /// A trigger of a form rule: its index in [`super::form::RULES`].
+    Form(u8),
 }
 
 static INDEX: LazyLock<PhraseIndex<Tag>> = LazyLock::new(|| {
@@ -34,7 +41,9 @@ static INDEX: LazyLock<PhraseIndex<Tag>> = LazyLock::new(|| {
                 lexicon::area_phrases()
                     .into_iter()
                     .map(|(p, t)| (p, Tag::Area(t))),
-            ),
+            )
+            .chain(super::gangyao::task_phrases().map(|(p, (o, k))| (p, Tag::Task(o, k, p))))
+            .chain(super::form::rules::triggers().map(|(p, k)| (p, Tag::Form(k)))),
     )
 });
 
@@ -98,6 +107,25 @@ impl LineHits {
             }
             taken = *sp;
             hit(t, *sp);
+        }
+    }
+}
+
+impl LineHits {
+    /// The task phrases of outline `outline` as a longest-match scan finds them: at each
+    /// position the longest (task index and phrase; stop names consumed, not reported),
+    /// continuing after it.
+    pub(crate) fn longest_tasks(&self, outline: u8, mut hit: impl FnMut(u16, &'static str, Span)) {
+        let mut taken = Span::new(0, 0);
+        for (tag, sp) in &self.hits {
+            let Tag::Task(o, k, p) = *tag else { continue };
+            if o != outline || (sp.start < taken.end && *sp != taken) {
+                continue;
+            }
+            taken = *sp;
+            if let Some(k) = k {
+                hit(k, p, *sp);
+            }
         }
     }
 }

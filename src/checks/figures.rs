@@ -193,6 +193,7 @@ fn diag(
         span,
         spans,
         confidence: Some(confidence),
+        fix: None,
     }
 }
 

@@ -12,6 +12,9 @@
 //! or passage that carries it and the phrases that matched. All matching runs on the
 //! normalised (Simplified, half-width) view.
 //!
+//! The parts are `required` for reports on 2019 and later and when the year is unknown;
+//! for earlier reports they are found the same way and shown for reference.
+//!
 //! ## Headings first
 //! A section title carries a part when it contains one of the part's heading variants
 //! (the heading variants of 《法治政府建设与责任落实督察工作规定》 parts, in [`super::lexicon`]). One heading may carry two parts (`存在问题和下一步工作安排` → P2 and P4). A
@@ -70,7 +73,7 @@ impl Cues {
         let hits = hits
             .filter_map(|&(t, at)| match t {
                 Tag::Part(l, p) => Some((l, p, at.start - base)),
-                Tag::Area(_) => None,
+                Tag::Area(_) | Tag::Task(..) | Tag::Form(_) => None,
             })
             .collect();
         Cues { hits }
@@ -117,6 +120,12 @@ pub fn find_parts(
     find_parts_in(text, &LineHits::new(text, doc), sections, year)
 }
 
+/// True when the five parts are judged for a report on `year`: 2019 and later (the
+/// 督察工作规定 is in force since 2019-04-15), and when the year is unknown.
+pub fn is_required(year: Option<u16>) -> bool {
+    year.is_none_or(|y| y >= 2019)
+}
+
 /// [`find_parts`] over the phrase hits of the text lines, shared with the coverage check.
 pub(crate) fn find_parts_in(
     text: &str,
@@ -130,6 +139,7 @@ pub(crate) fn find_parts_in(
             id,
             name,
             status: PartStatus::Missing,
+            required: is_required(year),
             span: None,
             via: None,
             section: None,

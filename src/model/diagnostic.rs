@@ -41,6 +41,8 @@ pub struct Diagnostic {
     pub spans: Vec<Span>,
     /// How sure the check is, 0–1; `None` for findings that are certain by construction.
     pub confidence: Option<f32>,
+    /// The suggested text to put in place of `span` (form checks), when there is one.
+    pub fix: Option<String>,
 }
 
 /// The kinds of finding. Each owns its stable name (the JSON `code`), its Chinese label and
@@ -69,11 +71,35 @@ pub enum Code {
     FigureConflict,
     /// A year that does not fit the year the report covers.
     YearMismatch,
+    /// Made public after 4月1日 of the following year (督察工作规定 第二十四条).
+    LatePublication,
+    /// A 发文字号 not in the form `〔2017〕2号` (GB/T 9704 §7.2.5).
+    FormDocNumber,
+    /// A 书名号 inside a 书名号: the inner one is `〈〉` (GB/T 15834 §4.15.3.5).
+    FormNestedTitle,
+    /// Two approximations on one figure (`近1600余件`).
+    FormDoubleApprox,
+    /// A range that drops `%`, 万 or 亿 on its first value (GB/T 15835 §5.1.3).
+    FormRangeUnit,
+    /// 法制 for 法治 (`法制政府`).
+    FormFazhi,
+    /// A 纲要 title with wrong years or a lost dash.
+    FormOutlineTitle,
+    /// A congress or plenum ordinal in Arabic digits (GB/T 15835 §4.3).
+    FormOrdinal,
+    /// A doubled function character (`的的`).
+    FormDoubledChar,
+    /// A heading alone on its line that ends in `。` (GB/T 15834 B.4).
+    FormHeadingStop,
+    /// Half-width punctuation in Chinese prose, counted once per document.
+    FormHalfWidth,
+    /// `1、` heading markers, counted once per document (GB/T 15834 B.3.3).
+    FormListMarker,
 }
 
 impl Code {
     /// Every code, in display order.
-    pub const ALL: [Code; 10] = [
+    pub const ALL: [Code; 22] = [
         Code::NumberingGap,
         Code::NumberingRepaired,
         Code::NumberingDuplicate,
@@ -84,6 +110,18 @@ impl Code {
         Code::FigureRange,
         Code::FigureConflict,
         Code::YearMismatch,
+        Code::LatePublication,
+        Code::FormDocNumber,
+        Code::FormNestedTitle,
+        Code::FormDoubleApprox,
+        Code::FormRangeUnit,
+        Code::FormFazhi,
+        Code::FormOutlineTitle,
+        Code::FormOrdinal,
+        Code::FormDoubledChar,
+        Code::FormHeadingStop,
+        Code::FormHalfWidth,
+        Code::FormListMarker,
     ];
 
     /// The stable name written in the JSON and CSV (`numbering-gap`).
@@ -99,6 +137,18 @@ impl Code {
             Code::FigureRange => "figure-range",
             Code::FigureConflict => "figure-conflict",
             Code::YearMismatch => "year-mismatch",
+            Code::LatePublication => "late-publication",
+            Code::FormDocNumber => "form-doc-number",
+            Code::FormNestedTitle => "form-nested-title",
+            Code::FormDoubleApprox => "form-double-approx",
+            Code::FormRangeUnit => "form-range-unit",
+            Code::FormFazhi => "form-fazhi",
+            Code::FormOutlineTitle => "form-outline-title",
+            Code::FormOrdinal => "form-ordinal",
+            Code::FormDoubledChar => "form-doubled-char",
+            Code::FormHeadingStop => "form-heading-stop",
+            Code::FormHalfWidth => "form-half-width",
+            Code::FormListMarker => "form-list-marker",
         }
     }
 
@@ -115,15 +165,35 @@ impl Code {
             Code::FigureRange => "数值范围",
             Code::FigureConflict => "数字矛盾",
             Code::YearMismatch => "年份",
+            Code::LatePublication => "公开时间",
+            Code::FormDocNumber => "发文字号",
+            Code::FormNestedTitle => "书名号",
+            Code::FormDoubleApprox => "约数叠用",
+            Code::FormRangeUnit => "范围单位",
+            Code::FormFazhi => "法治用语",
+            Code::FormOutlineTitle => "纲要名称",
+            Code::FormOrdinal => "届次数字",
+            Code::FormDoubledChar => "重复字",
+            Code::FormHeadingStop => "标题标点",
+            Code::FormHalfWidth => "半角标点",
+            Code::FormListMarker => "序号格式",
         }
     }
 
     /// The severity of a problem of this kind.
     pub fn severity(self) -> Severity {
-        Severity::Warning
+        match self {
+            Code::FormHalfWidth | Code::FormListMarker => Severity::Info,
+            _ => Severity::Warning,
+        }
     }
 
-    /// True for the numbering codes (outline findings), false for figure checks.
+    /// True for the form checks (`form-…`, [`crate::model`] docs: 公文审校).
+    pub fn is_form(self) -> bool {
+        self.as_str().starts_with("form-")
+    }
+
+    /// True for the numbering codes (outline findings), false for the other checks.
     pub fn is_numbering(self) -> bool {
         self.as_str().starts_with("numbering")
     }

@@ -13,6 +13,7 @@
 //! | [`Indicator`], [`Kind`], [`Direction`] | figures | [`crate::passes::indicator`] |
 //! | [`Diagnostic`], [`Code`], [`Severity`] | findings | outline and [`crate::checks::figures`] |
 //! | [`Part`], [`PartStatus`], [`Via`] | the five required parts | [`crate::checks::parts`] |
+//! | [`TaskCoverage`], [`TaskVerdict`], [`PartScore`] | 纲要 tasks | [`crate::checks::tasks`] |
 //! | [`AreaCoverage`], [`PhraseHit`] | 纲要 areas | [`crate::checks::coverage`] |
 //!
 //! Spans are byte ranges into the text given to `analyze` (see [`crate::text::Span`]).
@@ -26,5 +27,8 @@ mod section;
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use indicator::{Direction, Indicator, Kind};
 pub use report::{Analysis, Meta, ReportKind, Signature, CONTRACT_VERSION};
-pub use review::{uncovered, AreaCoverage, Part, PartStatus, PhraseHit, Via};
+pub use review::{
+    uncovered, AreaCoverage, Part, PartScore, PartStatus, PhraseHit, TaskCoverage, TaskStatus,
+    TaskVerdict, Via,
+};
 pub use section::{Family, Ordinal, Section};

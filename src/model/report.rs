@@ -1,11 +1,11 @@
 //! The report as a whole: [`Analysis`], its [`Meta`] and [`Signature`].
 
-use super::{AreaCoverage, Diagnostic, Indicator, Part, Section};
+use super::{AreaCoverage, Diagnostic, Indicator, Part, Section, TaskCoverage};
 use crate::text::{Script, Span};
 use serde::Serialize;
 
 /// Version of the JSON contract written by [`crate::output::export::to_json`].
-pub const CONTRACT_VERSION: u32 = 3;
+pub const CONTRACT_VERSION: u32 = 4;
 
 /// Everything report-lens finds in one report.
 #[derive(Clone, Debug, Serialize)]
@@ -24,6 +24,8 @@ pub struct Analysis {
     pub parts: Vec<Part>,
     /// Coverage of the 纲要 areas A1–A9, in order.
     pub coverage: Vec<AreaCoverage>,
+    /// The tasks of the 纲要 chosen by the report's year, and the scores.
+    pub tasks: TaskCoverage,
 }
 
 /// Report metadata.
@@ -38,6 +40,13 @@ pub struct Meta {
     pub year: Option<u16>,
     /// Publication date `YYYY-MM-DD` (or `YYYY-MM`), from a 发布时间 line or the signature.
     pub published: Option<String>,
+    /// Where the publication date is (its line, or the signature's date line).
+    #[serde(skip)]
+    pub published_span: Option<Span>,
+    /// True when `year` was guessed from the publication date (the year before it), not read
+    /// from the title or the text.
+    #[serde(skip)]
+    pub year_from_published: bool,
     /// The issuing body, from the signature block, the title or a 来源 line.
     pub issuer: Option<String>,
     /// Where the issuer is named.

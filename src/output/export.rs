@@ -1,7 +1,7 @@
 //! Exports: the JSON contract, CSV for Excel, a readable table, a Markdown outline.
 //!
 //! The JSON contract (version [`CONTRACT_VERSION`]) is what the CLI prints and the web page
-//! downloads. All its offsets are **Unicode code-point offsets** into the text as given, so
+//! downloads (the review part of it is described in the section *Review* below). All its offsets are **Unicode code-point offsets** into the text as given, so
 //! that `text[start:end]` in Python equals the reported `text`.
 //!
 //! ## Indicators
@@ -37,13 +37,37 @@ struct JsonReport<'a> {
     diagnostics: Vec<JsonDiagnostic<'a>>,
     chrome: Vec<[usize; 2]>,
     parts: Vec<JsonPart<'a>>,
-    coverage: Vec<JsonArea<'a>>,
+    coverage: JsonCoverage<'a>,
+}
+
+#[derive(Serialize)]
+struct JsonCoverage<'a> {
+    outline: Option<&'static str>,
+    outline_title: Option<&'static str>,
+    score: Option<u32>,
+    parts: &'a [crate::model::PartScore],
+    tasks: Vec<JsonTask<'a>>,
+    areas: Vec<JsonArea<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonTask<'a> {
+    part: u8,
+    number: u8,
+    label: &'a str,
+    title: &'static str,
+    title_verified: bool,
+    status: &'static str,
+    applies: bool,
+    evidence: &'a [&'static str],
+    spans: Vec<[usize; 2]>,
 }
 
 #[derive(Serialize)]
 struct JsonPart<'a> {
     id: &'static str,
     status: &'static str,
+    required: bool,
     start: Option<usize>,
     end: Option<usize>,
     evidence: &'a [String],
@@ -118,6 +142,7 @@ struct JsonDiagnostic<'a> {
     end: usize,
     spans: Vec<[usize; 2]>,
     confidence: Option<f32>,
+    fix: Option<&'a str>,
 }
 
 /// Converts every span of `a` to code-point offsets with one pass over `text`.
@@ -144,6 +169,11 @@ impl CharOffsets {
         });
         a.chrome.iter().for_each(|&s| add(s));
         a.parts.iter().filter_map(|p| p.span).for_each(&mut add);
+        a.tasks
+            .tasks
+            .iter()
+            .flat_map(|t| &t.spans)
+            .for_each(|&s| add(s));
         a.meta.signature.iter().for_each(|s| add(s.span));
         crate::text::sort::sort(&mut bytes);
         bytes.dedup();
@@ -230,6 +260,7 @@ pub fn to_json(text: &str, a: &Analysis) -> String {
                     .map(|s| [off.get(s.start), off.get(s.end)])
                     .collect(),
                 confidence: d.confidence,
+                fix: d.fix.as_deref(),
             })
             .collect(),
         chrome: a
@@ -243,22 +274,49 @@ pub fn to_json(text: &str, a: &Analysis) -> String {
             .map(|p| JsonPart {
                 id: p.id,
                 status: p.status.as_str(),
+                required: p.required,
                 start: p.span.map(|s| off.get(s.start)),
                 end: p.span.map(|s| off.get(s.end)),
                 evidence: &p.evidence,
             })
             .collect(),
-        coverage: a
-            .coverage
-            .iter()
-            .map(|c| JsonArea {
-                area: c.area,
-                name: c.name,
-                score: c.score,
-                sections: &c.sections,
-                phrases: &c.phrases,
-            })
-            .collect(),
+        coverage: JsonCoverage {
+            outline: a.tasks.outline,
+            outline_title: a.tasks.outline_title,
+            score: a.tasks.score,
+            parts: &a.tasks.parts,
+            tasks: a
+                .tasks
+                .tasks
+                .iter()
+                .map(|t| JsonTask {
+                    part: t.part,
+                    number: t.number,
+                    label: &t.label,
+                    title: t.title,
+                    title_verified: t.title_verified,
+                    status: t.status.as_str(),
+                    applies: t.applies,
+                    evidence: &t.evidence,
+                    spans: t
+                        .spans
+                        .iter()
+                        .map(|s| [off.get(s.start), off.get(s.end)])
+                        .collect(),
+                })
+                .collect(),
+            areas: a
+                .coverage
+                .iter()
+                .map(|c| JsonArea {
+                    area: c.area,
+                    name: c.name,
+                    score: c.score,
+                    sections: &c.sections,
+                    phrases: &c.phrases,
+                })
+                .collect(),
+        },
     };
     serde_json::to_string(&report).unwrap_or_else(|_| "{}".to_string())
 }
@@ -340,7 +398,8 @@ fn markdown_text(s: &str) -> String {
     out
 }
 
-/// The outline as a nested Markdown list; inferred markers are flagged.
+/// The outline as a nested Markdown list (inferred markers flagged), then the 纲要 tasks by
+/// part with the tasks the report leaves out, and the form findings with their fixes.
 pub fn to_markdown(a: &Analysis) -> String {
     let mut out = String::new();
     if let Some(t) = &a.meta.title {
@@ -354,6 +413,58 @@ pub fn to_markdown(a: &Analysis) -> String {
             markdown_text(&s.marker),
             markdown_text(&s.title)
         ));
+    }
+    out.push_str(&format!(
+        "\n## 纲要任务\n\n对照{}",
+        markdown_text(&present::outline_line(a))
+    ));
+    if let Some(score) = a.tasks.score {
+        out.push_str(&format!("，得分 {score}"));
+    }
+    out.push_str("\n\n");
+    for p in &a.tasks.parts {
+        out.push_str(&format!(
+            "- {}{}：{} 分\n",
+            p.label,
+            markdown_text(p.title),
+            p.score
+        ));
+        for t in a.tasks.tasks.iter().filter(|t| t.part == p.part) {
+            out.push_str(&format!(
+                "  - {}：{}\n",
+                markdown_text(&present::task_label(t)),
+                present::task_status_label(t)
+            ));
+        }
+    }
+    let absent: Vec<String> = a
+        .tasks
+        .absent()
+        .map(|t| markdown_text(&present::task_label(t)))
+        .collect();
+    if a.tasks.outline.is_some() {
+        out.push_str(&format!(
+            "\n### 本报告未涉及的纲要任务（{} 项）\n\n",
+            absent.len()
+        ));
+        for t in absent {
+            out.push_str(&format!("- {t}\n"));
+        }
+    }
+    let form: Vec<_> = a.diagnostics.iter().filter(|d| d.code.is_form()).collect();
+    if !form.is_empty() {
+        out.push_str("\n## 公文格式\n\n");
+        for d in form {
+            let fix = d
+                .fix
+                .as_deref()
+                .map_or(String::new(), |f| format!(" → 建议：{}", markdown_text(f)));
+            out.push_str(&format!(
+                "- ［{}］{}{fix}\n",
+                d.code.label(),
+                markdown_text(&d.message)
+            ));
+        }
     }
     out
 }
@@ -427,8 +538,35 @@ pub fn to_table(text: &str, a: &Analysis) -> String {
             "{} {} | {} | {at} | {}\n",
             p.id,
             p.name,
-            p.status.label(),
+            present::part_status_label(p),
             p.evidence.join("、")
+        ));
+    }
+    out.push_str(&format!("\n== 纲要任务 | {}", present::outline_line(a)));
+    if let Some(score) = a.tasks.score {
+        out.push_str(&format!(" | 得分 {score}"));
+    }
+    out.push('\n');
+    for p in &a.tasks.parts {
+        out.push_str(&format!(
+            "{}{} | {:>3} | 已落实 {} 提及 {} / {}\n",
+            p.label, p.title, p.score, p.addressed, p.mentioned, p.tasks
+        ));
+        for t in a.tasks.tasks.iter().filter(|t| t.part == p.part) {
+            out.push_str(&format!(
+                "    {} | {} | {}\n",
+                present::task_status_label(t),
+                present::task_label(t),
+                t.evidence.join("、")
+            ));
+        }
+    }
+    if a.tasks.outline.is_some() {
+        let absent: Vec<&str> = a.tasks.absent().map(|t| t.label.as_str()).collect();
+        out.push_str(&format!(
+            "本报告未涉及的纲要任务 ({} 项): {}\n",
+            absent.len(),
+            absent.join(" ")
         ));
     }
     out.push_str(&format!(
@@ -457,8 +595,23 @@ pub fn to_table(text: &str, a: &Analysis) -> String {
         let conf = d
             .confidence
             .map_or(String::new(), |c| format!(" (置信度{c:.1})"));
+        let fix = d
+            .fix
+            .as_deref()
+            .map_or(String::new(), |f| format!(" → 建议: {f}"));
+        let at = if d.code.is_form() {
+            let t: String = text
+                .get(d.span.start..d.span.end)
+                .unwrap_or("")
+                .chars()
+                .take(40)
+                .collect();
+            format!(" “{t}”")
+        } else {
+            String::new()
+        };
         out.push_str(&format!(
-            "[{}] {} {}{conf}\n",
+            "[{}] {} {}{conf}{at}{fix}\n",
             d.severity.label(),
             d.code.as_str(),
             d.message

@@ -185,3 +185,42 @@ impl KindCounts {
         *slot += 1;
     }
 }
+
+/// Which 纲要 the report is held against, in words: `《法治政府建设实施纲要（2021—2025年）》`,
+/// or why none applies.
+pub fn outline_line(a: &Analysis) -> String {
+    match a.tasks.outline_title {
+        Some(t) => format!("《{t}》"),
+        None => "报告年度早于2016年，无适用的法治政府建设实施纲要".to_string(),
+    }
+}
+
+/// A required part's verdict in words: `具备`, `缺失`, or for a report before 2019
+/// `未要求（2019年前）` in place of 缺失 and `（参考）` after the others.
+pub fn part_status_label(p: &crate::model::Part) -> String {
+    match (p.required, p.status) {
+        (true, s) => s.label().to_string(),
+        (false, crate::model::PartStatus::Missing) => "未要求（2019年前）".to_string(),
+        (false, s) => format!("{}（参考）", s.label()),
+    }
+}
+
+/// A task's label and title, the title marked when its wording is not verified:
+/// `（二十七）全面主动落实政务公开`, `（七）加强重要领域立法（题名待核）`.
+pub fn task_label(t: &crate::model::TaskVerdict) -> String {
+    let mark = if t.title_verified {
+        ""
+    } else {
+        "（题名待核）"
+    };
+    format!("{}{}{mark}", t.label, t.title)
+}
+
+/// A task's status in words; `不适用` for a task that does not apply to the report.
+pub fn task_status_label(t: &crate::model::TaskVerdict) -> &'static str {
+    if t.applies {
+        t.status.label()
+    } else {
+        "不适用（无立法权）"
+    }
+}

@@ -338,6 +338,7 @@ mod tests {
             chrome,
             parts: Vec::new(),
             coverage: Vec::new(),
+            tasks: Default::default(),
         }
     }
 

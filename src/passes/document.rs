@@ -519,6 +519,7 @@ pub fn find_meta(text: &str, doc: &Document) -> Meta {
             if let Some(p) = s.find(label) {
                 if let Some(d) = parse_date(&s[p + label.len()..]) {
                     meta.published = Some(d);
+                    meta.published_span = Some(l.span);
                     break;
                 }
             }
@@ -529,15 +530,22 @@ pub fn find_meta(text: &str, doc: &Document) -> Meta {
     }
     let signature = find_signature(text, doc);
     if meta.published.is_none() {
-        meta.published = signature.and_then(|(_, d)| parse_date(&text[d.start..d.end]));
+        if let Some((_, d)) = signature {
+            meta.published = parse_date(&text[d.start..d.end]);
+            meta.published_span = meta.published.as_ref().map(|_| d);
+        }
     }
     if meta.published.is_none() {
         // A bare date line right under the title (`08.01.2018  19:40`).
-        meta.published = doc
+        if let Some((d, l)) = doc
             .lines
             .iter()
             .take(4)
-            .find_map(|l| parse_date_line(line_str(l)));
+            .find_map(|l| Some((parse_date_line(line_str(l))?, l.span)))
+        {
+            meta.published = Some(d);
+            meta.published_span = Some(l);
+        }
     }
 
     // Issuer: signature, else the title's prefix, else a 来源 label. Spans, so that the
@@ -558,6 +566,7 @@ pub fn find_meta(text: &str, doc: &Document) -> Meta {
             .find_map(|l| source_label(text, l.span));
     }
     if meta.year.is_none() {
+        meta.year_from_published = true;
         meta.year = meta
             .published
             .as_deref()

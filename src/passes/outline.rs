@@ -349,6 +349,7 @@ impl<'a> Builder<'a> {
                 span: heading,
                 spans: Vec::new(),
                 confidence: None,
+                fix: None,
             });
         }
         if let Some((code, message)) = diag {
@@ -359,6 +360,7 @@ impl<'a> Builder<'a> {
                 span: heading,
                 spans: Vec::new(),
                 confidence: None,
+                fix: None,
             });
         }
         self.out.sections.push(Section {

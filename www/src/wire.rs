@@ -74,10 +74,14 @@ pub enum Piece {
 ///   kind?, signature? (issuer?, date?, span); chrome: n, spans; parts: n, each id, name,
 ///   status, span?, via?, section?, evidence (n, texts); coverage: n, each area, name,
 ///   score, points, sections (n, ints), phrases (n, text count weight), spans (n, spans);
+///   tasks: outline?, outline title?, score?, parts (n, each part, label, title, score,
+///   tasks, addressed, mentioned), tasks (n, each part, number, label, title, verified,
+///   status, applies, evidence (n, texts), spans (n, spans)); a part carries `required`
+///   after its status;
 /// - section: level, heading, title span, span, inferred, parent?, run-in, marker, title;
 /// - indicator: span, number span, value, high?, normalized, normalized unit, unit, kind,
 ///   approx?, direction?, basis?, subject, two subject spans, section?;
-/// - diagnostic: code, severity, message, span, spans (n, spans), confidence?.
+/// - diagnostic: code, severity, message, span, spans (n, spans), confidence?, fix?.
 ///
 /// `x?` is a flag (0 or 1) then the value when 1; a span is two integers (byte offsets);
 /// enums are indices (`Kind::ALL`, `Code::ALL`, declaration order for the others).

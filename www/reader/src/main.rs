@@ -136,6 +136,7 @@ fn send_analysis(id: u32, a: &Analysis, ms: f64) {
     a.parts.iter().for_each(|p| part(&mut c, p));
     c.count(a.coverage.len());
     a.coverage.iter().for_each(|x| area(&mut c, x));
+    tasks(&mut c, &a.tasks);
     piece(Piece::Begin(c.0));
     for chunk in a.sections.chunks(PIECE_ITEMS) {
         let mut c = Encoder::default();
@@ -268,6 +269,37 @@ fn diagnostic(c: &mut Encoder, d: &report_lens::Diagnostic) {
     if let Some(x) = d.confidence {
         c.0.floats.push(f64::from(x));
     }
+    c.opt_text(d.fix.as_deref());
+}
+
+fn tasks(c: &mut Encoder, t: &report_lens::model::TaskCoverage) {
+    c.opt_text(t.outline);
+    c.opt_text(t.outline_title);
+    c.opt_int(t.score);
+    c.count(t.parts.len());
+    for p in &t.parts {
+        c.int(u32::from(p.part));
+        c.text(&p.label);
+        c.text(p.title);
+        c.int(p.score);
+        c.int(p.tasks);
+        c.int(p.addressed);
+        c.int(p.mentioned);
+    }
+    c.count(t.tasks.len());
+    for k in &t.tasks {
+        c.int(u32::from(k.part));
+        c.int(u32::from(k.number));
+        c.text(&k.label);
+        c.text(k.title);
+        c.flag(k.title_verified);
+        c.int(k.status as u32);
+        c.flag(k.applies);
+        c.count(k.evidence.len());
+        k.evidence.iter().for_each(|e| c.text(e));
+        c.count(k.spans.len());
+        k.spans.iter().for_each(|&s| c.span(s));
+    }
 }
 
 fn part(c: &mut Encoder, p: &report_lens::model::Part) {
@@ -278,6 +310,7 @@ fn part(c: &mut Encoder, p: &report_lens::model::Part) {
         PartStatus::Weak => 1,
         PartStatus::Missing => 2,
     });
+    c.flag(p.required);
     c.opt_span(p.span);
     c.opt_int(p.via.map(|v| u32::from(v == Via::Heading)));
     c.opt_index(p.section);

@@ -3,7 +3,10 @@
 
 use crate::wire::{Columns, Piece};
 use report_lens::lex::marker::Ordinal;
-use report_lens::model::{AreaCoverage, Part, PartStatus, PhraseHit, Signature, Via};
+use report_lens::model::{
+    AreaCoverage, Part, PartScore, PartStatus, PhraseHit, Signature, TaskCoverage, TaskStatus,
+    TaskVerdict, Via,
+};
 use report_lens::text::Script;
 use report_lens::{
     Analysis, Code, Diagnostic, Direction, Indicator, Kind, Meta, ReportKind, Section, Severity,
@@ -87,6 +90,7 @@ pub(super) fn take_piece(slot: &mut Option<(Analysis, f64)>, piece: Piece) {
             let chrome = d.list(Decoder::span);
             let parts = d.list(part);
             let coverage = d.list(area);
+            let tasks = tasks(&mut d);
             let analysis = Analysis {
                 meta,
                 sections: Vec::new(),
@@ -95,6 +99,7 @@ pub(super) fn take_piece(slot: &mut Option<(Analysis, f64)>, piece: Piece) {
                 chrome,
                 parts,
                 coverage,
+                tasks,
             };
             *slot = Some((analysis, ms));
         }
@@ -152,6 +157,9 @@ fn meta(d: &mut Decoder) -> Meta {
             date: d.opt(Decoder::text),
             span: d.span(),
         }),
+        // The page does not read these (the late-publication finding carries its span).
+        published_span: None,
+        year_from_published: false,
     }
 }
 
@@ -206,6 +214,7 @@ fn diagnostic(d: &mut Decoder) -> Option<Diagnostic> {
     let span = d.span();
     let spans = d.list(Decoder::span);
     let confidence = d.opt(|d| d.float() as f32);
+    let fix = d.opt(Decoder::text);
     Some(Diagnostic {
         code: code?,
         severity,
@@ -213,7 +222,40 @@ fn diagnostic(d: &mut Decoder) -> Option<Diagnostic> {
         span,
         spans,
         confidence,
+        fix,
     })
+}
+
+fn tasks(d: &mut Decoder) -> TaskCoverage {
+    TaskCoverage {
+        outline: d.opt(|d| intern(d.text())),
+        outline_title: d.opt(|d| intern(d.text())),
+        score: d.opt(Decoder::int),
+        parts: d.list(|d| PartScore {
+            part: d.int() as u8,
+            label: d.text(),
+            title: intern(d.text()),
+            score: d.int(),
+            tasks: d.int(),
+            addressed: d.int(),
+            mentioned: d.int(),
+        }),
+        tasks: d.list(|d| TaskVerdict {
+            part: d.int() as u8,
+            number: d.int() as u8,
+            label: d.text(),
+            title: intern(d.text()),
+            title_verified: d.flag(),
+            status: match d.int() {
+                0 => TaskStatus::Absent,
+                1 => TaskStatus::Mentioned,
+                _ => TaskStatus::Addressed,
+            },
+            applies: d.flag(),
+            evidence: d.list(|d| intern(d.text())),
+            spans: d.list(Decoder::span),
+        }),
+    }
 }
 
 fn part(d: &mut Decoder) -> Part {
@@ -225,6 +267,7 @@ fn part(d: &mut Decoder) -> Part {
             1 => PartStatus::Weak,
             _ => PartStatus::Missing,
         },
+        required: d.flag(),
         span: d.opt(Decoder::span),
         via: d.opt(|d| if d.flag() { Via::Heading } else { Via::Passage }),
         section: d.opt(Decoder::index),

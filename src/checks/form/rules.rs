@@ -1,0 +1,237 @@
+//! The pattern rules of the form checks as a table, one row per rule (see [`super`] for
+//! the grammar each accepts and the look-alikes it rejects). Adding a rule is one row here
+//! and one test in `tests/form.rs`.
+
+use crate::model::Code;
+use regex_lite::{Captures, Regex};
+use std::sync::LazyLock;
+
+/// One pattern rule.
+pub struct Rule {
+    /// The catalogue id (`GW-08`).
+    pub id: &'static str,
+    /// The diagnostic code.
+    pub code: Code,
+    /// Two-character triggers; `#` is any ASCII digit.
+    pub triggers: &'static [&'static str],
+    /// Bytes of the line before the trigger's start and after its end given to the pattern.
+    pub window: (usize, usize),
+    /// The pattern (regex-lite; `[0-9]`, never `\d`). Group `m`, when present, is the span
+    /// flagged; else the whole match.
+    pub pattern: &'static str,
+    /// True for a match that must stay silent: `(line, match start, match end, captures)`.
+    pub silent: fn(&str, usize, usize, &Captures) -> bool,
+    /// The message (Chinese).
+    pub message: &'static str,
+    /// The suggested text for the flagged span.
+    pub fix: fn(&Captures) -> String,
+}
+
+fn group<'h>(c: &Captures<'h>, name: &str) -> &'h str {
+    c.name(name).map_or("", |m| m.as_str())
+}
+
+/// The character before byte `i` of `s`.
+fn before(s: &str, i: usize) -> Option<char> {
+    s[..i].chars().next_back()
+}
+
+/// The character at byte `i` of `s`.
+fn at(s: &str, i: usize) -> Option<char> {
+    s[i..].chars().next()
+}
+
+/// Arabic digits of an ordinal to Chinese numerals (`20` → `二十`); Chinese stays.
+fn ordinal(s: &str) -> String {
+    match s.parse::<u8>() {
+        Ok(n) => crate::checks::gangyao::chinese_number(n),
+        Err(_) => s.to_string(),
+    }
+}
+
+/// The pattern rules, one row each.
+pub static RULES: [Rule; 7] = [
+    Rule {
+        id: "GW-08",
+        code: Code::FormDocNumber,
+        triggers: &["]#", ")#", "】#", "〕0", "〕第"],
+        window: (30, 20),
+        pattern: r"[\x{4e00}-\x{9fff}](?<m>(?<open>[\[(【〔])(?<year>(?:19|20)[0-9]{2})(?<close>[\])】〕])(?<di>第?)(?<zero>0*)(?<n>[0-9]{1,4})号)",
+        silent: |_, _, _, c| {
+            group(c, "open") == "〔"
+                && group(c, "close") == "〕"
+                && group(c, "di").is_empty()
+                && group(c, "zero").is_empty()
+        },
+        message: "发文字号应写作“〔年份〕序号号”：六角括号，序号不加“第”、不编虚位（GB/T 9704 §7.2.5）",
+        fix: |c| format!("〔{}〕{}号", group(c, "year"), group(c, "n")),
+    },
+    Rule {
+        id: "NUM-18",
+        code: Code::FormDoubleApprox,
+        triggers: &["约#", "近#"],
+        window: (6, 30),
+        pattern: r"(?<m>(?<mark>[大接将]?[约近])[0-9][0-9,.]*[万亿]?(?:(?<tail>[余多])|[^0-9余多,.;:!?()、。 ]{0,3}?(?:左右|上下|以上)))",
+        silent: |line, s, e, c| {
+            let word = matches!(
+                before(line, s),
+                Some('节' | '制' | '签' | '预' | '合' | '契' | '条' | '公' | '违' | '履' | '集' | '简' | '相' | '特' | '邀' | '隐' | '最' | '附' | '邻' | '靠' | '就' | '亲' | '贴' | '逼' | '临')
+            );
+            // 多 opening a word (多元, 多部门) is no approximation.
+            let many = group(c, "tail") == "多"
+                && matches!(at(line, e), Some('元' | '部' | '方' | '种' | '样' | '层' | '措' | '渠' | '领' | '头' | '维' | '重'));
+            word || many
+        },
+        message: "同一个数叠用了两个约数词（如“近……余”“约……左右”），宜只保留一个",
+        fix: |c| {
+            let m = group(c, "m");
+            m[group(c, "mark").len()..].to_string()
+        },
+    },
+    Rule {
+        id: "NUM-02",
+        code: Code::FormRangeUnit,
+        triggers: &["#~", "#-", "#—", "#–"],
+        window: (12, 24),
+        pattern: r"(?<m>(?<a>[0-9]+(?:\.[0-9]+)?)(?<dash>~|-|—|–)(?<b>[0-9]+(?:\.[0-9]+)?)(?<unit>%|‰|[万亿]元?))",
+        silent: |line, s, _, _| {
+            before(line, s).is_some_and(|c| c.is_ascii_alphanumeric() || ".-/~#".contains(c))
+        },
+        message: "数值范围的前一个数省略了“%”或“万”“亿”，两个数都应带上（GB/T 15835 §5.1.3）",
+        fix: |c| {
+            let dash = match group(c, "dash") {
+                "—" => "—",
+                _ => "～",
+            };
+            let u = group(c, "unit");
+            format!("{}{u}{dash}{}{u}", group(c, "a"), group(c, "b"))
+        },
+    },
+    Rule {
+        id: "TERM-02",
+        code: Code::FormFazhi,
+        triggers: &["法制"],
+        window: (0, 24),
+        pattern: r"(?<m>法制(?<rest>政府|思维|化营商环境|中国))",
+        // A cited 纲要 title with years is TERM-03's.
+        silent: |line, _, e, _| {
+            let rest = &line[e..];
+            rest.strip_prefix("建设实施纲要").is_some_and(|r| {
+                r.trim_start_matches(['(', ' '])
+                    .starts_with(|c: char| c.is_ascii_digit())
+            })
+        },
+        message: "此处应为“法治”：法治政府、法治思维、法治化营商环境、法治中国",
+        fix: |c| format!("法治{}", group(c, "rest")),
+    },
+    Rule {
+        id: "TERM-03",
+        code: Code::FormOutlineTitle,
+        triggers: &["纲要"],
+        window: (30, 40),
+        pattern: r"(?<m>(?<fa>法[治制])政府建设实施纲要(?<p>\(?) *(?<a>[0-9]{4})(?<dash> *[-—–~－至]* *)(?<b>[0-9]{4}) *(?<nian>年?) *\)?)",
+        silent: |_, _, _, c| {
+            let (a, b) = (group(c, "a"), group(c, "b"));
+            let years_ok = matches!((a, b), ("2015", "2020") | ("2021", "2025"));
+            group(c, "fa") == "法治" && years_ok && !group(c, "dash").trim().is_empty()
+                || outline_years(a, b).is_none()
+        },
+        message: "纲要名称有误（年份、年份间连接号或“法治”），应为《法治政府建设实施纲要（2021—2025年）》或（2015—2020年）",
+        fix: |c| {
+            let (a, b) = outline_years(group(c, "a"), group(c, "b")).unwrap_or(("2021", "2025"));
+            format!("法治政府建设实施纲要（{a}—{b}年）")
+        },
+    },
+    Rule {
+        id: "NUM-14",
+        code: Code::FormOrdinal,
+        triggers: &["党的", "#届", "届#"],
+        window: (12, 30),
+        pattern: r"(?<m>党的(?<c>[0-9]{1,2})大|(?<t>[0-9]{1,2}|[一二三四五六七八九十]{1,3})届(?<p>[0-9]{1,2}|[一二三四五六七八九十]{1,3})中全会|(?<nt>[0-9]{1,2}|[一二三四五六七八九十]{1,3})届(?<body>全国人大|人大)(?<ns>[0-9]{1,2}|[一二三四五六七八九十]{1,3})次会议)",
+        silent: |_, _, _, c| {
+            let arabic = |n: &str| n.chars().any(|ch| ch.is_ascii_digit());
+            !(arabic(group(c, "c"))
+                || arabic(group(c, "t"))
+                || arabic(group(c, "p"))
+                || arabic(group(c, "nt"))
+                || arabic(group(c, "ns")))
+        },
+        message: "党代会、全会和人大会议的届次应使用汉字数字（GB/T 15835 §4.3）",
+        fix: |c| {
+            if c.name("c").is_some() {
+                format!("党的{}大", ordinal(group(c, "c")))
+            } else if c.name("p").is_some() {
+                format!("{}届{}中全会", ordinal(group(c, "t")), ordinal(group(c, "p")))
+            } else {
+                format!(
+                    "{}届{}{}次会议",
+                    ordinal(group(c, "nt")),
+                    group(c, "body"),
+                    ordinal(group(c, "ns"))
+                )
+            }
+        },
+    },
+    Rule {
+        id: "DUP-01",
+        code: Code::FormDoubledChar,
+        triggers: &["的的", "了了"],
+        window: (3, 6),
+        pattern: r"(?<m>的的|了了)",
+        silent: |line, s, e, c| match group(c, "m") {
+            "的的" => at(line, e) == Some('确'),
+            _ => before(line, s) == Some('不') || at(line, e) == Some('之'),
+        },
+        message: "疑为多打了一个字",
+        fix: |c| group(c, "m").chars().take(1).collect(),
+    },
+];
+
+/// The 纲要 a cited title means, from its years: 2015 or 2020 → 2015–2020; 2021 or 2025 →
+/// 2021–2025 (a year of each: 2015–2025 is ambiguous, so none).
+fn outline_years(a: &str, b: &str) -> Option<(&'static str, &'static str)> {
+    let old = a == "2015" || b == "2020";
+    let new = a == "2021" || b == "2025";
+    match (old, new) {
+        (true, false) => Some(("2015", "2020")),
+        (false, true) => Some(("2021", "2025")),
+        _ => None,
+    }
+}
+
+pub(super) static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    RULES
+        .iter()
+        .map(|r| Regex::new(r.pattern).expect("form pattern compiles"))
+        .collect()
+});
+
+/// Every trigger of every rule, `#` expanded to the ten digits, with the rule's index.
+pub(crate) fn triggers() -> impl Iterator<Item = (&'static str, u8)> {
+    const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+    RULES.iter().enumerate().flat_map(|(k, r)| {
+        r.triggers.iter().flat_map(move |t| {
+            let expand = t.contains('#');
+            let n = if expand { 10 } else { 1 };
+            (0..n).map(move |d| {
+                let s: &'static str = if expand {
+                    Box::leak(t.replace('#', DIGITS[d]).into_boxed_str())
+                } else {
+                    t
+                };
+                (s, k as u8)
+            })
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pattern_compiles_with_the_shipped_engine() {
+        assert_eq!(PATTERNS.len(), RULES.len());
+        assert!(triggers().count() > 40);
+    }
+}
