@@ -92,6 +92,8 @@ const PAIRS: &[(&str, &str, usize)] = &[
     ("chromium-001-no-tounicode.pdf", "001_", usize::MAX),
     ("encrypted-aes256.pdf", "001_", usize::MAX),
     ("encrypted-rc4.pdf", "001_", 16),
+    ("mupdf-aes256.pdf", "001_", 16),
+    ("mupdf-rc4.pdf", "001_", 16),
 ];
 
 #[test]
@@ -187,6 +189,26 @@ fn scans_and_passwords_get_their_messages() {
     let err = read_bytes("password.pdf", &pdf_bytes("password.pdf")).unwrap_err();
     assert_eq!(err, ReadError::PasswordProtected);
     assert!(err.message_zh().contains("密码"));
+
+    // The same with the `/Encrypt` dictionary written in the trailer (MuPDF).
+    let err = read_bytes("mupdf-password.pdf", &pdf_bytes("mupdf-password.pdf")).unwrap_err();
+    assert_eq!(err, ReadError::PasswordProtected);
+}
+
+/// MuPDF and PyMuPDF write the `/Encrypt` dictionary directly in the trailer, qpdf as an
+/// object of its own: with the empty user password, both read as the unencrypted file
+/// they were made from (AES-256 R6 and RC4-128 R3).
+#[test]
+fn an_encrypt_dictionary_in_the_trailer_reads_like_an_indirect_one() {
+    let source = read_bytes("encrypted-rc4.pdf", &pdf_bytes("encrypted-rc4.pdf"))
+        .unwrap()
+        .text;
+    for name in ["mupdf-aes256.pdf", "mupdf-rc4.pdf"] {
+        let bytes = pdf_bytes(name);
+        let tail = String::from_utf8_lossy(&bytes[bytes.len() - 1000..]).into_owned();
+        assert!(tail.contains("/Encrypt<<"), "{name} has a direct /Encrypt");
+        assert_eq!(read_bytes(name, &bytes).unwrap().text, source, "{name}");
+    }
 }
 
 #[test]

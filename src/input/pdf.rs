@@ -10,7 +10,8 @@
 //! streams, Flate/LZW/ASCII85/RunLength/Brotli filters, repair of damaged cross-references,
 //! and decryption of files whose user password is empty (RC4 and AES-128/256, as "no
 //! password to open, a password to edit" files from Word or WPS are); lopdf tries the empty
-//! password itself. The rest is written here, without lopdf's text extraction: the page
+//! password itself (an `/Encrypt` dictionary written directly in the trailer, as MuPDF
+//! writes it, is first made an object of its own: `with_indirect_encrypt`). The rest is written here, without lopdf's text extraction: the page
 //! tree with inherited resources, boxes and rotation ([`to_pages`]), a content-stream
 //! tokenizer and interpreter (`lexer`, `content`), fonts and their encodings (`font`,
 //! `cmap`, `encoding`, `truetype`); [`super::layout`] turns the positioned runs into
@@ -109,6 +110,8 @@ pub fn to_pages(bytes: &[u8]) -> Result<Vec<Page>, ReadError> {
         max_decompressed_size: Some(MAX_STREAM_BYTES),
         ..LoadOptions::default()
     };
+    let patched = with_indirect_encrypt(bytes);
+    let bytes = patched.as_deref().unwrap_or(bytes);
     let doc = Document::load_mem_with_options(bytes, options).map_err(load_error)?;
     if doc.is_encrypted() {
         // lopdf tried the empty user password and it did not open the file.
@@ -163,6 +166,152 @@ pub fn to_pages(bytes: &[u8]) -> Result<Vec<Page>, ReadError> {
         });
     }
     Ok(pages)
+}
+
+/// MuPDF and PyMuPDF write the `/Encrypt` dictionary directly in the trailer (`/Encrypt<<…>>`),
+/// where lopdf looks only for a reference (`/Encrypt 12 0 R`, as qpdf writes it): lopdf
+/// then loads no object at all. Such a file is read as if it had been saved once more with
+/// the dictionary as an object of its own: the dictionary, an `xref` section for it and a
+/// trailer naming it (`/Prev` the original cross-reference) are appended to a copy of the
+/// bytes, an incremental update as any PDF writer appends one. `None` when the last trailer
+/// has no direct `/Encrypt` (the common case: nothing is copied).
+fn with_indirect_encrypt(bytes: &[u8]) -> Option<Vec<u8>> {
+    // The last trailer is near the end: its search stays off the rest of a large file.
+    let t = bytes.len().saturating_sub(TRAILER_TAIL);
+    let t = t + rfind(&bytes[t..], b"trailer")?;
+    let open = t + find(&bytes[t..], b"<<")?;
+    let close = dict_end(bytes, open)?;
+    let trailer = &bytes[open..close];
+    let k = find(trailer, b"/Encrypt")?;
+    let d = k + b"/Encrypt".len();
+    let d = d + trailer[d..]
+        .iter()
+        .take_while(|c| c.is_ascii_whitespace())
+        .count();
+    if !trailer[d..].starts_with(b"<<") {
+        return None;
+    }
+    let d_end = dict_end(trailer, d)?;
+    let sx = rfind(bytes, b"startxref")? + b"startxref".len();
+    let prev = number_at(bytes, sx)?;
+    let mut rest: Vec<u8> = trailer[2..k].to_vec();
+    rest.extend_from_slice(&trailer[d_end..trailer.len() - 2]);
+    let size = number_entry(&rest, b"/Size")?.1;
+    let rest = without_number_entry(&without_number_entry(&rest, b"/Size"), b"/Prev");
+    let id = size.max(1);
+    let mut out = bytes.to_vec();
+    out.push(b'\n');
+    let object_at = out.len();
+    out.extend_from_slice(format!("{id} 0 obj\n").as_bytes());
+    out.extend_from_slice(&trailer[d..d_end]);
+    out.extend_from_slice(b"\nendobj\n");
+    let xref_at = out.len();
+    out.extend_from_slice(
+        format!("xref\n{id} 1\n{object_at:010} 00000 n \ntrailer\n<<").as_bytes(),
+    );
+    out.extend_from_slice(&rest);
+    out.extend_from_slice(
+        format!(
+            "/Encrypt {id} 0 R/Prev {prev}/Size {}>>\nstartxref\n{xref_at}\n%%EOF\n",
+            id + 1
+        )
+        .as_bytes(),
+    );
+    Some(out)
+}
+
+/// How far from the end of a file its last trailer is looked for.
+const TRAILER_TAIL: usize = 1 << 20;
+
+/// The first position of `needle` in `hay`.
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// The last position of `needle` in `hay`.
+fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// The unsigned integer after whitespace at `i`.
+fn number_at(b: &[u8], i: usize) -> Option<u64> {
+    let i = i + b
+        .get(i..)?
+        .iter()
+        .take_while(|c| c.is_ascii_whitespace())
+        .count();
+    let n = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    std::str::from_utf8(&b[i..i + n]).ok()?.parse().ok()
+}
+
+/// The position of the entry `key` (followed by a delimiter) and its number.
+fn number_entry(b: &[u8], key: &[u8]) -> Option<(usize, u64)> {
+    let mut from = 0;
+    while let Some(k) = find(&b[from..], key).map(|k| from + k) {
+        let after = k + key.len();
+        if !b.get(after).is_some_and(u8::is_ascii_alphanumeric) {
+            return Some((k, number_at(b, after)?));
+        }
+        from = after;
+    }
+    None
+}
+
+/// `b` without the entry `key` and its number.
+fn without_number_entry(b: &[u8], key: &[u8]) -> Vec<u8> {
+    let Some((k, _)) = number_entry(b, key) else {
+        return b.to_vec();
+    };
+    let mut j = k + key.len();
+    j += b[j..]
+        .iter()
+        .take_while(|c| c.is_ascii_whitespace())
+        .count();
+    j += b[j..].iter().take_while(|c| c.is_ascii_digit()).count();
+    [&b[..k], &b[j..]].concat()
+}
+
+/// One past the `>>` that closes the dictionary opening at `open` (`<<`), skipping hex and
+/// literal strings (which may hold `>>` bytes).
+fn dict_end(b: &[u8], open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut i = open;
+    while i < b.len() {
+        match b[i] {
+            b'<' if b.get(i + 1) == Some(&b'<') => {
+                depth += 1;
+                i += 2;
+            }
+            b'>' if b.get(i + 1) == Some(&b'>') => {
+                depth = depth.checked_sub(1)?;
+                i += 2;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            b'<' => i += 1 + b[i + 1..].iter().position(|&c| c == b'>')? + 1,
+            b'(' => {
+                let mut nested = 0usize;
+                loop {
+                    match *b.get(i)? {
+                        b'\\' => i += 1,
+                        b'(' => nested += 1,
+                        b')' => {
+                            nested -= 1;
+                            if nested == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 fn load_error(e: lopdf::Error) -> ReadError {
@@ -539,6 +688,31 @@ mod tests {
         // Not a stream: nothing, and no error.
         assert_eq!(stream_bytes(&doc, &Object::Null, 10, &mut ctx), None);
         assert_eq!(ctx.check_stream_error(), Ok(()));
+    }
+
+    #[test]
+    fn a_direct_encrypt_dictionary_becomes_an_object_of_its_own() {
+        let file = b"%PDF-1.7\n1 0 obj\n<</Type/Catalog>>\nendobj\nxref\n0 2\n\
+            0000000000 65535 f \n0000000009 00000 n \ntrailer\n<</Size 2/Root 1 0 R\
+            /Encrypt<</Filter/Standard/O(a>>b\\)c)/U<3E3E>>>/Prev 3>>\nstartxref\n42\n%%EOF\n";
+        let out = with_indirect_encrypt(file).unwrap();
+        let tail = String::from_utf8_lossy(&out[file.len()..]).into_owned();
+        assert!(tail.starts_with("\n2 0 obj\n<</Filter/Standard/O(a>>b\\)c)/U<3E3E>>>\nendobj\n"));
+        let entry = format!("xref\n2 1\n{:010} 00000 n \n", file.len() + 1);
+        assert!(tail.contains(&entry), "{tail}");
+        assert!(
+            tail.contains("<</Root 1 0 R/Encrypt 2 0 R/Prev 42/Size 3>>"),
+            "{tail}"
+        );
+        let xref = find(&out[file.len()..], b"xref\n2 1").unwrap() + file.len();
+        assert!(
+            tail.ends_with(&format!("startxref\n{xref}\n%%EOF\n")),
+            "{tail}"
+        );
+        // An indirect one, or none, is left alone.
+        assert!(with_indirect_encrypt(b"trailer\n<</Size 2/Encrypt 5 0 R>>").is_none());
+        assert!(with_indirect_encrypt(b"trailer\n<</Size 2>>").is_none());
+        assert!(with_indirect_encrypt(b"trailer\n<</Encrypt<<(unclosed").is_none());
     }
 
     #[test]
