@@ -67,6 +67,7 @@ fn score(text: &str, gold: &str) -> (f64, usize, usize, Vec<String>) {
 
 fn check(name: &str, text: &str, gold: &str, min_f1: f64) {
     let (f1, exact, n, worst) = score(text, gold);
+    println!("{name}: mean character-F1 {f1:.3} ({exact}/{n} exact)");
     assert!(
         f1 >= min_f1,
         "{name}: mean character-F1 {f1:.3} below {min_f1} ({exact}/{n} exact); misses: {worst:#?}"
@@ -114,4 +115,52 @@ fn character_f1_counts_shared_characters() {
     assert_eq!(char_f1("行政复议案件", "行政复议案件"), 1.0);
     assert_eq!(char_f1("政府信息", "主动公开政府信息"), 2.0 * 4.0 / 12.0);
     assert_eq!(char_f1("人", ""), 0.0);
+}
+
+/// Subjects as noun phrases (issue 22): a generic head keeps the 的-modifier that says which
+/// are counted, and a count of people who take part is the taking part; each row a sentence
+/// of the genre, the subject a reader gives, and why (look-alikes keep what they had).
+#[test]
+fn subjects_are_noun_phrases_with_their_defining_modifiers() {
+    let table: &[(&str, &str, &str)] = &[
+        (
+            "考核优秀的单位有15个。",
+            "考核优秀的单位",
+            "a generic head keeps its modifier",
+        ),
+        (
+            "全区考核优秀的单位有15个。",
+            "考核优秀的单位",
+            "scope words before the modifier are stripped",
+        ),
+        (
+            "获评市级文明村的社区9个。",
+            "获评市级文明村的社区",
+            "社区 defined by what they won",
+        ),
+        (
+            "组织全区1.2万人参加专题培训。",
+            "参加专题培训",
+            "people counted by what they took part in, not the organiser",
+        ),
+        (
+            "全年共受理的行政复议案件120件。",
+            "行政复议案件",
+            "look-alike: a specific head names the thing alone",
+        ),
+        (
+            "聘请2名律师参加信访接待。",
+            "律师",
+            "look-alike: the noun after the unit is what is counted",
+        ),
+        (
+            "主动公开政府信息559条。",
+            "政府信息",
+            "look-alike: the object of the verb",
+        ),
+    ];
+    for &(t, want, why) in table {
+        let a = analyze(t);
+        assert_eq!(a.indicators[0].subject, want, "{t} ({why})");
+    }
 }

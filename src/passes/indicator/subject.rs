@@ -409,6 +409,56 @@ pub(super) fn strip_subject(mut left: &str) -> &str {
     left
 }
 
+/// Heads too generic to name what is counted without their modifier.
+const GENERIC_HEADS: &[&str] = &[
+    "单位", "部门", "社区", "企业", "人员", "村", "乡镇", "街道", "学校", "个人", "群众", "家庭",
+    "项目", "事项", "案件", "问题",
+];
+
+/// Where the modifier that defines which `head`s are counted starts in `modifier` (the words
+/// before `的`): `head` is generic ([`GENERIC_HEADS`], or coordinated ones: `部门和单位`) and the
+/// modifier, scope and time words stripped from its start (`全区`, `全年`), a short clause of
+/// two to ten characters without a digit or another `的`: `考核优秀的单位`,
+/// `依法应当公开的部门和单位`; not `全年共受理的行政复议案件` (its head names the thing).
+fn defining_modifier(modifier: &str, head: &str) -> Option<usize> {
+    let generic = head
+        .split(['和', '、', '及'])
+        .all(|h| GENERIC_HEADS.contains(&h));
+    let m = strip_subject(modifier);
+    let k = modifier.len().checked_sub(m.len())?;
+    let n = m.chars().count();
+    (generic
+        && modifier.ends_with(m)
+        && (2..=10).contains(&n)
+        && !m.contains(|c: char| c.is_ascii_digit() || is_clause_break(c) || c == '的'))
+    .then_some(k)
+}
+
+/// Counts of people (`人`, `人次`, `名`, with a magnitude) followed by taking part
+/// (`1.2万人参加专题培训`): the subject is the taking part, to the end of the clause.
+const PARTICIPATION: &[&str] = &[
+    "参加", "参与", "参训", "参学", "参考", "出席", "观看", "旁听",
+];
+
+/// The phrase after a count of people that says what they took part in, if any.
+fn participation<'a>(s: &'a str, end: usize, unit: &str) -> Option<&'a str> {
+    if !matches!(split_magnitude(unit).1, "人" | "人次" | "名") {
+        return None;
+    }
+    let after = &s[end..];
+    starts_with_any(after, PARTICIPATION)?;
+    let stop = after
+        .char_indices()
+        .take(16)
+        .find(|&(_, c)| is_clause_break(c) || c.is_ascii_digit())
+        .map_or_else(
+            || after.char_indices().nth(16).map_or(after.len(), |(k, _)| k),
+            |(k, _)| k,
+        );
+    let phrase = &after[..stop];
+    (phrase.chars().count() >= 4).then_some(phrase)
+}
+
 /// The noun phrase right after a figure's unit (`64项申报材料` → `申报材料`, `51个村(居)` →
 /// `村(居)`, `1名长期缠访闹访的重点信访人员` → `重点信访人员`): up to a verb, a particle, a
 /// clause break or the next number. Empty when the phrase runs into the next figure
@@ -615,6 +665,14 @@ pub(super) fn subject(
             Span::new(k, k + part.len())
         }
     };
+    // `组织全区1.2万人参加专题培训`: the people counted are those who take part.
+    if let Some(part) = participation(s, end, unit) {
+        return (
+            part.to_string(),
+            [Span::new(start, start), at(part)],
+            Named::Own,
+        );
+    }
     let (right, into_next) = right_phrase(s, end, unit);
     let right = strip_subject(right);
     let right = ["各类", "各项", "各种"]
@@ -671,11 +729,15 @@ pub(super) fn subject(
     }
     // `败诉率由上年的12.5%`: the baseline of a change is no part of the thing.
     left = strip_baseline(left);
-    // The head noun phrase: `全年共受理的行政复议案件` → `行政复议案件`.
+    // The head noun phrase: `全年共受理的行政复议案件` → `行政复议案件`; a generic head of
+    // two characters keeps the modifier that says which are counted: `考核优秀的单位`,
+    // `获评市级文明村的社区` (a reader counts those, not all 单位).
     if let Some(p) = left.rfind('的') {
         let head = &left[p + '的'.len_utf8()..];
-        if head.chars().count() >= 2 {
-            left = head;
+        match defining_modifier(&left[..p], head) {
+            Some(k) => left = &left[k..],
+            None if head.chars().count() >= 2 => left = head,
+            None => {}
         }
     }
     // `将可并联办理的22个行政许可事项`: a modifier is no thing.
