@@ -70,7 +70,10 @@ const css = readFileSync(join(DIST, cssName), 'utf8');
 const readerGlue = readFileSync(join(DIST, 'report-lens-reader.js'), 'utf8');
 const readerWasm = readFileSync(join(DIST, 'report-lens-reader_bg.wasm'));
 if (!readerGlue.includes('wasm_bindgen')) die('report-lens-reader.js is not the no-modules glue');
-const readerSource = `${readerGlue}
+// The FinalizationRegistry fallback of www/reader.js, for the same minified glue.
+const readerPolyfill = readFileSync(join(DIST, 'reader.js'), 'utf8').match(/^if \(typeof FinalizationRegistry[^]*?\n\}\n/m)?.[0];
+if (!readerPolyfill) die('reader.js has no FinalizationRegistry fallback');
+const readerSource = `${readerPolyfill}${readerGlue}
 wasm_bindgen({ module_or_path: Uint8Array.from(atob("${readerWasm.toString('base64')}"), (c) => c.charCodeAt(0)) });
 `;
 const script = `${glue}
@@ -118,8 +121,9 @@ const icon = iconName
 // A function replacement: `$` in the inlined code must stay literal.
 html = html.replace('</head>', () => `  ${icon}\n  <style>${style}</style>\n  <script type="module">${script}</script>\n</head>`);
 // support.js where the site has it: after "正在载入…", which it replaces with its message.
-if (!/<p id="?loading"?[^>]*>[^<]*<\/p>/.test(html)) die('no #loading paragraph in index.html');
-html = html.replace(/(<p id="?loading"?[^>]*>[^<]*<\/p>)/, (p) => `${p}\n  <script>${support}</script>`);
+const loadingTag = /<p\b[^>]*\bid="?loading"?[^>]*>[^<]*<\/p>/;
+if (!loadingTag.test(html)) die('no #loading paragraph in index.html');
+html = html.replace(loadingTag, (p) => `${p}\n  <script>${support}</script>`);
 if (!/data-compat-page="?compat\.html"?/.test(html)) die('no data-compat-page on <html> in index.html');
 html = html.replace(/data-compat-page="?compat\.html"?/, `data-compat-page="${COMPAT_NAME}"`);
 

@@ -3,7 +3,7 @@
 //
 //   node scripts/finish-site.mjs [DIR]      DIR defaults to $TRUNK_STAGING_DIR
 //
-// 1. compat.html: index.html with 'unsafe-eval' added to its script-src and `data-compat` on
+// 1. compat.html: index.html with 'unsafe-eval' in place of 'wasm-unsafe-eval' in its script-src and `data-compat` on
 //    <html>. Engines that predate the CSP source 'wasm-unsafe-eval' (Chromium < 97, Firefox <
 //    102, Safari < 16) refuse to compile wasm under index.html's policy; support.js sends
 //    exactly those to compat.html, so every other browser keeps the strict policy (README,
@@ -24,7 +24,9 @@ export function compatPage(html) {
   const meta = html.match(/<meta\b[^>]*\bhttp-equiv="?Content-Security-Policy"?[^>]*>/i);
   if (!meta) throw new Error('no Content-Security-Policy meta');
   if (!/script-src [^;"]*'wasm-unsafe-eval'/.test(meta[0])) throw new Error("the policy's script-src has no 'wasm-unsafe-eval'");
-  const relaxed = meta[0].replace(/(script-src [^;"]*)'wasm-unsafe-eval'/, "$1'unsafe-eval' 'wasm-unsafe-eval'");
+  // 'unsafe-eval' covers wasm in every engine; 'wasm-unsafe-eval' goes, since the engines sent
+  // here log it as an invalid source.
+  const relaxed = meta[0].replace(/(script-src [^;"]*)'wasm-unsafe-eval'/, "$1'unsafe-eval'");
   let out = html.replace(meta[0], relaxed);
   out = out.replace(/<html\b/i, '<html data-compat');
   if (!out.includes('data-compat ')) throw new Error('no <html> tag');

@@ -25,8 +25,7 @@
     return node;
   }
 
-  // Replaces "正在载入…" with the message; `lines` are paragraphs of text, `link` an optional
-  // [label, href] shown last.
+  // Replaces "正在载入…" with a message: a title, paragraphs, and an optional link.
   function show(title, lines, link) {
     if (shown) return;
     shown = true;
@@ -38,36 +37,24 @@
     box.appendChild(el('h1', title));
     for (var i = 0; i < lines.length; i++) box.appendChild(el('p', lines[i]));
     if (link) {
-      var p = el('p');
-      var a = el('a', link[0]);
-      a.setAttribute('href', link[1]);
-      p.appendChild(a);
-      box.appendChild(p);
+      var a = el('a', '打开兼容版');
+      a.setAttribute('href', link);
+      box.appendChild(a);
     }
     var loading = document.getElementById('loading');
-    if (loading && loading.parentNode) loading.parentNode.replaceChild(box, loading);
-    else if (document.body) document.body.appendChild(box);
+    if (loading) loading.parentNode.replaceChild(box, loading);
+    else document.body.appendChild(box);
   }
 
-  var ADVICE =
-    '可以使用：新版 360 安全浏览器、奇安信可信浏览器或统信 UOS 浏览器（请切换到“极速模式”），' +
-    '或 Chrome、Edge、Firefox 的近期版本。';
-  var SINGLE = '离线使用可下载单文件版 report-lens.html（同样需要上述浏览器）。';
+  var ADVICE = '请使用新版 360、奇安信或统信 UOS 浏览器（极速模式），或 Chrome、Edge、Firefox。';
+  var SINGLE = '离线使用可下载单文件版 report-lens.html。';
 
   function unsupported(missing) {
-    show(
-      '此浏览器无法运行 report-lens',
-      ['当前浏览器缺少' + missing + '，报告分析无法在其中进行。', ADVICE, SINGLE],
-      null
-    );
+    show('此浏览器无法运行 report-lens', ['缺少' + missing + '。', ADVICE, SINGLE]);
   }
 
   window.reportLensFail = function (reason) {
-    show(
-      'report-lens 未能启动',
-      ['页面载入时出错：' + String(reason || '未知原因'), ADVICE, '刷新页面可再试一次；报告内容保存在本机，不会丢失。'],
-      null
-    );
+    show('report-lens 未能启动', ['出错：' + String(reason || '未知原因'), ADVICE, '刷新页面可重试；已输入的报告保存在本机。']);
   };
 
   var missing = [];
@@ -88,17 +75,13 @@
   }
   if (!compiles) {
     if (isCompat || !compatPage) {
-      show('此浏览器禁止运行 WebAssembly', ['浏览器或单位的安全策略不允许本页编译 WebAssembly。', ADVICE, SINGLE], null);
+      show('此浏览器禁止运行 WebAssembly', [ADVICE, SINGLE]);
     } else if (/^https?:$/.test(location.protocol)) {
       window.reportLensStopped = true;
       location.replace(compatPage + location.search + location.hash);
     } else {
       // The one-file build, opened from disk: its compatibility file sits beside it.
-      show(
-        '请改用兼容版',
-        ['此浏览器的内核较旧，不支持本文件的安全策略。', '请打开与本文件一同下载的兼容版：' + compatPage + '（功能相同）。', ADVICE],
-        ['打开兼容版', compatPage]
-      );
+      show('请改用兼容版', ['此浏览器内核较旧，请打开同一文件夹中的兼容版 ' + compatPage + '。'], compatPage);
     }
     return;
   }

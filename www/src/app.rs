@@ -201,6 +201,8 @@ pub fn App() -> Html {
             { "全部分析在本机浏览器内完成，报告内容不会上传。" }
             <a href="report-lens.html" download="report-lens.html"
                 title="整个应用一个文件：下载后双击即可离线使用，无需联网或服务器">{ "离线单文件版" }</a>
+            <a href="report-lens-compat.html" download="report-lens-compat.html"
+                title="供 Chromium 97 以前内核的浏览器（旧版 360、奇安信、统信等）离线使用，与单文件版放在同一文件夹">{ "旧内核兼容版" }</a>
         </footer>
     };
 
