@@ -38,8 +38,8 @@ fn analyze_on(text: &str, parallel: bool) -> Analysis {
         || figures.work(t),
         || {
             let outline = outline::find_sections(t, &doc);
-            let hits = cues::LineHits::new(t, &doc);
             let mut meta = document::find_meta(t, &doc);
+            let hits = cues::LineHits::for_year(t, &doc, meta.year);
             meta.chars = text.chars().count();
             figures.work(t);
             (outline, hits, meta)
@@ -302,5 +302,106 @@ mod tests {
         let (one, two) = (analyze_on(&text, false), analyze_on(&text, true));
         assert!(one.indicators.len() > 100 && one.sections.len() > 20);
         assert_eq!(format!("{one:?}"), format!("{two:?}"));
+    }
+}
+
+/// The cost of the review checks of issue 20 against `analyze` on the benchmark's 10 MB
+/// text (the fixtures cut to 100 KB, repeated 100 times), timed in release:
+/// `cargo test --release --lib analysis::cost -- --ignored --nocapture`.
+#[cfg(test)]
+mod cost {
+    use crate::checks::{cues, form, gangyao, lexicon, tasks};
+    use crate::lex::phrase::PhraseIndex;
+    use crate::passes::document::Document;
+    use std::time::Instant;
+
+    fn best<T>(runs: usize, mut f: impl FnMut() -> T) -> f64 {
+        // The fastest of `runs` timings, in ms.
+        (0..runs)
+            .map(|_| {
+                let t = Instant::now();
+                std::hint::black_box(f());
+                t.elapsed().as_secs_f64() * 1e3
+            })
+            .fold(f64::MAX, f64::min)
+    }
+
+    #[test]
+    #[ignore]
+    fn review_checks_against_analyze_on_10mb() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut names: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        names.sort();
+        let mut small = String::new();
+        while small.len() < 100_000 {
+            for n in &names {
+                small.push_str(&std::fs::read_to_string(n).unwrap());
+                small.push('\n');
+            }
+        }
+        let cut = small[100_000..]
+            .find('\n')
+            .map_or(small.len(), |i| 100_000 + i + 1);
+        let text = small[..cut].repeat(100);
+        let view = crate::text::Normalized::new(&text).text;
+        let doc = Document::new(&view);
+        let sections = crate::passes::outline::find_sections(&view, &doc).sections;
+        let hits = cues::LineHits::new(&view, &doc);
+        // The scan as it was before the task phrases and form triggers joined it.
+        let old: PhraseIndex<()> = PhraseIndex::new(
+            lexicon::cue_phrases()
+                .map(|(p, _)| (p, ()))
+                .chain(lexicon::area_phrases().into_iter().map(|(p, _)| (p, ()))),
+        );
+        let all: PhraseIndex<()> = PhraseIndex::new(
+            lexicon::cue_phrases()
+                .map(|(p, _)| (p, ()))
+                .chain(lexicon::area_phrases().into_iter().map(|(p, _)| (p, ())))
+                .chain(
+                    gangyao::task_phrases()
+                        .filter(|(_, (o, _))| *o == 0)
+                        .map(|(p, _)| (p, ())),
+                )
+                .chain(form::rules::triggers().map(|(p, _)| (p, ()))),
+        );
+        let scan = |index: &PhraseIndex<()>| {
+            let mut n = 0usize;
+            for l in doc.text_lines() {
+                index.each(&view, l.span, |_, _| n += 1);
+            }
+            n
+        };
+        // Interleaved rounds, the fastest of each stage: the machine is shared.
+        let mut t = [f64::MAX; 6];
+        for _ in 0..12 {
+            let round = [
+                best(1, || scan(&old)),
+                best(1, || scan(&all)),
+                best(1, || {
+                    tasks::tasks_in(&view, &hits, &sections, Some(2023), &[])
+                }),
+                best(1, || form::check_form(&view, &hits, &sections)),
+                best(1, || {
+                    form::half_width(&text, doc.text_lines().map(|l| l.span))
+                }),
+                best(1, || super::analyze_on(&text, false)),
+            ];
+            for (a, b) in t.iter_mut().zip(round) {
+                *a = a.min(b);
+            }
+        }
+        let [scan_old, scan_all, tasks, form, half, whole] = t;
+        let review = (scan_all - scan_old).max(0.0) + tasks + form + half;
+        println!(
+            "10 MB ({} bytes): analyze {whole:.1} ms (one thread); scan {scan_old:.1} → {scan_all:.1} ms, \
+             tasks {tasks:.1} ms, form {form:.1} ms, half-width {half:.1} ms; review {review:.1} ms = {:.1} %",
+            text.len(),
+            100.0 * review / whole
+        );
+        assert!(review <= 0.15 * whole, "{review:.1} ms of {whole:.1} ms");
     }
 }

@@ -23,9 +23,10 @@
 //! ```text
 //! output      export (JSON, CSV, Markdown, table) · view · overview · compare
 //! analysis    analyze(): runs the passes and checks, maps spans back to the input
-//! checks      parts · coverage · figures   (phrase lists in lexicon, one shared scan in cues)
+//! checks      parts · tasks (gangyao tables) · coverage · figures · deadline · form
+//!             (phrase lists in lexicon and gangyao, form triggers: one shared scan in cues)
 //! passes      document (lines, chrome, meta) · outline · indicator
-//! model       Analysis · Meta · Section · Indicator · Diagnostic(Code) · Part · AreaCoverage
+//! model       Analysis · Meta · Section · Indicator · Diagnostic(Code) · Part · TaskCoverage · AreaCoverage
 //! lex         numeral · marker (heading markers) · words (direction, scope) · phrase index
 //! text        Span · Normalized (widths, Traditional → Simplified, pinyin) · offsets
 //!
@@ -39,7 +40,8 @@
 //!      ──passes::outline::find_sections──▶ Vec<Section> + numbering Diagnostics
 //!      ──passes::indicator::find_indicators──▶ Vec<Indicator>
 //!      ──passes::document::find_meta──▶ Meta
-//!      ──checks::cues::LineHits──▶ parts::find_parts_in · coverage::coverage_in (one scan)
+//!      ──checks::cues::LineHits──▶ parts · tasks · coverage · form (one scan)
+//!      ──checks::deadline::check_deadline──▶ late-publication Diagnostic
 //!      ──checks::figures::check_figures──▶ figure Diagnostics
 //!      ──span mapping──▶ Analysis (spans into the input as given)
 //! ```
@@ -71,6 +73,11 @@
 //!   from [`analysis::analyze`] and map its spans back there.
 //! * **a diagnostic code**: a [`Code`] variant with its stable name, Chinese label and
 //!   severity; the JSON, CSV, the page and the CLI all read those.
+//! * **a form rule** (公文审校): one row of [`checks::form::RULES`] (id, code, triggers, pattern,
+//!   look-alikes, message, fix) and its `Code`, and one test in `tests/form.rs` with the wrong
+//!   examples and the look-alikes.
+//! * **a 纲要 task phrase**: the task's `usage` list in [`checks::gangyao`]; a phrase serves one
+//!   task of its 纲要 (a unit test checks it).
 //! * **a reader**: a module in [`input`] returning text (one paragraph a line), a [`input::Format`]
 //!   variant, its magic bytes in `input::read_bytes_with`, [`input::ReadError`] variants with a
 //!   Chinese `message_zh` and an English `Display`, and a fuzz target.

@@ -33,7 +33,8 @@ pub(crate) enum Tag {
     Form(u8),
 }
 
-static INDEX: LazyLock<PhraseIndex<Tag>> = LazyLock::new(|| {
+/// The shared index with the task phrases of outline `o` ([`super::gangyao::OUTLINES`]).
+fn index_with(o: u8) -> PhraseIndex<Tag> {
     PhraseIndex::new(
         lexicon::cue_phrases()
             .map(|(p, l)| (p, Tag::Part(l, p)))
@@ -42,10 +43,20 @@ static INDEX: LazyLock<PhraseIndex<Tag>> = LazyLock::new(|| {
                     .into_iter()
                     .map(|(p, t)| (p, Tag::Area(t))),
             )
-            .chain(super::gangyao::task_phrases().map(|(p, (o, k))| (p, Tag::Task(o, k, p))))
+            .chain(
+                super::gangyao::task_phrases()
+                    .filter(move |(_, (x, _))| *x == o)
+                    .map(|(p, (o, k))| (p, Tag::Task(o, k, p))),
+            )
             .chain(super::form::rules::triggers().map(|(p, k)| (p, Tag::Form(k)))),
     )
-});
+}
+
+/// One index per 纲要, so that a report's scan carries only the phrases of its own.
+static INDEXES: [LazyLock<PhraseIndex<Tag>>; 2] = [
+    LazyLock::new(|| index_with(0)),
+    LazyLock::new(|| index_with(1)),
+];
 
 /// Every hit of the shared index on the text lines of a document.
 pub(crate) struct LineHits {
@@ -53,26 +64,55 @@ pub(crate) struct LineHits {
     lines: Vec<Span>,
     /// `bounds[n]..bounds[n + 1]` are the hits of line `n`.
     bounds: Vec<usize>,
-    /// By start, longest first at one start; spans into the text.
+    /// By start, longest first at one start; spans into the text. Parts and areas only.
     hits: Vec<(Tag, Span)>,
+    /// The task phrases' hits (outline, task, phrase), in the same order.
+    tasks: Vec<(u8, Option<u16>, &'static str, Span)>,
+    /// The form rules' triggers: rule, line index, span; in order.
+    forms: Vec<(u8, usize, Span)>,
 }
 
 impl LineHits {
-    /// Scans the text lines of `doc` (over `text`, the normalised view).
+    /// Scans the text lines of `doc` (over `text`, the normalised view), with the task
+    /// phrases of the 纲要 in force.
     pub(crate) fn new(text: &str, doc: &Document) -> Self {
+        Self::for_year(text, doc, None)
+    }
+
+    /// [`Self::new`] with the task phrases of the 纲要 for a report on `year`.
+    pub(crate) fn for_year(text: &str, doc: &Document, year: Option<u16>) -> Self {
+        let outline = super::gangyao::for_year(year).unwrap_or(&super::gangyao::OUTLINE_2021);
+        let o = super::gangyao::OUTLINES
+            .iter()
+            .position(|x| x.id == outline.id)
+            .unwrap_or(0);
+        let index: &PhraseIndex<Tag> = &INDEXES[o];
         let lines: Vec<Span> = doc.text_lines().map(|l| l.span).collect();
         let mut bounds = Vec::with_capacity(lines.len() + 1);
         let mut hits = Vec::new();
+        let mut tasks = Vec::new();
+        let mut forms = Vec::new();
         bounds.push(0);
-        for &l in &lines {
-            INDEX.each(text, l, |&t, sp| hits.push((t, sp)));
+        for (n, &l) in lines.iter().enumerate() {
+            index.each(text, l, |&t, sp| match t {
+                Tag::Task(o, k, p) => tasks.push((o, k, p, sp)),
+                Tag::Form(r) => forms.push((r, n, sp)),
+                _ => hits.push((t, sp)),
+            });
             bounds.push(hits.len());
         }
         LineHits {
             lines,
             bounds,
             hits,
+            tasks,
+            forms,
         }
+    }
+
+    /// The triggers of the form rules: rule index, line index, span; in document order.
+    pub(crate) fn forms(&self) -> &[(u8, usize, Span)] {
+        &self.forms
     }
 
     /// The text lines.
@@ -80,7 +120,7 @@ impl LineHits {
         &self.lines
     }
 
-    /// The hits of line `n`.
+    /// The hits of line `n` (parts and areas).
     pub(crate) fn line(&self, n: usize) -> &[(Tag, Span)] {
         &self.hits[self.bounds[n]..self.bounds[n + 1]]
     }
@@ -117,14 +157,13 @@ impl LineHits {
     /// continuing after it.
     pub(crate) fn longest_tasks(&self, outline: u8, mut hit: impl FnMut(u16, &'static str, Span)) {
         let mut taken = Span::new(0, 0);
-        for (tag, sp) in &self.hits {
-            let Tag::Task(o, k, p) = *tag else { continue };
-            if o != outline || (sp.start < taken.end && *sp != taken) {
+        for &(o, k, p, sp) in &self.tasks {
+            if o != outline || (sp.start < taken.end && sp != taken) {
                 continue;
             }
-            taken = *sp;
+            taken = sp;
             if let Some(k) = k {
-                hit(k, p, *sp);
+                hit(k, p, sp);
             }
         }
     }

@@ -59,8 +59,8 @@ struct Found {
     evidence: Vec<&'static str>,
     spans: Vec<Span>,
     heading: bool,
-    /// (unit, phrase): the section (or line) of each hit.
-    units: Vec<(usize, &'static str)>,
+    /// (unit, phrase address): the section (or line) of each hit.
+    units: Vec<(usize, usize)>,
 }
 
 /// The tasks of the 纲要 for `year` in the text scanned by `hits` (the normalised view).
@@ -96,11 +96,12 @@ pub(crate) fn tasks_in(
             }
             None => sections.len() + lines.partition_point(|l| l.end <= sp.start),
         };
-        if !f.evidence.contains(&phrase) {
+        // Phrases are the table's `&'static str`s: the same phrase is the same pointer.
+        if !f.evidence.iter().any(|e| e.as_ptr() == phrase.as_ptr()) {
             f.evidence.push(phrase);
         }
         f.spans.push(sp);
-        f.units.push((unit, phrase));
+        f.units.push((unit, phrase.as_ptr() as usize));
     });
     let local = names.iter().any(|n| below_city(n));
     let tasks: Vec<TaskVerdict> = outline

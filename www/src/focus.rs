@@ -12,6 +12,8 @@ pub enum Focus {
     Part(&'static str),
     /// A 纲要 area's phrase hits, by its id (`A1`…`A9`).
     Area(&'static str),
+    /// A 纲要 task's passages, by its number.
+    Task(u8),
     /// Every figure of a diagnostic, by its index.
     Diagnostic(usize),
 }
@@ -32,6 +34,7 @@ impl Focus {
         match self {
             Focus::Part(id) => format!("必备部分 {id}"),
             Focus::Area(id) => format!("纲要领域 {id}"),
+            Focus::Task(n) => format!("纲要任务 {n}"),
             Focus::Diagnostic(i) => format!("问题 {}", i + 1),
         }
     }
@@ -51,6 +54,13 @@ impl Focus {
                 .iter()
                 .find(|c| c.area == id)
                 .map(|c| c.spans.clone())
+                .unwrap_or_default(),
+            Focus::Task(n) => a
+                .tasks
+                .tasks
+                .iter()
+                .find(|t| t.number == n)
+                .map(|t| t.spans.clone())
                 .unwrap_or_default(),
             Focus::Diagnostic(i) => a.diagnostics.get(i).map(spans_of).unwrap_or_default(),
         }

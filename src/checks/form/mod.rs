@@ -8,7 +8,7 @@
 //!
 //! ## Pattern rules ([`RULES`], in [`rules`])
 //! One row per rule: id, diagnostic code, triggers, a `regex-lite` pattern, look-alikes,
-//! message and fix. A trigger is two characters (`#` stands for any digit) found by the
+//! message and fix. A trigger is a literal of two characters or more (`#` stands for any digit) found by the
 //! shared phrase scan ([`super::cues`]); the pattern is then tried on a window of the line
 //! around the trigger, so a rule costs nothing on lines without its trigger. All on the
 //! normalised view (full-width `（）～％` are `()~%` there).
@@ -36,7 +36,7 @@
 
 pub mod rules;
 
-use super::cues::{LineHits, Tag};
+use super::cues::LineHits;
 use crate::model::{Code, Diagnostic, Section};
 use crate::text::Span;
 use rules::PATTERNS;
@@ -79,34 +79,42 @@ pub(crate) fn check_form(text: &str, hits: &LineHits, sections: &[Section]) -> V
     let mut out = Vec::new();
     let lines = hits.lines();
     let mut seen: Vec<(u8, Span)> = Vec::new();
-    for (n, &line) in lines.iter().enumerate() {
+    for &(k, n, sp) in hits.forms() {
+        let line = lines[n];
         let s = &text[line.start..line.end];
-        for &(tag, sp) in hits.line(n) {
-            let Tag::Form(k) = tag else { continue };
-            let rule = &RULES[k as usize];
-            let (from, to) = (sp.start - line.start, sp.end - line.start);
-            let w0 = floor(s, from.saturating_sub(rule.window.0));
-            let w1 = ceil(s, to + rule.window.1);
-            for c in PATTERNS[k as usize].captures_iter(&s[w0..w1]) {
-                let m = c.name("m").or_else(|| c.get(0)).expect("a match");
-                let (ms, me) = (w0 + m.start(), w0 + m.end());
-                if me <= from || ms >= to || (rule.silent)(s, ms, me, &c) {
-                    continue;
-                }
-                let span = Span::new(line.start + ms, line.start + me);
-                if seen.contains(&(k, span)) {
-                    continue;
-                }
-                seen.push((k, span));
-                out.push(diagnostic(
-                    rule.code,
-                    rule.message.to_string(),
-                    span,
-                    Some((rule.fix)(&c)),
-                ));
-            }
+        let rule = &RULES[k as usize];
+        let (from, to) = (sp.start - line.start, sp.end - line.start);
+        let w0 = floor(s, from.saturating_sub(rule.window.0));
+        let w1 = ceil(s, to + rule.window.1);
+        let pattern = &PATTERNS[k as usize];
+        if !pattern.is_match(&s[w0..w1]) {
+            continue;
         }
-        if s.contains('《') {
+        for c in pattern.captures_iter(&s[w0..w1]) {
+            let m = c.name("m").or_else(|| c.get(0)).expect("a match");
+            let (ms, me) = (w0 + m.start(), w0 + m.end());
+            if me <= from || ms >= to || (rule.silent)(s, ms, me, &c) {
+                continue;
+            }
+            let span = Span::new(line.start + ms, line.start + me);
+            if seen.contains(&(k, span)) {
+                continue;
+            }
+            seen.push((k, span));
+            out.push(diagnostic(
+                rule.code,
+                rule.message.to_string(),
+                span,
+                Some((rule.fix)(&c)),
+            ));
+        }
+    }
+    for &line in lines {
+        // Only a line with a `《` followed by another `《` or a `<` can nest titles.
+        let s = &text[line.start..line.end];
+        let Some(i) = s.find('《') else { continue };
+        let rest = &s[i + '《'.len_utf8()..];
+        if rest.contains('《') || rest.contains('<') {
             nested_titles(s, line.start, &mut out);
         }
     }
@@ -259,34 +267,45 @@ fn heading_rules(text: &str, lines: &[Span], sections: &[Section], out: &mut Vec
 
 /// True for a byte that starts a three-byte CJK ideograph (U+4000–U+9FFF).
 fn han_lead(b: u8) -> bool {
-    (0xE4..=0xE9).contains(&b)
+    b.wrapping_sub(0xE4) < 6
+}
+
+/// True when byte `i` of `b` is a half-width `,` `;` `:` `(` `)` next to a Han character.
+fn mark_at(b: &[u8], i: usize) -> bool {
+    matches!(b[i], b',' | b';' | b':' | b'(' | b')')
+        && ((i >= 3 && han_lead(b[i - 3])) || (i + 1 < b.len() && han_lead(b[i + 1])))
+}
+
+/// The marks next to a Han character in `b[l]`. Eight bytes at a time: a word without a
+/// byte below 0x40 holds none of the marks (Han text is all bytes ≥ 0x80).
+fn marks_in(b: &[u8], l: Span) -> usize {
+    let mut n = 0;
+    let mut i = l.start;
+    while i + 8 <= l.end {
+        let w = u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes"));
+        if w.wrapping_sub(0x4040_4040_4040_4040) & !w & 0x8080_8080_8080_8080 != 0 {
+            n += (i..i + 8).filter(|&j| mark_at(b, j)).count();
+        }
+        i += 8;
+    }
+    n + (i..l.end).filter(|&j| mark_at(b, j)).count()
 }
 
 /// PUN-12 / D1 on the original text's `lines`: half-width `,` `;` `:` `(` `)` next to a Han
 /// character. Five or more give one notice (the first mark's span), never one per mark.
 pub fn half_width(original: &str, lines: impl Iterator<Item = Span>) -> Option<Diagnostic> {
     let b = original.as_bytes();
-    let (mut count, mut first) = (0usize, None);
-    for l in lines {
-        for i in l.start..l.end {
-            if !matches!(b[i], b',' | b';' | b':' | b'(' | b')') {
-                continue;
-            }
-            let prev = i >= 3 && han_lead(b[i - 3]);
-            let next = i + 1 < b.len() && han_lead(b[i + 1]);
-            if prev || next {
-                count += 1;
-                first.get_or_insert(i);
-            }
-        }
-    }
-    let first = first?;
+    let lines: Vec<Span> = lines.collect();
+    let count: usize = lines.iter().map(|l| marks_in(b, *l)).sum();
     if count < 5 {
         return None;
     }
-    let full = ['，', '；', '：', '（', '）']
+    let first = lines
         .iter()
-        .any(|c| original.contains(*c));
+        .find_map(|l| (l.start..l.end).find(|&i| mark_at(b, i)));
+    let first = first?;
+    // A text with full-width marks has full-width commas: one search tells.
+    let full = original.contains('，');
     let why = if full {
         "与全角标点混用"
     } else {

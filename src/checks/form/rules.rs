@@ -12,7 +12,7 @@ pub struct Rule {
     pub id: &'static str,
     /// The diagnostic code.
     pub code: Code,
-    /// Two-character triggers; `#` is any ASCII digit.
+    /// Triggers, two characters or more, at least one in every match; `#` is any ASCII digit.
     pub triggers: &'static [&'static str],
     /// Bytes of the line before the trigger's start and after its end given to the pattern.
     pub window: (usize, usize),
@@ -110,7 +110,7 @@ pub static RULES: [Rule; 7] = [
     Rule {
         id: "TERM-02",
         code: Code::FormFazhi,
-        triggers: &["法制"],
+        triggers: &["法制政府", "法制思维", "法制化营", "法制中国"],
         window: (0, 24),
         pattern: r"(?<m>法制(?<rest>政府|思维|化营商环境|中国))",
         // A cited 纲要 title with years is TERM-03's.
@@ -127,7 +127,7 @@ pub static RULES: [Rule; 7] = [
     Rule {
         id: "TERM-03",
         code: Code::FormOutlineTitle,
-        triggers: &["纲要"],
+        triggers: &["实施纲要"],
         window: (30, 40),
         pattern: r"(?<m>(?<fa>法[治制])政府建设实施纲要(?<p>\(?) *(?<a>[0-9]{4})(?<dash> *[-—–~－至]* *)(?<b>[0-9]{4}) *(?<nian>年?) *\)?)",
         silent: |_, _, _, c| {
@@ -145,7 +145,7 @@ pub static RULES: [Rule; 7] = [
     Rule {
         id: "NUM-14",
         code: Code::FormOrdinal,
-        triggers: &["党的", "#届", "届#"],
+        triggers: &["党的#", "#届", "届#"],
         window: (12, 30),
         pattern: r"(?<m>党的(?<c>[0-9]{1,2})大|(?<t>[0-9]{1,2}|[一二三四五六七八九十]{1,3})届(?<p>[0-9]{1,2}|[一二三四五六七八九十]{1,3})中全会|(?<nt>[0-9]{1,2}|[一二三四五六七八九十]{1,3})届(?<body>全国人大|人大)(?<ns>[0-9]{1,2}|[一二三四五六七八九十]{1,3})次会议)",
         silent: |_, _, _, c| {
@@ -212,6 +212,7 @@ pub(crate) fn triggers() -> impl Iterator<Item = (&'static str, u8)> {
     RULES.iter().enumerate().flat_map(|(k, r)| {
         r.triggers.iter().flat_map(move |t| {
             let expand = t.contains('#');
+            debug_assert!(t.matches('#').count() <= 1);
             let n = if expand { 10 } else { 1 };
             (0..n).map(move |d| {
                 let s: &'static str = if expand {

@@ -1,5 +1,6 @@
-//! The diagnostics panel: numbering problems and figure cross-checks, with severity and, for
-//! figure checks, the confidence. Choosing a finding highlights every figure it involves.
+//! The diagnostics panel: numbering problems, figure cross-checks and form checks, with
+//! severity, for figure checks the confidence, for form checks the suggested fix. Choosing a
+//! finding highlights every figure it involves.
 
 use crate::shared::Shared;
 use report_lens::output::present::severity_name;
@@ -46,6 +47,7 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
                     }
                     <span class="message">{ &d.message }</span>
                     if !excerpt.is_empty() { <q>{ excerpt }</q> }
+                    if let Some(f) = &d.fix { <span class="fix">{ "建议改为：" }<q>{ f }</q></span> }
                 </button>
             </li>
         }

@@ -20,4 +20,5 @@ pub mod report_input;
 pub mod review;
 pub mod side_panel;
 pub mod summary;
+pub mod task_coverage;
 pub mod toolbar;

@@ -3,7 +3,6 @@
 //! the page but hidden on screen; the print stylesheet shows it alone (browser print to PDF).
 
 use crate::components::coverage_chart::CoverageChart;
-use crate::components::review::status_badge;
 use crate::shared::Shared;
 use report_lens::output::present::{self, KindCounts};
 use report_lens::{Analysis, Kind};
@@ -43,7 +42,7 @@ pub fn ReportCard(props: &CardProps) -> Html {
     let parts = a.parts.iter().map(|p| {
         html! {
             <tr data-card-part={p.id}>
-                <td>{ p.id }</td><td>{ p.name }</td><td>{ status_badge(p.status) }</td>
+                <td>{ p.id }</td><td>{ p.name }</td><td><span class={classes!("badge", p.status.as_str())}>{ present::part_status_label(p) }</span></td>
                 <td class="evidence">{ p.evidence.join("、") }</td>
             </tr>
         }

@@ -1,12 +1,14 @@
-//! The 审查 (review) panel: the five required parts with their verdicts and evidence, and the
-//! coverage of the 纲要 areas as a chart drawn here in SVG and as a table. Clicking a part or
-//! an area highlights its passages in the document.
+//! The 审查 (review) panel: the five required parts with their verdicts and evidence (for
+//! reports before 2019 for reference only), the 纲要 tasks by part ([`TaskCoverage`]), and the
+//! coverage of the 纲要 areas by key phrases as a chart drawn here in SVG and as a table.
+//! Clicking a part, a task or an area highlights its passages in the document.
 
 use crate::components::coverage_chart::CoverageChart;
+use crate::components::task_coverage::TaskCoverage;
 use crate::focus::Focus;
 use crate::shared::Shared;
-use report_lens::model::{Part, PartStatus, Via};
-use report_lens::output::present::section_label;
+use report_lens::model::{Part, Via};
+use report_lens::output::present::{part_status_label, section_label};
 use report_lens::Analysis;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -42,7 +44,7 @@ pub fn Review(props: &ReviewProps) -> Html {
                 <button type="button" data-part={p.id} data-status={p.status.as_str()}
                     class={classes!("part", p.status.as_str(), on.then_some("on"))}
                     disabled={p.span.is_none()} aria-pressed={on.to_string()} {onclick}>
-                    <span class={classes!("badge", p.status.as_str())}>{ p.status.label() }</span>
+                    <span class={classes!("badge", p.status.as_str())}>{ part_status_label(p) }</span>
                     <span class="pid">{ p.id }</span>
                     <span class="pname">{ p.name }</span>
                     if let Some(w) = where_ { <span class="where">{ w }</span> }
@@ -89,6 +91,9 @@ pub fn Review(props: &ReviewProps) -> Html {
         <section id="review" class="review" aria-label="审查">
             <h3>{ "必备部分" }<small>{ "《法治政府建设与责任落实督察工作规定》" }</small></h3>
             <ul class="parts">{ for parts }</ul>
+            <h3>{ "纲要任务" }<small>{ "按报告年度对照的纲要" }</small></h3>
+            <TaskCoverage analysis={props.analysis.clone()} active={props.active}
+                onpick={props.onpick.clone()} />
             <h3>{ "纲要覆盖" }<small>{ "《法治政府建设实施纲要（2021—2025年）》" }</small></h3>
             <CoverageChart analysis={props.analysis.clone()} active={props.active}
                 onpick={props.onpick.clone()} />
@@ -122,9 +127,4 @@ fn place(a: &Analysis, text: &str, p: &Part) -> Option<String> {
         _ => "段落",
     };
     Some(format!("{what}：{q}"))
-}
-
-/// A part's status as the CSS class and label, for the report card.
-pub fn status_badge(status: PartStatus) -> Html {
-    html! { <span class={classes!("badge", status.as_str())}>{ status.label() }</span> }
 }
