@@ -107,6 +107,9 @@ pub(super) fn change_before(
 }
 
 /// Decides whether the figure `f` in line `s` is an indicator and builds it (line-relative).
+// Kept out of `scan_figures` (measured: seed 004, callgrind, 5 runs: inlined it cost
+// 0.8 % more instructions after the pass was split into modules).
+#[inline(never)]
 pub(super) fn recognise(
     s: &str,
     f: &Found,

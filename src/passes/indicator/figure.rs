@@ -324,7 +324,12 @@ pub(super) struct Found {
 pub(super) fn figure_at(s: &str, i: usize) -> Result<Found, usize> {
     let c = s[i..].chars().next().ok_or(i + 1)?;
     let next = i + c.len_utf8();
-    if let Some(p) = starts_with_any(&s[i..], RATE_PREFIXES) {
+    // Every rate prefix starts with one of these (most candidates are digits: one test).
+    let rate = matches!(c, '百' | '千' | '万' | '仟' | '佰');
+    if let Some(p) = rate
+        .then(|| starts_with_any(&s[i..], RATE_PREFIXES))
+        .flatten()
+    {
         if continues_number(s, i) {
             return Err(i + p.len());
         }

@@ -83,6 +83,7 @@ pub use traps::{Trap, TRAPS};
 /// The first pattern of `list` that `s` starts with (a cheap test of the first three bytes
 /// before each comparison: these lists are scanned at every candidate and every character of
 /// a subject, and the first byte of a Chinese word hardly filters).
+#[inline]
 fn starts_with_any<'p>(s: &str, list: &'p [&'p str]) -> Option<&'p str> {
     let b = s.as_bytes();
     let head = [
@@ -100,6 +101,7 @@ fn starts_with_any<'p>(s: &str, list: &'p [&'p str]) -> Option<&'p str> {
 }
 
 /// The first pattern of `list` that `s` ends with (the last three bytes tested first).
+#[inline]
 fn ends_with_any<'p>(s: &str, list: &'p [&'p str]) -> Option<&'p str> {
     let b = s.as_bytes();
     let n = b.len();
@@ -120,12 +122,14 @@ fn ends_with_any<'p>(s: &str, list: &'p [&'p str]) -> Option<&'p str> {
 
 /// `s.ends_with(w)`, with the last two bytes compared inline first: most words of a list
 /// differ there, and the full comparison is a call.
+#[inline]
 fn ends_with_word(s: &str, w: &str) -> bool {
     let (b, q) = (s.as_bytes(), w.as_bytes());
     let (n, m) = (b.len(), q.len());
     m <= n && (m < 2 || b[n - 1] == q[m - 1] && b[n - 2] == q[m - 2]) && b.ends_with(q)
 }
 
+#[inline]
 fn is_cjk(c: char) -> bool {
     (c as u32) >= 0x3400 && !is_cn_punct(c)
 }
@@ -162,11 +166,13 @@ fn is_clause_break(c: char) -> bool {
 
 /// True for a space the normalised view keeps (ASCII; NBSP, U+3000 and thin spaces are
 /// folded to it).
+#[inline]
 fn is_space(c: char) -> bool {
     c == ' ' || c == '\t'
 }
 
 /// `j` moved past spaces.
+#[inline]
 fn skip_spaces(s: &str, mut j: usize) -> usize {
     // Bytes, not `trim_start_matches`: both spaces are ASCII (see `is_space`).
     let b = s.as_bytes();
@@ -177,6 +183,7 @@ fn skip_spaces(s: &str, mut j: usize) -> usize {
 }
 
 /// `s` without trailing spaces.
+#[inline]
 fn trim_spaces(s: &str) -> &str {
     let b = s.as_bytes();
     let mut end = b.len();

@@ -442,10 +442,13 @@ const PARTICIPATION: &[&str] = &[
 
 /// The phrase after a count of people that says what they took part in, if any.
 fn participation<'a>(s: &'a str, end: usize, unit: &str) -> Option<&'a str> {
-    if !matches!(split_magnitude(unit).1, "人" | "人次" | "名") {
+    let after = &s[end..];
+    // Cheap tests first: every participation word starts with 参, 出, 观 or 旁.
+    if !after.starts_with(['参', '出', '观', '旁'])
+        || !matches!(split_magnitude(unit).1, "人" | "人次" | "名")
+    {
         return None;
     }
-    let after = &s[end..];
     starts_with_any(after, PARTICIPATION)?;
     let stop = after
         .char_indices()
