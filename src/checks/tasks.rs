@@ -5,7 +5,7 @@
 //! phrases are the data of [`super::gangyao`].
 //!
 //! ## Matching
-//! The phrases are found by the shared scan of the text lines ([`super::cues`]), on the
+//! The phrases are found by the shared scan of the text lines (`checks::cues`), on the
 //! normalised view (`行政復議` is `行政复议`). Of the phrases of one 纲要, the longest at each
 //! position wins and is consumed: `行政复议委员会` is not also `行政复议`, `政务服务平台` is
 //! （二十九） and not （五）'s `政务服务`; a stop name (`市场监管局`) consumes its phrase.

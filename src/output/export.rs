@@ -1,7 +1,7 @@
 //! Exports: the JSON contract, CSV for Excel, a readable table, a Markdown outline.
 //!
 //! The JSON contract (version [`CONTRACT_VERSION`]) is what the CLI prints and the web page
-//! downloads (the review part of it is described in the section *Review* below). All its offsets are **Unicode code-point offsets** into the text as given, so
+//! downloads (its review part: the section *Review* below). All its offsets are **Unicode code-point offsets** into the text as given, so
 //! that `text[start:end]` in Python equals the reported `text`.
 //!
 //! ## Indicators
@@ -22,6 +22,28 @@
 //!   every share in percent (`三成` → 30, `千分之2.4` → 0.24, `三分之二` → 66.666667 `%`),
 //!   `个百分点`, `倍` and durations unchanged; negative for a decrease (`同比下降14.7%` →
 //!   -14.7). Rounded to six decimals below 10⁹. For a range it is the low end's.
+//!
+//! ## Review (version 4)
+//! * `coverage`: the 纲要 of the report's year ([`crate::checks::gangyao::for_year`]) and the
+//!   verdict on each of its tasks ([`crate::checks::tasks`]):
+//!   - `outline`: `"2021-2025"` (reports on 2021 and later, or of unknown year),
+//!     `"2015-2020"` (2016–2020) or `null` (earlier: no 纲要 applies), and `outline_title`;
+//!   - `tasks[]`: `part` (2–10 in the 2021 纲要, the main task 1–7 in the 2015 one),
+//!     `number` (（四） is 4, measure 12. is 12), `label`, `title`, `title_verified` (false
+//!     for titles not checked against the 纲要's text: match by phrases, quote with care),
+//!     `status` (`addressed`: a heading of at most 40 characters carries one of its phrases,
+//!     or one section two or more of them; `mentioned`: a phrase elsewhere; `absent`),
+//!     `applies` (false for a legislative task in the report of a county, district, town or
+//!     street office), `evidence` (the phrases found) and `spans` (code-point ranges);
+//!   - `score` (0–100 or `null`) and `parts[]` (`part`, `label`, `title`, `score`, `tasks`,
+//!     `addressed`, `mentioned`): a task scores 100 addressed, 40 mentioned, 0 absent; a
+//!     part's score is the rounded mean of its tasks that apply, the report's the rounded
+//!     mean of all tasks that apply;
+//!   - `areas[]`: the key-phrase view of the areas A1–A9 (versions 1–3's `coverage`).
+//! * `parts[].required`: `false` for reports on years before 2019 (shown for reference).
+//! * `diagnostics[].fix`: the suggested text for the finding's span, for the form checks
+//!   (codes `form-…`, [`crate::checks::form`]); `late-publication` for a page date after
+//!   1 April of the year after the report's year.
 
 use crate::model::{Analysis, CONTRACT_VERSION};
 use crate::output::present::{self, format_value};

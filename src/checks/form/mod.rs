@@ -9,7 +9,7 @@
 //! ## Pattern rules ([`RULES`], in [`rules`])
 //! One row per rule: id, diagnostic code, triggers, a `regex-lite` pattern, look-alikes,
 //! message and fix. A trigger is a literal of two characters or more (`#` stands for any digit) found by the
-//! shared phrase scan ([`super::cues`]); the pattern is then tried on a window of the line
+//! shared phrase scan (`checks::cues`); the pattern is then tried on a window of the line
 //! around the trigger, so a rule costs nothing on lines without its trigger. All on the
 //! normalised view (full-width `（）～％` are `()~%` there).
 //!
