@@ -106,7 +106,7 @@ fn analyze_on(text: &str, parallel: bool) -> Analysis {
         i.subject_spans = i.subject_spans.map(map);
         let [l, r] = i.subject_spans;
         i.subject = [&text[l.start..l.end], &text[r.start..r.end]].concat();
-        if norm.pinyin_dropped > 0 {
+        if norm.drops_text() {
             i.subject = norm.clean(&i.subject).into_owned();
         }
     }

@@ -14,7 +14,7 @@
 
 use crate::lex::number::continues_number;
 use crate::model::Analysis;
-use crate::text::{without_pinyin, Span};
+use crate::text::{Normalized, Span};
 
 /// `Err(message)` naming the first broken invariant.
 macro_rules! ensure {
@@ -117,6 +117,8 @@ pub fn check(text: &str, a: &Analysis) -> Result<(), String> {
         a.tasks.score.is_none_or(|s| s <= 100) && a.tasks.parts.iter().all(|p| p.score <= 100),
         "task scores out of 0–100"
     );
+    // Titles read as written, less what the view dropped (pinyin, OCR spaces).
+    let norm = Normalized::new(text);
     for (k, s) in a.sections.iter().enumerate() {
         span(text, &format!("section {k} heading"), s.heading)?;
         span(text, &format!("section {k} title_span"), s.title_span)?;
@@ -133,7 +135,7 @@ pub fn check(text: &str, a: &Analysis) -> Result<(), String> {
             s.title_span,
             s.heading
         );
-        let written = without_pinyin(&text[s.title_span.start..s.title_span.end]);
+        let written = norm.clean(&text[s.title_span.start..s.title_span.end]);
         ensure!(
             s.title == written,
             "section {k}: title {:?} is not the text of its span {written:?}",

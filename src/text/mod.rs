@@ -15,8 +15,12 @@
 //! character are kept. Width folding changes byte lengths and dropping removes bytes;
 //! [`Normalized::to_original`] maps a byte offset of the view back to the input through a
 //! sparse list of checkpoints (a dropped syllable stays attached to the character before it).
+//!
+//! In text that looks recognised (OCR), the view also drops the single spaces OCR puts between
+//! Chinese characters ([`spacing`]): `一 、 加 强` reads as `一、加强`.
 
 pub mod sort;
+pub mod spacing;
 mod t2s_table;
 
 use serde::Serialize;
@@ -68,7 +72,8 @@ pub enum Script {
 /// The folded view of a text with a map back to the original's byte offsets.
 #[derive(Clone, Debug)]
 pub struct Normalized {
-    /// The folded text; same number of `char`s as the original.
+    /// The folded text: one `char` per character of the original, but for dropped pinyin and
+    /// OCR spaces.
     pub text: String,
     /// `(view offset, original offset)` after every character whose byte length changed.
     checkpoints: Vec<(usize, usize)>,
@@ -78,6 +83,11 @@ pub struct Normalized {
     pub simplified_chars: usize,
     /// Count of injected pinyin syllables dropped from the view.
     pub pinyin_dropped: usize,
+    /// Count of OCR spaces dropped from the view ([`spacing`]).
+    pub spaces_dropped: usize,
+    /// View offsets at which an OCR space was dropped, ascending: a span that ends there ends
+    /// before the space in the original.
+    space_drops: Vec<usize>,
 }
 
 /// Folds one character; see the module docs for the rules.
@@ -289,9 +299,19 @@ impl Normalized {
         let mut traditional_chars = 0;
         let mut simplified_chars = 0;
         let mut pinyin_dropped = 0;
+        let mut space_drops = Vec::new();
+        let ocr = spacing::looks_ocr_spaced(original);
         let (mut run, mut i) = (0, 0);
         while i < bytes.len() {
             let b0 = bytes[i];
+            if ocr && b0 == b' ' && spacing::drops(original, i) {
+                text.push_str(&original[run..i]);
+                i += 1;
+                run = i;
+                checkpoints.push((text.len(), i));
+                space_drops.push(text.len());
+                continue;
+            }
             // `(` (28) or `（` (EF BC 88) may open injected pinyin.
             if b0 == b'(' || b0 == 0xEF && bytes.get(i + 2) == Some(&0x88) {
                 if let Some(n) = injected_pinyin(bytes, i) {
@@ -352,15 +372,28 @@ impl Normalized {
             traditional_chars,
             simplified_chars,
             pinyin_dropped,
+            spaces_dropped: space_drops.len(),
+            space_drops,
         }
     }
 
-    /// `s` (a slice of the original) without injected pinyin, when the view dropped any.
+    /// True when the view dropped something (pinyin, OCR spaces) that [`Self::clean`] removes
+    /// from slices of the original.
+    pub fn drops_text(&self) -> bool {
+        self.pinyin_dropped > 0 || self.spaces_dropped > 0
+    }
+
+    /// `s` (a slice of the original) without what the view dropped: injected pinyin, and OCR
+    /// spaces when the text looked recognised.
     pub fn clean<'a>(&self, s: &'a str) -> std::borrow::Cow<'a, str> {
-        if self.pinyin_dropped == 0 {
-            return s.into();
+        let s = if self.pinyin_dropped == 0 { s.into() } else { without_pinyin(s) };
+        if self.spaces_dropped == 0 {
+            return s;
         }
-        without_pinyin(s)
+        match spacing::without_ocr_spaces(&s) {
+            std::borrow::Cow::Borrowed(_) => s,
+            std::borrow::Cow::Owned(o) => o.into(),
+        }
     }
 
     /// Maps a byte offset of the view (on a char boundary) to the original text.
@@ -375,9 +408,14 @@ impl Normalized {
         }
     }
 
-    /// Maps a span of the view to the original text.
+    /// Maps a span of the view to the original text. A span that ends where an OCR space was
+    /// dropped ends before that space (`39 个| 部门` covers `39 个`).
     pub fn span_to_original(&self, s: Span) -> Span {
-        Span::new(self.to_original(s.start), self.to_original(s.end))
+        let mut end = self.to_original(s.end);
+        if s.end > s.start && self.space_drops.binary_search(&s.end).is_ok() {
+            end -= 1;
+        }
+        Span::new(self.to_original(s.start), end)
     }
 
     /// The script of the original text.
