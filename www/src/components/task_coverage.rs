@@ -1,5 +1,5 @@
-//! The 纲要 tasks in the 审查 panel: a bar per part (score 0–100), each part opening to its
-//! tasks, and the list 本报告未涉及的纲要任务. Choosing a task highlights its passages. All
+//! The 纲要 tasks in the 审查 panel: a bar per part (a `<meter>`, score 0–100), each part
+//! opening to its tasks, and the list 本报告未涉及的纲要任务. Choosing a task highlights its passages. All
 //! wording comes from the core (`present`), as in the CLI's table and Markdown.
 
 use crate::focus::Focus;
@@ -18,11 +18,6 @@ pub struct TaskCoverageProps {
     pub onpick: Callback<Focus>,
 }
 
-/// Geometry of the chart (SVG user units), as the area chart's.
-const LABEL_W: f64 = 34.0;
-const BAR_W: f64 = 250.0;
-const ROW_H: f64 = 20.0;
-
 /// The CSS class of a status, shared with the required parts' colours.
 fn class(t: &TaskVerdict) -> &'static str {
     match (t.applies, t.status) {
@@ -39,20 +34,6 @@ pub fn TaskCoverage(props: &TaskCoverageProps) -> Html {
     let Some(score) = c.score else {
         return html! { <p class="flag-note">{ present::outline_line(&props.analysis) }</p> };
     };
-    let height = ROW_H * c.parts.len() as f64;
-    let bars = c.parts.iter().enumerate().map(|(k, p)| {
-        let w = BAR_W * f64::from(p.score.min(100)) / 100.0;
-        html! {
-            <g class={classes!("bar", (p.score == 0).then_some("flagged"))} data-part={p.part.to_string()}
-                transform={format!("translate(0 {})", k as f64 * ROW_H)}>
-                <title>{ format!("{}{}：{} 分", p.label, p.title, p.score) }</title>
-                <text class="label" x="0" y="14">{ &p.label }</text>
-                <rect class="track" x={LABEL_W.to_string()} y="4" width={BAR_W.to_string()} height="12" rx="2" />
-                <rect class="fill" x={LABEL_W.to_string()} y="4" width={format!("{w:.1}")} height="12" rx="2" />
-                <text class="value" x={(LABEL_W + BAR_W + 6.0).to_string()} y="14">{ p.score }</text>
-            </g>
-        }
-    });
     let task = |t: &TaskVerdict| {
         let focus = Focus::Task(t.number);
         let on = props.active == Some(focus);
@@ -77,7 +58,10 @@ pub fn TaskCoverage(props: &TaskCoverageProps) -> Html {
     let parts = c.parts.iter().map(|p| {
         html! {
             <details class="task-part" data-part={p.part.to_string()}>
-                <summary>{ format!("{}{} · {} 分（已落实 {}、提及 {} / {}）", p.label, p.title, p.score, p.addressed, p.mentioned, p.tasks) }</summary>
+                <summary>
+                    <meter min="0" max="100" value={p.score.to_string()} />
+                    { format!(" {} 分 {}{}（已落实 {}、提及 {} / {}）", p.score, p.label, p.title, p.addressed, p.mentioned, p.tasks) }
+                </summary>
                 <ul class="parts">{ for c.tasks.iter().filter(|t| t.part == p.part).map(task) }</ul>
             </details>
         }
@@ -89,11 +73,7 @@ pub fn TaskCoverage(props: &TaskCoverageProps) -> Html {
     html! {
         <div id="tasks" class="tasks">
             <p class="score-note">{ format!("对照{}，得分 {score}。已落实 100、提及 40、未涉及 0，取平均；县级以下的立法任务不计。", present::outline_line(&props.analysis)) }</p>
-            <svg class="coverage-chart" id="task-chart" viewBox={format!("0 0 {} {height}", LABEL_W + BAR_W + 46.0)}
-                role="img" aria-label="纲要各部分得分（0–100）">
-                { for bars }
-            </svg>
-            { for parts }
+            <div id="task-chart" aria-label="纲要各部分得分（0–100）">{ for parts }</div>
             <h4>{ format!("本报告未涉及的纲要任务（{} 项）", absent.len()) }</h4>
             if absent.is_empty() { <p class="empty">{ "无" }</p> } else { <ul id="absent-tasks" class="absent-tasks">{ absent }</ul> }
         </div>
