@@ -386,7 +386,11 @@ impl Normalized {
     /// `s` (a slice of the original) without what the view dropped: injected pinyin, and OCR
     /// spaces when the text looked recognised.
     pub fn clean<'a>(&self, s: &'a str) -> std::borrow::Cow<'a, str> {
-        let s = if self.pinyin_dropped == 0 { s.into() } else { without_pinyin(s) };
+        let s = if self.pinyin_dropped == 0 {
+            s.into()
+        } else {
+            without_pinyin(s)
+        };
         if self.spaces_dropped == 0 {
             return s;
         }
