@@ -161,3 +161,18 @@ fn the_contract_carries_the_verdict() {
         .unwrap();
     assert_eq!(d["fix"], "〔2017〕2号");
 }
+
+/// The batch overview counts the parts only where they are required and shows the task
+/// score beside the area view.
+#[test]
+fn the_overview_follows_the_year() {
+    use report_lens::output::overview;
+    let old = overview::row("001", &analyze(text("001")));
+    assert_eq!((old.parts_total, old.parts_missing.len()), (0, 0));
+    assert_eq!(old.outline, Some("2015-2020"));
+    let new = overview::row("002", &analyze(text("002")));
+    assert_eq!(new.parts_total, 5);
+    assert_eq!(new.outline, Some("2021-2025"));
+    assert!(new.task_score.is_some_and(|s| s < 100));
+    assert!(overview::to_csv(&[new]).contains(",2021-2025,"));
+}

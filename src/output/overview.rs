@@ -47,7 +47,8 @@ pub struct Row {
     pub parts_found: usize,
     /// Required parts with only traces.
     pub parts_weak: usize,
-    /// Number of required parts checked (5, or 0 when the analysis has none).
+    /// Number of required parts checked: 5, or 0 for a report on a year before 2019 (no
+    /// rule required them) or when the analysis has none.
     pub parts_total: usize,
     /// Ids of the missing parts (`P4`).
     pub parts_missing: Vec<&'static str>,
@@ -57,6 +58,12 @@ pub struct Row {
     pub coverage_total: usize,
     /// Mean area score, 0–100 (rounded down).
     pub coverage_mean: u32,
+    /// The 纲要 the report is held against (`2021-2025`, `2015-2020`), if any.
+    pub outline: Option<&'static str>,
+    /// The 纲要 task score, 0–100 ([`crate::checks::tasks`]).
+    pub task_score: Option<u32>,
+    /// Tasks of the 纲要 the report does not touch.
+    pub tasks_absent: usize,
     /// Diagnostics, all severities.
     pub diagnostics: usize,
     /// Diagnostics of severity warning or error.
@@ -69,7 +76,8 @@ pub use crate::output::present::KindCounts;
 /// The overview row of one analysed report; `file` labels it.
 pub fn row(file: &str, a: &Analysis) -> Row {
     let by_kind = KindCounts::of(a);
-    let status = |s: PartStatus| a.parts.iter().filter(|p| p.status == s).count();
+    let required = || a.parts.iter().filter(|p| p.required);
+    let status = |s: PartStatus| required().filter(|p| p.status == s).count();
     let scores: u32 = a.coverage.iter().map(|c| c.score).sum();
     Row {
         file: file.to_string(),
@@ -82,16 +90,17 @@ pub fn row(file: &str, a: &Analysis) -> Row {
         by_kind,
         parts_found: status(PartStatus::Found),
         parts_weak: status(PartStatus::Weak),
-        parts_total: a.parts.len(),
-        parts_missing: a
-            .parts
-            .iter()
+        parts_total: required().count(),
+        parts_missing: required()
             .filter(|p| p.status == PartStatus::Missing)
             .map(|p| p.id)
             .collect(),
         coverage_areas: a.coverage.iter().filter(|c| c.score > 0).count(),
         coverage_total: a.coverage.len(),
         coverage_mean: scores.checked_div(a.coverage.len() as u32).unwrap_or(0),
+        outline: a.tasks.outline,
+        task_score: a.tasks.score,
+        tasks_absent: a.tasks.absent().count(),
         diagnostics: a.diagnostics.len(),
         warnings: a
             .diagnostics
@@ -111,7 +120,7 @@ fn csv_field(s: &str) -> String {
 }
 
 /// The CSV header of [`to_csv`], with a UTF-8 BOM for Excel.
-pub const CSV_HEADER: &str = "\u{feff}文件,标题,发布机关,年度,字数,章节数,指标数,数量,比率,金额,时长,增减,其他,必备部分具备,必备部分较弱,缺失部分,纲要覆盖领域,纲要领域总数,纲要平均得分,诊断数,警告数\r\n";
+pub const CSV_HEADER: &str = "\u{feff}文件,标题,发布机关,年度,字数,章节数,指标数,数量,比率,金额,时长,增减,其他,必备部分具备,必备部分较弱,缺失部分,纲要覆盖领域,纲要领域总数,纲要平均得分,诊断数,警告数,纲要,纲要任务得分,未涉及任务数\r\n";
 
 /// The overview as CSV: the header (UTF-8 BOM) and one row per report, CRLF line ends.
 pub fn to_csv(rows: &[Row]) -> String {
@@ -144,6 +153,9 @@ pub fn csv_row(r: &Row) -> String {
         r.coverage_mean.to_string(),
         r.diagnostics.to_string(),
         r.warnings.to_string(),
+        r.outline.unwrap_or("").to_string(),
+        r.task_score.map_or(String::new(), |s| s.to_string()),
+        r.tasks_absent.to_string(),
     ]);
     let mut line = cells.join(",");
     line.push_str("\r\n");
@@ -153,7 +165,7 @@ pub fn csv_row(r: &Row) -> String {
 /// The overview as a readable table, one line per report.
 pub fn to_table(rows: &[Row]) -> String {
     let mut out = format!(
-        "== 批量概览 ({} 份)\n文件 | 标题 | 发布机关 | 年度 | 字数 | 章节 | 指标(数量/比率/金额/时长/增减/其他) | 必备部分 | 纲要覆盖 | 诊断\n",
+        "== 批量概览 ({} 份)\n文件 | 标题 | 发布机关 | 年度 | 字数 | 章节 | 指标(数量/比率/金额/时长/增减/其他) | 必备部分 | 纲要覆盖 | 纲要任务 | 诊断\n",
         rows.len()
     );
     for r in rows {
@@ -161,13 +173,17 @@ pub fn to_table(rows: &[Row]) -> String {
             .iter()
             .map(|&k| r.by_kind.get(k).to_string())
             .collect();
+        let tasks = match (r.outline, r.task_score) {
+            (Some(o), Some(s)) => format!("{o} {s}分 未涉及{}", r.tasks_absent),
+            _ => "-".to_string(),
+        };
         let missing = if r.parts_missing.is_empty() {
             String::new()
         } else {
             format!(" 缺{}", r.parts_missing.join(","))
         };
         out.push_str(&format!(
-            "{} | {} | {} | {} | {} | {} | {} ({}) | {}/{}{missing} | {}/{} 均分{} | {}\n",
+            "{} | {} | {} | {} | {} | {} | {} ({}) | {}/{}{missing} | {}/{} 均分{} | {tasks} | {}\n",
             r.file,
             r.title.as_deref().unwrap_or("-"),
             r.issuer.as_deref().unwrap_or("-"),
