@@ -71,9 +71,12 @@ pub fn OverviewRow(props: &RowProps) -> Html {
             <td class="num">{ r.indicators }</td>
             <td class="num kinds">{ by_kind.join("/") }</td>
             <td class={classes!("parts-cell", (!r.parts_missing.is_empty()).then_some("missing"))}>
-                { format!("{}/{}{missing}", r.parts_found, r.parts_total) }
+                if r.parts_total == 0 { { "未要求" } } else { { format!("{}/{}{missing}", r.parts_found, r.parts_total) } }
             </td>
-            <td>{ format!("{}/{} · 均分 {}", r.coverage_areas, r.coverage_total, r.coverage_mean) }</td>
+            <td>
+                { format!("{}/{} · 均分 {}", r.coverage_areas, r.coverage_total, r.coverage_mean) }
+                if let Some(s) = r.task_score { { format!(" · 任务 {s}") } }
+            </td>
             <td class="num">{ r.diagnostics }</td>
         </tr>
     }
