@@ -57,9 +57,9 @@ pub fn TaskCoverage(props: &TaskCoverageProps) -> Html {
     };
     let parts = c.parts.iter().map(|p| {
         html! {
-            <details class="task-part" data-part={p.part.to_string()}>
+            <details class="task-part" data-task-part={p.part.to_string()}>
                 <summary>
-                    <meter min="0" max="100" value={p.score.to_string()} />
+                    <meter min="0" max="100" value={p.score.to_string()} aria-label="得分" />
                     { format!(" {} 分 {}{}（已落实 {}、提及 {} / {}）", p.score, p.label, p.title, p.addressed, p.mentioned, p.tasks) }
                 </summary>
                 <ul class="parts">{ for c.tasks.iter().filter(|t| t.part == p.part).map(task) }</ul>
