@@ -6,7 +6,7 @@
 //! [`crate::model::Diagnostic`]s inside it. All spans are byte ranges into the text as given.
 
 use crate::checks::{coverage, cues, deadline, figures, form, parts, tasks};
-use crate::model::{Analysis, Indicator, ReportKind, Section, Signature};
+use crate::model::{Analysis, Code, Diagnostic, Indicator, ReportKind, Section, Signature};
 use crate::passes::document::{self, Document, Line};
 use crate::passes::{indicator, outline};
 use crate::text::{Normalized, Span};
@@ -78,6 +78,9 @@ fn analyze_on(text: &str, parallel: bool) -> Analysis {
     );
     diagnostics.extend(figure_checks);
     diagnostics.extend(year_checks);
+    if let Some(at) = norm.first_space_drop() {
+        diagnostics.push(ocr_notice(t, at));
+    }
     crate::text::sort::sort_by_key(&mut diagnostics, |d| d.span.start);
 
     // Map every span from the normalised view back into `text`; text fields as written.
@@ -282,6 +285,22 @@ fn assign_sections(sections: &[Section], indicators: &mut [Indicator]) {
             }
         }
         ind.section = stack.last().copied();
+    }
+}
+
+/// The notice that the text looks machine-recognised: on the line of the first OCR space the
+/// view dropped (`at`, a view offset).
+fn ocr_notice(t: &str, at: usize) -> Diagnostic {
+    let start = t[..at].rfind('\n').map_or(0, |k| k + 1);
+    let end = t[at..].find('\n').map_or(t.len(), |k| at + k);
+    Diagnostic {
+        code: Code::OcrText,
+        severity: Code::OcrText.severity(),
+        message: "文字似为 OCR 识别结果（汉字之间有空格）：分析时已忽略这些空格；识别错误可能改变数字和标题，请与原件核对".to_string(),
+        span: Span::new(start, end),
+        spans: Vec::new(),
+        confidence: None,
+        fix: None,
     }
 }
 

@@ -144,4 +144,28 @@ fn spaced_heading_and_figures_read_as_written_without_spaces() {
         ["39 个", "98.5%"],
         "figures cover the original characters"
     );
+    let notices: Vec<_> = a
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == report_lens::Code::OcrText)
+        .collect();
+    assert_eq!(
+        notices.len(),
+        1,
+        "one notice that the text looks machine-recognised"
+    );
+    assert_eq!(
+        &text[notices[0].span.start..notices[0].span.end],
+        text.lines().next().unwrap(),
+        "on the first spaced line"
+    );
+    for (id, typed) in common::TEXTS {
+        assert!(
+            !analyze(typed)
+                .diagnostics
+                .iter()
+                .any(|d| d.code == report_lens::Code::OcrText),
+            "{id}: typed text gets no notice"
+        );
+    }
 }

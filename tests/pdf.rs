@@ -117,6 +117,42 @@ fn fixture_pdfs_give_the_outline_and_indicators_of_their_text() {
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
+/// Scans with an OCR text layer (tesseract 5.3 `chi_sim` over 200-dpi renderings of the
+/// Chromium fixtures: invisible text in GlyphLessFont, one object per word, spaces between
+/// words): the outline and figures of their text, less recognition errors, and a notice.
+#[test]
+fn ocr_text_layers_give_the_outline_and_figures_of_their_text() {
+    for (pdf_name, txt) in [("ocr-000.pdf", "000_"), ("ocr-002.pdf", "002_")] {
+        let expected = fixture_text(txt);
+        let doc = read_bytes(pdf_name, &pdf_bytes(pdf_name))
+            .unwrap_or_else(|e| panic!("{pdf_name}: {e}"));
+        let s = f1(&section_keys(&expected), &section_keys(&doc.text));
+        let i = f1(&indicator_keys(&expected), &indicator_keys(&doc.text));
+        println!("{pdf_name}: sections F1 {s:.3}, indicators F1 {i:.3}");
+        assert!(
+            s >= 0.85 && i >= 0.95,
+            "{pdf_name}: sections {s:.3}, indicators {i:.3}"
+        );
+        let notices = |text: &str| {
+            analyze(text)
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == report_lens::Code::OcrText)
+                .count()
+        };
+        assert_eq!(
+            notices(&doc.text),
+            1,
+            "{pdf_name}: one notice that the text is machine-recognised"
+        );
+        assert_eq!(
+            notices(&expected),
+            0,
+            "{txt}: typed text gets no OCR notice"
+        );
+    }
+}
+
 #[test]
 fn fixture_paragraphs_are_the_lines_of_their_text() {
     // Every paragraph of the text comes out as one line (spaces aside: a non-breaking space

@@ -95,11 +95,15 @@ pub enum Code {
     FormHalfWidth,
     /// `1、` heading markers, counted once per document (GB/T 15834 B.3.3).
     FormListMarker,
+    /// The text looks machine-recognised (OCR): single spaces between Chinese characters were
+    /// ignored ([`crate::text::spacing`]), and figures may carry recognition errors. Once per
+    /// document.
+    OcrText,
 }
 
 impl Code {
     /// Every code, in display order.
-    pub const ALL: [Code; 22] = [
+    pub const ALL: [Code; 23] = [
         Code::NumberingGap,
         Code::NumberingRepaired,
         Code::NumberingDuplicate,
@@ -122,6 +126,7 @@ impl Code {
         Code::FormHeadingStop,
         Code::FormHalfWidth,
         Code::FormListMarker,
+        Code::OcrText,
     ];
 
     /// The stable name written in the JSON and CSV (`numbering-gap`).
@@ -149,6 +154,7 @@ impl Code {
             Code::FormHeadingStop => "form-heading-stop",
             Code::FormHalfWidth => "form-half-width",
             Code::FormListMarker => "form-list-marker",
+            Code::OcrText => "ocr-text",
         }
     }
 
@@ -177,13 +183,14 @@ impl Code {
             Code::FormHeadingStop => "标题标点",
             Code::FormHalfWidth => "半角标点",
             Code::FormListMarker => "序号格式",
+            Code::OcrText => "OCR 识别",
         }
     }
 
     /// The severity of a problem of this kind.
     pub fn severity(self) -> Severity {
         match self {
-            Code::FormHalfWidth | Code::FormListMarker => Severity::Info,
+            Code::FormHalfWidth | Code::FormListMarker | Code::OcrText => Severity::Info,
             _ => Severity::Warning,
         }
     }

@@ -377,6 +377,11 @@ impl Normalized {
         }
     }
 
+    /// The view offset of the first OCR space dropped, if any.
+    pub fn first_space_drop(&self) -> Option<usize> {
+        self.space_drops.first().copied()
+    }
+
     /// True when the view dropped something (pinyin, OCR spaces) that [`Self::clean`] removes
     /// from slices of the original.
     pub fn drops_text(&self) -> bool {
