@@ -3,6 +3,7 @@
 use std::process::Output;
 
 mod common;
+mod office;
 
 const SEED000: &str = "tests/fixtures/000_4650dba7b757251d.txt";
 const SEED003: &str = "tests/fixtures/003_41826c3ca9c971ec.txt";
@@ -252,4 +253,185 @@ fn text_prints_what_the_readers_extract() {
 
     let o = run(&["text", "--format", "json", SEED000], None);
     assert_eq!(o.status.code(), Some(2), "text takes no --format");
+}
+
+/// A fresh directory for one test's output.
+fn out_dir(test: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("report-lens-{test}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+#[test]
+fn review_writes_one_word_memo_per_report() {
+    let dir = out_dir("review-docx");
+    let d = dir.to_str().unwrap();
+    let o = run(
+        &["review", "--format", "docx", "--out", d, "tests/fixtures"],
+        None,
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let listed: Vec<String> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect();
+    assert_eq!(listed.len(), 5, "the five fixtures");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 5);
+    assert!(names.contains(&"审查意见-梅列区2019年法治政府建设工作情况报告.docx".to_string()));
+    assert!(
+        names.contains(&"审查意见-004_f9597e8d61f080e1.docx".to_string()),
+        "{names:?}"
+    );
+    for path in &listed {
+        let ps = office::docx_paragraphs(&std::fs::read(path).unwrap());
+        assert!(ps[0].text.starts_with("关于《") && ps[0].text.ends_with("》的审查意见"));
+        for h in ["一、基本情况", "三、纲要任务落实", "六、审查结论"] {
+            assert!(ps.iter().any(|p| p.text == h), "{path} lacks {h}");
+        }
+    }
+    let ps = office::docx_paragraphs(
+        &std::fs::read(dir.join("审查意见-梅列区2019年法治政府建设工作情况报告.docx")).unwrap(),
+    );
+    assert!(ps.iter().any(|p| p.text.contains("由梅列区人民政府发布")));
+    // Dated as drafted (the last paragraph): 2026年12月7日.
+    let last = &ps.last().unwrap().text;
+    assert!(last.ends_with('日') && last.contains('年'), "{last}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn review_writes_markdown_and_keeps_same_titles_apart() {
+    let dir = out_dir("review-md");
+    let d = dir.to_str().unwrap();
+    let o = run(
+        &[
+            "review", "--format", "markdown", "--out", d, SEED000, SEED000,
+        ],
+        None,
+    );
+    assert!(o.status.success());
+    let first = dir.join("审查意见-梅列区2019年法治政府建设工作情况报告.md");
+    let second = dir.join("审查意见-梅列区2019年法治政府建设工作情况报告-2.md");
+    let md = std::fs::read_to_string(&first).unwrap();
+    assert!(md.starts_with("# 关于《梅列区2019年法治政府建设工作情况报告》的审查意见\n"));
+    assert!(md.contains("\n## 六、审查结论\n\n经审查，建议该报告修改后通过。"));
+    assert_eq!(std::fs::read_to_string(&second).unwrap(), md);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn review_reports_bad_files_and_usage_in_english() {
+    let dir = out_dir("review-errors");
+    let d = dir.to_str().unwrap();
+    let o = run(&["review", "--out", d, "no-such-file.txt", SEED003], None);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains("no-such-file.txt: no such file"), "{err}");
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        1,
+        "the good file's memo"
+    );
+
+    let o = run(&["review", SEED000], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8(o.stderr)
+        .unwrap()
+        .contains("review needs --out DIR"));
+    let o = run(&["review", "--format", "xlsx", "--out", d, SEED000], None);
+    assert_eq!(o.status.code(), Some(2));
+    // A file where the directory should be: an error, not a panic.
+    let file = dir.join("memo.docx");
+    std::fs::write(&file, b"x").unwrap();
+    let o = run(&["review", "--out", file.to_str().unwrap(), SEED000], None);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8(o.stderr)
+        .unwrap()
+        .contains("cannot create the directory"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn overview_writes_the_batch_as_a_workbook() {
+    let dir = out_dir("overview-xlsx");
+    std::fs::create_dir_all(&dir).unwrap();
+    let xlsx = dir.join("batch.xlsx");
+    let x = xlsx.to_str().unwrap();
+    let o = run(
+        &["overview", "--format", "xlsx", "--out", x, "tests/fixtures"],
+        None,
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(o.stdout.is_empty());
+    let sheets = office::xlsx_sheets(&std::fs::read(&xlsx).unwrap());
+    let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["概览", "指标", "问题", "纲要任务"]);
+    let o = &sheets[0];
+    assert_eq!(o.rows.len(), 1 + 5, "one row per report");
+    let status = o.column("审查状态");
+    assert!((1..6).all(|r| o.rows[r][&status] == office::Value::Text("待审".into())));
+    let title = o.column("标题");
+    assert_eq!(
+        o.rows[1][&title],
+        office::Value::Text("梅列区2019年法治政府建设工作情况报告".into())
+    );
+    assert_eq!(o.rows[1][&o.column("年度")], office::Value::Number(2019.0));
+    assert!(matches!(
+        o.rows[1][&o.column("纲要任务得分")],
+        office::Value::Number(_)
+    ));
+
+    // The CSV overview can go to a file too.
+    let csv = dir.join("batch.csv");
+    let o = run(
+        &[
+            "overview",
+            "--format",
+            "csv",
+            "--out",
+            csv.to_str().unwrap(),
+            SEED000,
+        ],
+        None,
+    );
+    assert!(o.status.success() && o.stdout.is_empty());
+    assert!(std::fs::read_to_string(&csv)
+        .unwrap()
+        .starts_with("\u{feff}文件,标题"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn overview_xlsx_errors_are_english_and_never_panic() {
+    let o = run(&["overview", "--format", "xlsx", SEED000], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8(o.stderr)
+        .unwrap()
+        .contains("--format xlsx needs --out FILE.xlsx"));
+    let o = run(
+        &[
+            "overview",
+            "--format",
+            "xlsx",
+            "--out",
+            "/no-such-dir/x/batch.xlsx",
+            SEED000,
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        err.contains("/no-such-dir/x/batch.xlsx: cannot write"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"));
+    let o = run(&["analyze", "--out", "x.json", SEED000], None);
+    assert_eq!(o.status.code(), Some(2));
 }

@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! report-lens analyze  [--format json|table|csv|markdown] [--jobs N] FILE|DIR...   (- reads stdin)
-//! report-lens overview [--format table|csv|json] [--jobs N] FILE|DIR...
+//! report-lens overview [--format table|csv|json|xlsx] [--out FILE] [--jobs N] FILE|DIR...
+//! report-lens review   [--format docx|markdown|text] --out DIR [--jobs N] FILE|DIR...
 //! report-lens compare  [--format table|csv|json] A B
 //! report-lens text     FILE|DIR...                                                    (- reads stdin)
 //! ```
@@ -19,7 +20,14 @@
 //! arguments.
 //!
 //! `overview` prints one row per report ([`report_lens::output::overview`]): a table (default), CSV
-//! with a BOM, or JSON Lines, on `--jobs` threads like `analyze`. `compare` matches the indicators and outlines of an earlier report `A`
+//! with a BOM, or JSON Lines, on `--jobs` threads like `analyze`; `--format xlsx --out FILE.xlsx`
+//! writes the batch as a workbook ([`report_lens::output::workbook`]: 概览, 指标, 问题, 纲要任务;
+//! every report's status 待审). `--out FILE` writes any format to a file instead of stdout.
+//!
+//! `review` drafts the 审查意见 of each report ([`report_lens::output::memo`]) and writes one
+//! file per report into `--out DIR` (created if needed): `.docx` (default), Markdown or plain
+//! text, named `审查意见-<title>.<ext>` (`-2`, `-3` … when two titles are the same), dated
+//! today. The written paths are printed, one a line. `compare` matches the indicators and outlines of an earlier report `A`
 //! and a later `B` ([`report_lens::output::compare`]): a table (default), CSV with a BOM, or one JSON
 //! object.
 //!
@@ -34,14 +42,15 @@
 use report_lens::analyze;
 use report_lens::input::files::{is_report_name, read_report};
 use report_lens::input::MAX_INPUT_BYTES;
-use report_lens::output::{compare, export, overview};
+use report_lens::output::{compare, export, memo, overview, workbook};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str =
     "usage: report-lens analyze [--format json|table|csv|markdown] [--jobs N] FILE...\n\
-  \x20      report-lens overview [--format table|csv|json] [--jobs N] FILE|DIR...\n\
+  \x20      report-lens overview [--format table|csv|json|xlsx] [--out FILE] [--jobs N] FILE|DIR...\n\
+  \x20      report-lens review [--format docx|markdown|text] --out DIR [--jobs N] FILE|DIR...\n\
   \x20      report-lens compare [--format table|csv|json] A B   (A earlier, B later)\n\
   \x20      report-lens text FILE...   (the text the readers extract, UTF-8)\n\
   FILE: .txt, .docx, .doc/.wps, .ofd, .pdf, .html/.htm, - (stdin), or a directory (its report files).\n\
@@ -53,6 +62,9 @@ enum Format {
     Table,
     Csv,
     Markdown,
+    Text,
+    Docx,
+    Xlsx,
 }
 
 fn main() -> ExitCode {
@@ -71,7 +83,7 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<bool, String> {
     let mut it = args.iter();
     let command = match it.next().map(String::as_str) {
-        Some(c @ ("analyze" | "overview" | "compare" | "text")) => c,
+        Some(c @ ("analyze" | "overview" | "compare" | "text" | "review")) => c,
         Some("-h" | "--help") => {
             println!("{USAGE}");
             return Ok(true);
@@ -81,6 +93,7 @@ fn run(args: &[String]) -> Result<bool, String> {
     };
     let mut format = None;
     let mut jobs = None;
+    let mut out: Option<PathBuf> = None;
     let mut files: Vec<String> = Vec::new();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -94,6 +107,11 @@ fn run(args: &[String]) -> Result<bool, String> {
                 jobs = Some(parse_jobs(v)?);
             }
             s if s.starts_with("--jobs=") => jobs = Some(parse_jobs(&s[7..])?),
+            "--out" | "-o" => {
+                let v = it.next().ok_or("--out needs a value")?;
+                out = Some(PathBuf::from(v));
+            }
+            s if s.starts_with("--out=") => out = Some(PathBuf::from(&s[6..])),
             "-" => files.push(a.clone()),
             s if s.starts_with('-') => return Err(format!("unknown option '{s}'")),
             _ => files.push(a.clone()),
@@ -102,16 +120,26 @@ fn run(args: &[String]) -> Result<bool, String> {
     if files.is_empty() {
         return Err("no input files".into());
     }
+    if out.is_some() && matches!(command, "analyze" | "compare" | "text") {
+        return Err(format!("{command} takes no --out (redirect its output)"));
+    }
     match command {
         "text" if format.is_some() => Err("text takes no --format".into()),
+        "review" => run_review(format.unwrap_or(Format::Docx), out, jobs, &files),
+        "overview" => run_overview(format.unwrap_or(Format::Table), out, jobs, &files),
         "text" => run_text(jobs, &files),
         "analyze" => run_analyze(format.unwrap_or(Format::Json), jobs, &files),
-        "overview" => run_overview(format.unwrap_or(Format::Table), jobs, &files),
         _ => run_compare(format.unwrap_or(Format::Table), &files),
     }
 }
 
 fn run_analyze(format: Format, jobs: Option<usize>, files: &[String]) -> Result<bool, String> {
+    if !matches!(
+        format,
+        Format::Json | Format::Table | Format::Markdown | Format::Csv
+    ) {
+        return Err("analyze writes json, table, csv or markdown".into());
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let threads = threads(jobs);
@@ -128,7 +156,7 @@ fn run_analyze(format: Format, jobs: Option<usize>, files: &[String]) -> Result<
                 Format::Json => export::to_json(&text, &a) + "\n",
                 Format::Table => format!("# {name}\n{}\n", export::to_table(&text, &a)),
                 Format::Markdown => export::to_markdown(&a),
-                Format::Csv => export::to_csv(&file_label(name), &text, &a, false),
+                _ => export::to_csv(&file_label(name), &text, &a, false),
             })
         });
         for (name, r) in batch.iter().zip(results) {
@@ -212,16 +240,61 @@ fn parse_jobs(v: &str) -> Result<usize, String> {
         .ok_or(format!("--jobs needs a positive number, got '{v}'"))
 }
 
-fn run_overview(format: Format, jobs: Option<usize>, files: &[String]) -> Result<bool, String> {
-    if format == Format::Markdown {
-        return Err("overview writes table, csv or json".into());
+fn run_overview(
+    format: Format,
+    out: Option<PathBuf>,
+    jobs: Option<usize>,
+    files: &[String],
+) -> Result<bool, String> {
+    if !matches!(
+        format,
+        Format::Table | Format::Csv | Format::Json | Format::Xlsx
+    ) {
+        return Err("overview writes table, csv, json or xlsx".into());
     }
     let names = expand(files);
     let threads = threads(jobs);
+    let mut ok = true;
+    if format == Format::Xlsx {
+        let out = out.ok_or("--format xlsx needs --out FILE.xlsx")?;
+        let read = map_parallel(&names, threads, |name| {
+            read_input(name).map(|text| {
+                let a = analyze(&text);
+                (file_label(name), text, a)
+            })
+        });
+        let mut good = Vec::with_capacity(read.len());
+        for (name, r) in names.iter().zip(read) {
+            match r {
+                Ok(x) => good.push(x),
+                Err(e) => {
+                    eprintln!("report-lens: {name}: {e}");
+                    ok = false;
+                }
+            }
+        }
+        let reports: Vec<workbook::Report> = good
+            .iter()
+            .map(|(name, text, a)| workbook::Report {
+                name,
+                status: workbook::UNREVIEWED,
+                note: "",
+                text,
+                analysis: a,
+            })
+            .collect();
+        let written = workbook::to_xlsx(&reports)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| write_file(&out, &bytes));
+        if let Err(e) = written {
+            eprintln!("report-lens: {}: {e}", out.display());
+            return Ok(false);
+        }
+        return Ok(ok);
+    }
     let rows = map_parallel(&names, threads, |name| {
         read_input(name).map(|text| overview::row(&file_label(name), &analyze(&text)))
     });
-    let mut ok = true;
     let mut good = Vec::with_capacity(rows.len());
     for (name, r) in names.iter().zip(rows) {
         match r {
@@ -240,7 +313,115 @@ fn run_overview(format: Format, jobs: Option<usize>, files: &[String]) -> Result
             .collect(),
         _ => overview::to_table(&good),
     };
-    Ok(write_stdout(&s) && ok)
+    match out {
+        Some(path) => match write_file(&path, s.as_bytes()) {
+            Ok(()) => Ok(ok),
+            Err(e) => {
+                eprintln!("report-lens: {}: {e}", path.display());
+                Ok(false)
+            }
+        },
+        None => Ok(write_stdout(&s) && ok),
+    }
+}
+
+/// Drafts the memo of each report and writes it into `out` (a directory).
+fn run_review(
+    format: Format,
+    out: Option<PathBuf>,
+    jobs: Option<usize>,
+    files: &[String],
+) -> Result<bool, String> {
+    let ext = match format {
+        Format::Docx => "docx",
+        Format::Markdown => "md",
+        Format::Text => "txt",
+        _ => return Err("review writes docx, markdown or text".into()),
+    };
+    let dir = out.ok_or("review needs --out DIR")?;
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        eprintln!(
+            "report-lens: {}: cannot create the directory: {e}",
+            dir.display()
+        );
+        return Ok(false);
+    }
+    let names = expand(files);
+    let date = today();
+    let memos = map_parallel(&names, threads(jobs), |name| {
+        let text = read_input(name)?;
+        let a = analyze(&text);
+        let mut m = memo::draft(&text, &a, &file_label(name));
+        m.date = date.clone();
+        let bytes = match format {
+            Format::Docx => memo::to_docx(&m).map_err(|e| e.to_string())?,
+            Format::Markdown => (memo::to_markdown(&m) + "\n").into_bytes(),
+            _ => (memo::to_text(&m) + "\n").into_bytes(),
+        };
+        Ok::<_, String>((m.file_name(ext), bytes))
+    });
+    let mut ok = true;
+    let mut taken = std::collections::HashSet::new();
+    let stdout = std::io::stdout();
+    let mut listing = stdout.lock();
+    for (name, r) in names.iter().zip(memos) {
+        let (file, bytes) = match r {
+            Ok(x) => x,
+            Err(e) => {
+                eprintln!("report-lens: {name}: {e}");
+                ok = false;
+                continue;
+            }
+        };
+        let path = unique_path(&dir, &file, ext, &mut taken);
+        if let Err(e) = write_file(&path, &bytes) {
+            eprintln!("report-lens: {}: {e}", path.display());
+            ok = false;
+            continue;
+        }
+        let _ = writeln!(listing, "{}", path.display());
+    }
+    Ok(ok)
+}
+
+/// `dir/file`, or `dir/<stem>-2.<ext>`, `-3` … when an earlier memo of this run took it.
+fn unique_path(
+    dir: &Path,
+    file: &str,
+    ext: &str,
+    taken: &mut std::collections::HashSet<String>,
+) -> PathBuf {
+    let stem = file.strip_suffix(&format!(".{ext}")).unwrap_or(file);
+    let mut name = file.to_string();
+    let mut n = 1;
+    while !taken.insert(name.clone()) {
+        n += 1;
+        name = format!("{stem}-{n}.{ext}");
+    }
+    dir.join(name)
+}
+
+/// Writes `bytes` to `path`, replacing it.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    std::fs::write(path, bytes).map_err(|e| format!("cannot write: {e}"))
+}
+
+/// Today's date (UTC) as a memo is dated: `2026年12月7日`.
+fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm).
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y}年{m}月{d}日")
 }
 
 /// Applies `f` to every item on up to `threads` threads, keeping the order. Each thread
@@ -280,7 +461,7 @@ where
 }
 
 fn run_compare(format: Format, files: &[String]) -> Result<bool, String> {
-    if format == Format::Markdown {
+    if !matches!(format, Format::Table | Format::Csv | Format::Json) {
         return Err("compare writes table, csv or json".into());
     }
     let [a, b] = files else {
@@ -322,7 +503,12 @@ fn parse_format(v: &str) -> Result<Format, String> {
         "table" => Ok(Format::Table),
         "csv" => Ok(Format::Csv),
         "markdown" | "md" => Ok(Format::Markdown),
-        _ => Err(format!("unknown format '{v}' (json, table, csv, markdown)")),
+        "text" | "txt" => Ok(Format::Text),
+        "docx" => Ok(Format::Docx),
+        "xlsx" => Ok(Format::Xlsx),
+        _ => Err(format!(
+            "unknown format '{v}' (json, table, csv, markdown, text, docx, xlsx)"
+        )),
     }
 }
 
@@ -366,7 +552,11 @@ fn read_input(name: &str) -> Result<String, String> {
             .read_to_end(&mut bytes)
             .map_err(|e| format!("cannot read: {e}"))?;
     }
-    read_report(name, &bytes)
-        .map(|doc| doc.text)
-        .map_err(|e| e.to_string())
+    let doc = read_report(name, &bytes).map_err(|e| e.to_string())?;
+    if doc.ocr {
+        eprintln!(
+            "report-lens: {name}: note: the text is the OCR layer of a scan (machine-recognised); figures may carry recognition errors"
+        );
+    }
+    Ok(doc.text)
 }
