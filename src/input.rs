@@ -114,6 +114,9 @@ pub struct ReadDocument {
     pub format: Format,
     /// The character encoding of the bytes (`"UTF-8"`, `"GBK"`, `"Big5"`, `"UTF-16LE"` …).
     pub encoding: String,
+    /// The text is an OCR layer (a PDF scan's invisible text): machine-recognised, so figures
+    /// may carry recognition errors.
+    pub ocr: bool,
 }
 
 /// Kinds of zip archive that are not Word documents.
@@ -361,6 +364,7 @@ where
         text,
         format: Format::Text,
         encoding,
+        ocr: false,
     })
 }
 
@@ -376,6 +380,7 @@ fn read_ole(ext: &str, bytes: &[u8]) -> Result<ReadDocument, ReadError> {
             text,
             format: Format::Doc,
             encoding: "UTF-16LE".into(),
+            ocr: false,
         }),
         Err(doc::DocError::NotWord(doc::OleKind::EncryptedOoxml)) if ext == "docx" => {
             Err(ReadError::EncryptedDocx)
@@ -405,6 +410,7 @@ fn read_ofd(ext: &str, bytes: &[u8]) -> Option<Result<ReadDocument, ReadError>> 
             text,
             format: Format::Ofd,
             encoding: "UTF-8".into(),
+            ocr: false,
         }),
         Err(e) => Err(ReadError::Ofd(e)),
     })
@@ -418,7 +424,8 @@ fn read_ofd(_ext: &str, _bytes: &[u8]) -> Option<Result<ReadDocument, ReadError>
 
 #[cfg(feature = "pdf")]
 fn read_pdf(bytes: &[u8]) -> Result<ReadDocument, ReadError> {
-    let text = pdf::to_text(bytes)?;
+    let (pages, ocr) = pdf::to_pages_noting_ocr(bytes)?;
+    let text = layout::to_text(&pages);
     if text.trim().is_empty() {
         return Err(ReadError::Scan);
     }
@@ -426,6 +433,7 @@ fn read_pdf(bytes: &[u8]) -> Result<ReadDocument, ReadError> {
         text,
         format: Format::Pdf,
         encoding: "UTF-8".into(),
+        ocr,
     })
 }
 
@@ -447,6 +455,7 @@ fn read_zip(ext: &str, bytes: &[u8]) -> Result<ReadDocument, ReadError> {
                 text,
                 format: Format::Docx,
                 encoding: "UTF-8".into(),
+                ocr: false,
             }),
             Err(crate::input::docx::DocxError::NotDocx) => {
                 let names = crate::input::docx::zip_entry_names(bytes).unwrap_or_default();
@@ -492,6 +501,7 @@ fn read_html(text: &str, encoding: String) -> Result<ReadDocument, ReadError> {
         text,
         format: Format::Html,
         encoding,
+        ocr: false,
     })
 }
 

@@ -129,6 +129,9 @@ fn ocr_text_layers_give_the_outline_and_figures_of_their_text() {
         let s = f1(&section_keys(&expected), &section_keys(&doc.text));
         let i = f1(&indicator_keys(&expected), &indicator_keys(&doc.text));
         println!("{pdf_name}: sections F1 {s:.3}, indicators F1 {i:.3}");
+        assert!(doc.ocr, "{pdf_name}: recognised as an OCR text layer");
+        let typed = read_bytes("chromium-000.pdf", &pdf_bytes("chromium-000.pdf")).unwrap();
+        assert!(!typed.ocr, "a PDF of typed text is no OCR layer");
         assert!(
             s >= 0.85 && i >= 0.95,
             "{pdf_name}: sections {s:.3}, indicators {i:.3}"
@@ -151,6 +154,40 @@ fn ocr_text_layers_give_the_outline_and_figures_of_their_text() {
             "{txt}: typed text gets no OCR notice"
         );
     }
+}
+
+#[test]
+fn cli_says_on_stderr_when_a_pdf_is_an_ocr_layer() {
+    let o = Command::new(BIN)
+        .args(["analyze", &pdf_path("ocr-002.pdf")])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("ocr-002.pdf: note: the text is the OCR layer of a scan"),
+        "{stderr}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let codes: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert_eq!(
+        codes.iter().filter(|&&c| c == "ocr-text").count(),
+        1,
+        "{codes:?}"
+    );
+    let typed = Command::new(BIN)
+        .args(["analyze", &pdf_path("chromium-002.pdf")])
+        .output()
+        .unwrap();
+    assert!(
+        !String::from_utf8_lossy(&typed.stderr).contains("OCR"),
+        "typed text: no note"
+    );
 }
 
 #[test]

@@ -106,6 +106,13 @@ pub fn to_text(bytes: &[u8]) -> Result<String, ReadError> {
 
 /// Reads a PDF's pages as positioned text runs.
 pub fn to_pages(bytes: &[u8]) -> Result<Vec<Page>, ReadError> {
+    to_pages_noting_ocr(bytes).map(|(pages, _)| pages)
+}
+
+/// [`to_pages`], and whether the text is an OCR layer: most of its glyphs drawn invisibly
+/// (`3 Tr`, as tesseract, Acrobat, ABBYY and WPS write the text of a scan) on pages that draw
+/// images.
+pub fn to_pages_noting_ocr(bytes: &[u8]) -> Result<(Vec<Page>, bool), ReadError> {
     let options = LoadOptions {
         max_decompressed_size: Some(MAX_STREAM_BYTES),
         ..LoadOptions::default()
@@ -121,6 +128,7 @@ pub fn to_pages(bytes: &[u8]) -> Result<Vec<Page>, ReadError> {
     let mut ctx = Context::default();
     let mut pages = Vec::with_capacity(refs.len());
     let (mut decoded, mut undecoded) = (0usize, 0usize);
+    let (mut invisible, mut pages_with_images) = (0usize, 0usize);
     for page in &refs {
         let (width, height, display) = page.geometry();
         // A page's parts are one stream: together they stay under the stream limit.
@@ -148,6 +156,8 @@ pub fn to_pages(bytes: &[u8]) -> Result<Vec<Page>, ReadError> {
         }
         decoded += out.decoded;
         undecoded += out.undecoded;
+        invisible += out.invisible;
+        pages_with_images += usize::from(out.images > 0);
         pages.push(Page {
             width,
             height,
@@ -165,7 +175,8 @@ pub fn to_pages(bytes: &[u8]) -> Result<Vec<Page>, ReadError> {
             ReadError::Scan
         });
     }
-    Ok(pages)
+    let ocr = invisible * 2 > decoded && pages_with_images * 2 >= pages.len();
+    Ok((pages, ocr))
 }
 
 /// MuPDF and PyMuPDF write the `/Encrypt` dictionary directly in the trailer (`/Encrypt<<…>>`),

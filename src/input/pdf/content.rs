@@ -86,6 +86,8 @@ pub(crate) struct PageContent {
     pub decoded: usize,
     /// Glyphs without text.
     pub undecoded: usize,
+    /// Glyphs with text drawn invisibly (`3 Tr`): an OCR layer over a scan.
+    pub invisible: usize,
 }
 
 #[derive(Clone)]
@@ -99,6 +101,8 @@ struct GraphicsState {
     h_scale: f32,
     leading: f32,
     rise: f32,
+    /// `Tr`: 3 draws nothing (the text layer of a scan), 7 only clips.
+    render_mode: u8,
 }
 
 /// An operand on the stack.
@@ -166,6 +170,7 @@ impl<'a> Interpreter<'a> {
             h_scale: 1.0,
             leading: 0.0,
             rise: 0.0,
+            render_mode: 0,
         };
         let mut saved: Vec<GraphicsState> = Vec::new();
         let mut unsaved_depth = 0usize;
@@ -265,6 +270,11 @@ impl<'a> Interpreter<'a> {
                         }
                         b"TL" => set(&operands, &mut gs.leading),
                         b"Ts" => set(&operands, &mut gs.rise),
+                        b"Tr" => {
+                            if let Some(Operand::Number(m)) = operands.last() {
+                                gs.render_mode = *m as u8;
+                            }
+                        }
                         b"Tf" => {
                             if let [.., Operand::Name(name), Operand::Number(size)] =
                                 operands.as_slice()
@@ -474,6 +484,9 @@ impl<'a> Interpreter<'a> {
                 .then(self.display);
             if glyph.decoded {
                 self.out.decoded += 1;
+                if gs.render_mode == 3 {
+                    self.out.invisible += 1;
+                }
                 self.place(&trm, glyph.advance, &text);
             } else {
                 self.out.undecoded += 1;

@@ -85,6 +85,10 @@ async fn handle(data: JsValue) {
                         Format::Html => format!("网页 · {}", doc.encoding),
                         Format::Doc => "Word .doc".to_string(),
                         Format::Ofd => "OFD".to_string(),
+                        Format::Pdf if doc.ocr => {
+                            "PDF · 扫描件的 OCR 识别文字，数字可能有识别错误，请与原件核对"
+                                .to_string()
+                        }
                         Format::Pdf => "PDF".to_string(),
                     };
                     send_text(id, doc.text, how);
