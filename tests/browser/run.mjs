@@ -1164,14 +1164,16 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
       const readerBeforePdf = readerFetches();
       const pdfDir = join(FIXTURES, 'pdf');
       const pdfs = existsSync(pdfDir) ? readdirSync(pdfDir).filter((f) => f.endsWith('.pdf')).sort() : [];
-      const unreadable = { 'scan.pdf': '扫描件，没有文字层，需要先做文字识别', 'password.pdf': '密码' };
+      const unreadable = { 'scan.pdf': '扫描件，没有文字层，需要先做文字识别', 'password.pdf': '密码', 'mupdf-password.pdf': '密码' };
       ok(pdfs.length >= 10 && Object.keys(unreadable).every((f) => pdfs.includes(f)), `PDF fixtures to drop: ${pdfs.join(', ')}`);
       for (const name of pdfs.filter((f) => !(f in unreadable))) {
         const file = join(pdfDir, name);
         await dropFile(page, readFileSync(file), name);
         await page.waitForFunction((name) => document.querySelector('.notice')?.textContent.includes(name), name, { timeout: 20000 });
         const notice = await page.textContent('.notice');
-        ok(notice.includes(`已读取 ${name}（PDF）`), `${name} opens: ${notice}`);
+        // A scan's OCR layer (ocr-*.pdf) is read, and the notice says it is machine-recognised.
+        const how = name.startsWith('ocr-') ? 'PDF · 扫描件的 OCR 识别文字，数字可能有识别错误，请与原件核对' : 'PDF';
+        ok(notice.includes(`已读取 ${name}（${how}）`), `${name} opens: ${notice}`);
         const expected = cliJson(file);
         if (!expected) continue;
         ok(expected.sections.length >= 3 && expected.indicators.length >= 3,
