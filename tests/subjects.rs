@@ -118,7 +118,8 @@ fn character_f1_counts_shared_characters() {
 }
 
 /// Subjects as noun phrases (issue 22): a generic head keeps the 的-modifier that says which
-/// are counted, and a count of people who take part is the taking part; each row a sentence
+/// are counted, a count of people who take part is the taking part, and things listed with
+/// `、` before one count are all its subject; each row a sentence
 /// of the genre, the subject a reader gives, and why (look-alikes keep what they had).
 #[test]
 fn subjects_are_noun_phrases_with_their_defining_modifiers() {
@@ -158,9 +159,26 @@ fn subjects_are_noun_phrases_with_their_defining_modifiers() {
             "政府信息",
             "look-alike: the object of the verb",
         ),
+        (
+            "开展驻站执法、路检路查260余次。",
+            "驻站执法、路检路查",
+            "things listed before one count are all its subject",
+        ),
+        (
+            "处理占道经营、机动车违停等简易程序1831件次。",
+            "占道经营、机动车违停等简易程序",
+            "the first item without the clause's verb",
+        ),
+        (
+            "审查合同39份、规范性文件12件。",
+            "合同",
+            "look-alike: items that are figures of their own stay apart",
+        ),
     ];
     for &(t, want, why) in table {
         let a = analyze(t);
         assert_eq!(a.indicators[0].subject, want, "{t} ({why})");
     }
+    let a = analyze("审查合同39份、规范性文件12件。");
+    assert_eq!(a.indicators[1].subject, "规范性文件");
 }

@@ -787,6 +787,46 @@ pub(super) fn subject(
             left = &s[k..end];
         }
     }
+    // `行政复议意见书、建议书3800余份`, `法治专题学习培训、宣传宣讲、政治轮训100余场次`: things
+    // listed before one count are all its subject (each item a short noun phrase without a
+    // number, after the clause's verb).
+    if unit != "%" && named != Named::Verb && !left.is_empty() {
+        let mut k = at(left).start;
+        for _ in 0..4 {
+            let Some(head) = s[..k].strip_suffix('、') else {
+                break;
+            };
+            let from = after_last(head, &['、', ',', '。', ';', ':']);
+            let clause = strip_subject(&head[from..]);
+            // `處理占道經營、…`, `组织召开座谈会、…`: the first item without the clause's
+            // leading verbs.
+            let mut item = clause;
+            while let Some(v) = verb_at(item) {
+                item = &item[v.len()..];
+            }
+            // `营商环境建设的规章、…`: the item's head; `各类咨询、…`: without the lead.
+            if let Some(p) = item.rfind('的') {
+                item = &item[p + '的'.len_utf8()..];
+            }
+            for lead in ["各类", "各项", "各种"] {
+                item = item.strip_prefix(lead).unwrap_or(item);
+            }
+            let n = item.chars().count();
+            let (from, to) = (at(item).start, at(left).end);
+            if !(2..=12).contains(&n)
+                || from < lo
+                || from >= to
+                || s[from..to].chars().count() > 24
+                || item.contains(|c: char| c.is_ascii_digit())
+            {
+                break;
+            }
+            k = at(item).start;
+        }
+        if k < at(left).start {
+            left = &s[k..at(left).end];
+        }
+    }
     // Keep at most the last 24 characters of a long clause.
     let n = left.chars().count();
     if n > 24 {
