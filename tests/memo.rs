@@ -209,6 +209,16 @@ fn edits_survive_json_and_reach_every_renderer() {
         txt.contains("五、格式规范\n（一）复核意见\n\u{3000}\u{3000}标点问题已由报告单位改正。"),
         "{txt}"
     );
+    // The page's keys and the labels it shows name the same things.
+    for id in SectionId::ALL {
+        assert_eq!(SectionId::from_name(id.as_str()), Some(id));
+        assert_eq!(serde_json::to_value(id).unwrap(), id.as_str());
+    }
+    for v in Verdict::ALL {
+        assert_eq!(Verdict::from_name(v.as_str()), Some(v));
+        assert_eq!(Verdict::from_name(v.label()), Some(v));
+        assert_eq!(serde_json::to_value(v).unwrap(), v.as_str());
+    }
     // A memo saved before signer/date existed still loads.
     let mut old = serde_json::to_value(&m).unwrap();
     old.as_object_mut().unwrap().remove("signer");

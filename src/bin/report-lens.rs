@@ -27,9 +27,10 @@
 //! `review` drafts the 审查意见 of each report ([`report_lens::output::memo`]) and writes one
 //! file per report into `--out DIR` (created if needed): `.docx` (default), Markdown or plain
 //! text, named `审查意见-<title>.<ext>` (`-2`, `-3` … when two titles are the same), dated
-//! today. The written paths are printed, one a line. `compare` matches the indicators and outlines of an earlier report `A`
-//! and a later `B` ([`report_lens::output::compare`]): a table (default), CSV with a BOM, or one JSON
-//! object.
+//! today (Beijing time). The written paths are printed, one a line.
+//!
+//! `compare` matches the indicators and outlines of an earlier report `A` and a later `B`
+//! ([`report_lens::output::compare`]): a table (default), CSV with a BOM, or one JSON object.
 //!
 //! `text` prints the text the readers extract from each file, as UTF-8: the text the
 //! analysis sees (a PDF's or OFD's paragraphs, a `.doc`'s text, a page without its markup),
@@ -406,11 +407,13 @@ fn write_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
     std::fs::write(path, bytes).map_err(|e| format!("cannot write: {e}"))
 }
 
-/// Today's date (UTC) as a memo is dated: `2026年12月7日`.
+/// Today's date in China Standard Time (UTC+8, where the reviewers sign), as a memo is
+/// dated: `2026年12月7日`.
 fn today() -> String {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
+        .map_or(0, |d| d.as_secs())
+        + 8 * 3600;
     // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm).
     let z = (secs / 86_400) as i64 + 719_468;
     let era = z.div_euclid(146_097);

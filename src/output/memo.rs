@@ -101,6 +101,11 @@ impl SectionId {
         }
     }
 
+    /// The section named `name` (`basic` …), as the page stores its edits.
+    pub fn from_name(name: &str) -> Option<SectionId> {
+        SectionId::ALL.into_iter().find(|s| s.as_str() == name)
+    }
+
     /// The section's heading with its number: `一、基本情况`.
     pub fn heading(self) -> &'static str {
         match self {
@@ -137,6 +142,22 @@ impl Verdict {
             Verdict::Revise => "修改后通过",
             Verdict::Return => "退回修改",
         }
+    }
+
+    /// The stable name (`pass`, `revise`, `return`), as serialised.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::Revise => "revise",
+            Verdict::Return => "return",
+        }
+    }
+
+    /// The verdict named `name`: its stable name or its Chinese label.
+    pub fn from_name(name: &str) -> Option<Verdict> {
+        Verdict::ALL
+            .into_iter()
+            .find(|v| v.as_str() == name || v.label() == name)
     }
 
     /// The conclusion's opening sentence: `经审查，建议该报告修改后通过。`.
