@@ -304,6 +304,24 @@ function encodeWith(iconvTarget, text) {
   }
 }
 
+// What an Office file holds, read with Python's zipfile (an independent reader): for a .docx
+// the text of word/document.xml, for an .xlsx its sheet names and the rows of each sheet.
+function officeContents(path) {
+  const script = `
+import json, re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+names = z.namelist()
+out = {}
+if 'word/document.xml' in names:
+    out['text'] = ''.join(re.findall(r'<w:t[^>]*>([^<]*)</w:t>', z.read('word/document.xml').decode('utf-8')))
+if 'xl/workbook.xml' in names:
+    out['sheets'] = re.findall(r'<sheet [^>]*name="([^"]*)"', z.read('xl/workbook.xml').decode('utf-8'))
+    out['rows'] = [len(re.findall(r'<row ', z.read(f'xl/worksheets/sheet{i + 1}.xml').decode('utf-8'))) for i in range(len(out['sheets']))]
+print(json.dumps(out, ensure_ascii=False))
+`;
+  return JSON.parse(execFileSync('python3', ['-c', script, path], { encoding: 'utf8' }));
+}
+
 // ---- the run --------------------------------------------------------------------------------
 async function main() {
   if (!existsSync(join(DIST, 'index.html'))) {
@@ -710,6 +728,15 @@ async function main() {
       const cliOut = cliJson(seed004);
       const parsed = JSON.parse(exported);
       ok(!cliOut || JSON.stringify(parsed) === JSON.stringify(cliOut), 'JSON export equals the CLI\'s JSON', firstDifference(parsed, cliOut));
+    }
+    {
+      // The review memo, drafted and written as .docx in the reader worker (issue 21).
+      const [memoDl] = await Promise.all([page.waitForEvent('download'), page.click('#export-memo')]);
+      const memo = officeContents(await memoDl.path());
+      const title = cliJson(seed004)?.meta?.title ?? '';
+      const bare = (t) => (t ?? '').replace(/[《》〈〉]/g, '');
+      ok(memoDl.suggestedFilename().endsWith('.docx') && memo.text?.includes('审查意见') && memo.text.includes('审查结论') && bare(memo.text).includes(bare(title)),
+        `审查意见 Word: ${memoDl.suggestedFilename()} opens as a .docx holding the report's title and the memo's sections (${(memo.text ?? '').length} characters)`);
     }
 
     section('copy the outline');
@@ -1271,6 +1298,10 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
       const [ovDl] = await Promise.all([page.waitForEvent('download'), page.click('#export-overview')]);
       const ovCsv = readFileSync(await ovDl.path(), 'utf8').replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
       ok(ovCsv.length === 4 && ovCsv[0].startsWith('文件,标题'), `overview CSV: header and 3 rows (${ovDl.suggestedFilename()})`);
+      const [xlsxDl] = await Promise.all([page.waitForEvent('download'), page.click('#export-batch-xlsx')]);
+      const xlsx = officeContents(await xlsxDl.path());
+      ok(JSON.stringify(xlsx.sheets) === JSON.stringify(['概览', '指标', '问题', '纲要任务']) && xlsx.rows[0] === 4 && xlsx.rows[1] > 3,
+        `导出 Excel: ${xlsxDl.suggestedFilename()} has the four sheets and a 概览 row per report (rows ${JSON.stringify(xlsx.rows)})`, JSON.stringify(xlsx));
       try {
         const cliOv = execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'report-lens', '--', 'overview', '--format', 'csv', ...batch.map(([n]) => join(tmp, n))],
           { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);

@@ -134,6 +134,7 @@ pub fn App() -> Html {
             Command::ExportJson => export::run(&state, Export::Json),
             Command::ExportMarkdown => export::run(&state, Export::Markdown),
             Command::CopyOutline => export::run(&state, Export::CopyOutline),
+            Command::ExportMemo => export::run(&state, Export::MemoDocx),
             Command::PrintCard => dom::print(),
             Command::Clear => {
                 if dom::confirm("清空当前报告？自动保存的原文也会删除，无法撤销。")
@@ -221,7 +222,8 @@ pub fn App() -> Html {
                 <Overview batch={b.clone()} picked={state.picked.clone()} onopen={loader.open_report.clone()}
                     onpick={onpick_report} oncancel={batch.cancel.clone()} {oncompare}
                     onexport_rows={onexport(Export::OverviewCsv)}
-                    onexport_indicators={onexport(Export::BatchIndicatorsCsv)} />
+                    onexport_indicators={onexport(Export::BatchIndicatorsCsv)}
+                    onexport_xlsx={onexport(Export::BatchXlsx)} />
             },
             _ => html! { <p class="empty">{ "还没有批量分析的报告。" }</p> },
         };

@@ -23,7 +23,14 @@ pub enum Export {
     BatchIndicatorsCsv,
     /// The two reports compared.
     CompareCsv,
+    /// The review memo (审查意见) of the report, as a Word file (made in the worker).
+    MemoDocx,
+    /// The batch as an Excel workbook (made in the worker).
+    BatchXlsx,
 }
+
+const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 const CSV: &str = "text/csv;charset=utf-8";
 
@@ -38,6 +45,22 @@ pub fn run(state: &UseReducerHandle<State>, what: Export) {
             (format!("{base}-指标.csv"), CSV, csv)
         }
         Export::Json => return json(state, format!("{base}.json")),
+        Export::MemoDocx => {
+            let name = s.file_name.clone().unwrap_or_default();
+            let text = s.text.to_string();
+            return made_in_worker(state, DOCX, async move {
+                reader::memo(&name, &text, "docx").await
+            });
+        }
+        Export::BatchXlsx => {
+            let Some(b) = &s.batch else { return };
+            let reports = b
+                .reports
+                .iter()
+                .map(|r| (r.name.clone(), r.text.to_string()))
+                .collect();
+            return made_in_worker(state, XLSX, reader::workbook(reports));
+        }
         Export::Markdown => (
             format!("{base}-大纲.md"),
             "text/markdown;charset=utf-8",
@@ -85,6 +108,26 @@ fn json(state: &UseReducerHandle<State>, name: String) {
         let saved = match reader::json(&text).await {
             Ok(json) => download::download(&name, "application/json;charset=utf-8", &json)
                 .map_err(|_| "导出失败。".to_string()),
+            Err(e) => Err(format!("导出失败：{e}")),
+        };
+        if let Err(e) = saved {
+            d.dispatch(Action::Notice(Some(e)));
+        }
+    });
+}
+
+/// Downloads the file the worker makes; a failure becomes a notice.
+fn made_in_worker(
+    state: &UseReducerHandle<State>,
+    mime: &'static str,
+    file: impl std::future::Future<Output = Result<(String, Vec<u8>), String>> + 'static,
+) {
+    let d = state.dispatcher();
+    wasm_bindgen_futures::spawn_local(async move {
+        let saved = match file.await {
+            Ok((name, bytes)) => {
+                download::download_bytes(&name, mime, &bytes).map_err(|_| "导出失败。".to_string())
+            }
             Err(e) => Err(format!("导出失败：{e}")),
         };
         if let Err(e) = saved {

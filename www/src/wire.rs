@@ -36,6 +36,20 @@ pub enum Request {
     /// The bundled sample report (fixture 000), answered as a file read is: its 23 KB of text
     /// (9 KB gzipped) stay off the page's first load.
     Sample { id: u32 },
+    /// The review memo (审查意见) drafted from a text's analysis (`output::memo::draft`), as a
+    /// file: `format` is `docx`, `markdown` or `text`.
+    Memo {
+        id: u32,
+        name: String,
+        text: String,
+        format: String,
+    },
+    /// The batch as an Excel workbook (`output::workbook::to_xlsx`): each report's file name
+    /// and text, analysed again in the worker (the same function gives the same analysis).
+    Workbook {
+        id: u32,
+        reports: Vec<(String, String)>,
+    },
 }
 
 /// From the reader to the page.
@@ -51,6 +65,12 @@ pub enum Response {
     Piece { id: u32, piece: Piece },
     /// The JSON contract asked for.
     Json { id: u32, json: String },
+    /// A file made in the worker (a memo, a workbook): its name and bytes.
+    File {
+        id: u32,
+        name: String,
+        bytes: Vec<u8>,
+    },
 }
 
 /// An analysis in pieces: `Begin` (meta, chrome, parts, coverage), then the sections,

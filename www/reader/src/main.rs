@@ -109,6 +109,55 @@ async fn handle(data: JsValue) {
             let json = report_lens::output::export::to_json(&text, &report_lens::analyze(&text));
             post(&Response::Json { id, json });
         }
+        Request::Memo {
+            id,
+            name,
+            text,
+            format,
+        } => {
+            use report_lens::output::memo;
+            let m = memo::draft(&text, &report_lens::analyze(&text), &name);
+            let made = match format.as_str() {
+                "docx" => memo::to_docx(&m)
+                    .map(|b| (m.file_name("docx"), b))
+                    .map_err(|e| format!("无法生成 Word 文件：{e}")),
+                "markdown" => Ok((m.file_name("md"), memo::to_markdown(&m).into_bytes())),
+                _ => Ok((m.file_name("txt"), memo::to_text(&m).into_bytes())),
+            };
+            post(&match made {
+                Ok((name, bytes)) => Response::File { id, name, bytes },
+                Err(message) => Response::Failed { id, message },
+            });
+        }
+        Request::Workbook { id, reports } => {
+            use report_lens::output::workbook;
+            let analyses: Vec<_> = reports
+                .iter()
+                .map(|(_, text)| report_lens::analyze(text))
+                .collect();
+            let rows: Vec<workbook::Report> = reports
+                .iter()
+                .zip(&analyses)
+                .map(|((name, text), analysis)| workbook::Report {
+                    name,
+                    status: workbook::UNREVIEWED,
+                    note: "",
+                    text,
+                    analysis,
+                })
+                .collect();
+            post(&match workbook::to_xlsx(&rows) {
+                Ok(bytes) => Response::File {
+                    id,
+                    name: format!("批量{}份-审查.xlsx", reports.len()),
+                    bytes,
+                },
+                Err(e) => Response::Failed {
+                    id,
+                    message: format!("无法生成 Excel 文件：{e}"),
+                },
+            });
+        }
         Request::Sample { id } => {
             let text = report_lens::input::files::normalise_breaks(SAMPLE.to_string());
             send_text(id, text, "示例报告".to_string());

@@ -18,6 +18,8 @@ pub struct OverviewProps {
     pub oncompare: Callback<()>,
     pub onexport_rows: Callback<()>,
     pub onexport_indicators: Callback<()>,
+    /// The batch as an Excel workbook (概览, 指标, 问题, 纲要任务).
+    pub onexport_xlsx: Callback<()>,
 }
 
 /// The overview table of a batch, with progress, exports and the choice of two to compare.
@@ -51,6 +53,10 @@ pub fn Overview(props: &OverviewProps) -> Html {
         let cb = props.onexport_indicators.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
+    let export_xlsx = {
+        let cb = props.onexport_xlsx.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
     let status = if b.running {
         format!("正在分析 {done} / {total} 份…")
     } else if b.cancelled {
@@ -74,6 +80,8 @@ pub fn Overview(props: &OverviewProps) -> Html {
                 }
                 <span class="sep" aria-hidden="true"></span>
                 <button type="button" id="export-overview" onclick={export_rows} disabled={b.reports.is_empty()}>{ "导出概览 CSV" }</button>
+                <button type="button" id="export-batch-xlsx" onclick={export_xlsx} disabled={b.reports.is_empty() || b.running}
+                    title="一个 Excel 工作簿：概览、指标、问题、纲要任务四个工作表">{ "导出 Excel" }</button>
                 <button type="button" id="export-batch-indicators" onclick={export_indicators} disabled={b.reports.is_empty()}
                     title="所有报告的指标，合并为一个 CSV，含文件列">{ "导出全部指标 CSV" }</button>
                 <button type="button" id="compare-picked" class="primary" onclick={compare} disabled={props.picked.len() != 2}

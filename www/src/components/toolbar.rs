@@ -16,6 +16,7 @@ pub enum Command {
     ExportMarkdown,
     CopyOutline,
     PrintCard,
+    ExportMemo,
     Clear,
 }
 
@@ -70,6 +71,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <button type="button" id="export-markdown" onclick={on(Command::ExportMarkdown)}>{ "导出 Markdown" }</button>
                 <button type="button" id="copy-outline" onclick={on(Command::CopyOutline)}>{ "复制大纲" }</button>
                 <button type="button" id="print-card" onclick={on(Command::PrintCard)} title="一页纸的审查摘要；在打印对话框中可选“另存为 PDF”">{ "打印报告卡" }</button>
+                <button type="button" id="export-memo" onclick={on(Command::ExportMemo)} title="按分析结果起草的审查意见（Word 文件），可在 Word/WPS 中修改">{ "审查意见 Word" }</button>
                 <span class="sep" aria-hidden="true"></span>
                 <button type="button" id="clear" class="danger" onclick={on(Command::Clear)}>{ "清空" }</button>
             }

@@ -4,10 +4,19 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// Offers `content` as a download named `file_name`.
 pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    offer(file_name, mime, &JsValue::from_str(content))
+}
+
+/// Offers `bytes` (a Word or Excel file made in the worker) as a download named `file_name`.
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
+    offer(file_name, mime, &js_sys::Uint8Array::from(bytes))
+}
+
+fn offer(file_name: &str, mime: &str, content: &JsValue) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(content);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let document = gloo::utils::document();
     let a: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();

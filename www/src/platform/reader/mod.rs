@@ -92,6 +92,26 @@ pub async fn json(text: &str) -> Result<String, String> {
     done.json.ok_or_else(|| BROKEN.to_string())
 }
 
+/// The review memo (审查意见) of `text`, drafted and written in the worker (docx-rs and the
+/// memo's renderers stay off the first load): its file name and bytes.
+pub async fn memo(name: &str, text: &str, format: &str) -> Result<(String, Vec<u8>), String> {
+    let request = Request::Memo {
+        id: 0,
+        name: name.to_string(),
+        text: text.to_string(),
+        format: format.to_string(),
+    };
+    let done = receive_answer(send(request, None)).await?;
+    done.file.ok_or_else(|| BROKEN.to_string())
+}
+
+/// The batch as an Excel workbook, written in the worker with rust_xlsxwriter: its file name
+/// and bytes.
+pub async fn workbook(reports: Vec<(String, String)>) -> Result<(String, Vec<u8>), String> {
+    let done = receive_answer(send(Request::Workbook { id: 0, reports }, None)).await?;
+    done.file.ok_or_else(|| BROKEN.to_string())
+}
+
 async fn receive_answer(answer: Result<Answer, String>) -> Result<Done, String> {
     answer?.await.unwrap_or_else(|_| Err(BROKEN.to_string()))
 }
@@ -102,6 +122,8 @@ struct Done {
     /// The analysis and the time it took in the worker.
     analysis: Option<(Analysis, f64)>,
     json: Option<String>,
+    /// A file made in the worker: name and bytes.
+    file: Option<(String, Vec<u8>)>,
 }
 
 type Reply = oneshot::Sender<Result<Done, String>>;
@@ -146,6 +168,8 @@ fn send(mut request: Request, file: Option<JsValue>) -> Result<Answer, String> {
         Request::Read { id: slot, .. }
         | Request::Analyze { id: slot, .. }
         | Request::Json { id: slot, .. }
+        | Request::Memo { id: slot, .. }
+        | Request::Workbook { id: slot, .. }
         | Request::Sample { id: slot } => *slot = id,
     }
     let value = serde_wasm_bindgen::to_value(&request).map_err(|_| BROKEN.to_string())?;
@@ -257,6 +281,17 @@ fn receive(r: Response) {
                     text: None,
                     analysis: None,
                     json: Some(json),
+                    file: None,
+                }));
+            }
+        }
+        Response::File { id, name, bytes } => {
+            if let Some(p) = take(&mut reader.pending.borrow_mut(), id) {
+                let _ = p.reply.send(Ok(Done {
+                    text: None,
+                    analysis: None,
+                    json: None,
+                    file: Some((name, bytes)),
                 }));
             }
         }
@@ -276,6 +311,7 @@ fn receive(r: Response) {
                         text: p.text,
                         analysis: p.analysis,
                         json: None,
+                        file: None,
                     }));
                 }
             } else {
