@@ -265,6 +265,11 @@ fn heading_rules(text: &str, lines: &[Span], sections: &[Section], out: &mut Vec
     }
 }
 
+/// The full-width form of a half-width mark (`,` → `，`).
+fn full_width(c: char) -> char {
+    char::from_u32(c as u32 + 0xFEE0).unwrap_or(c)
+}
+
 /// True for a byte that starts a three-byte CJK ideograph (U+4000–U+9FFF).
 fn han_lead(b: u8) -> bool {
     b.wrapping_sub(0xE4) < 6
@@ -313,8 +318,9 @@ pub fn half_width(original: &str, lines: impl Iterator<Item = Span>) -> Option<D
     };
     Some(diagnostic(
         Code::FormHalfWidth,
-        format!("全文{count}处中文语句使用半角标点（, ; : ( )），{why}，未逐处标注"),
+        format!("全文{count}处中文语句使用半角标点（, ; : ( )），{why}，未逐处标注；应改为全角（，；：（））"),
         Span::new(first, first + 1),
-        Some("改为全角标点（，；：（））".to_string()),
+        // The first mark in full width (the notice stands for all of them).
+        Some(full_width(char::from(b[first])).to_string()),
     ))
 }

@@ -33,7 +33,7 @@ pub fn SidePanel(props: &SidePanelProps) -> Html {
     let missing = a
         .parts
         .iter()
-        .filter(|p| p.status == PartStatus::Missing)
+        .filter(|p| p.required && p.status == PartStatus::Missing)
         .count();
     let review_label = if missing > 0 {
         format!("审查 · 缺 {missing}")
