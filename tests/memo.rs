@@ -238,6 +238,10 @@ fn the_docx_holds_the_title_sections_and_edits_in_the_gbt9704_fonts() {
     let bytes = memo::to_docx(&m).unwrap();
     let parts = office::parts(&bytes);
     assert!(parts.contains_key("[Content_Types].xml"));
+    // Body paragraphs open with two characters of 三号 (640 twips); the page is A4.
+    let xml = &parts["word/document.xml"];
+    assert!(xml.contains(r#"w:firstLine="640""#));
+    assert!(xml.contains(r#"w:w="11906""#) && xml.contains(r#"w:h="16838""#));
     let ps = office::docx_paragraphs(&bytes);
     let title = &ps[0];
     assert_eq!(

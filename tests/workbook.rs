@@ -213,3 +213,21 @@ fn an_empty_batch_and_odd_text_still_give_a_workbook() {
         "Excel's cell limit"
     );
 }
+
+#[test]
+fn task_statuses_wear_excels_good_neutral_bad_fills() {
+    let text = TEXTS[2].1;
+    let a = analyze(text);
+    let r = Report {
+        name: "002.txt",
+        status: workbook::UNREVIEWED,
+        note: "",
+        text,
+        analysis: &a,
+    };
+    let bytes = workbook::to_xlsx(&[r]).unwrap();
+    let styles = &office::parts(&bytes)["xl/styles.xml"];
+    for fill in ["FFC6EFCE", "FFFFEB9C", "FFFFC7CE"] {
+        assert!(styles.contains(fill), "{fill}");
+    }
+}

@@ -888,6 +888,7 @@ mod gbt9704 {
 pub fn to_docx(m: &Memo) -> Result<Vec<u8>, DocxError> {
     use docx_rs::{
         AlignmentType, Docx, LineSpacing, LineSpacingType, PageMargin, Paragraph, Run, RunFonts,
+        SpecialIndentType,
     };
     use gbt9704::*;
     let fonts = |f: &str| RunFonts::new().east_asia(f).ascii(f).hi_ansi(f).cs(f);
@@ -901,7 +902,8 @@ pub fn to_docx(m: &Memo) -> Result<Vec<u8>, DocxError> {
     let body = |t: &str, font: &str| {
         Paragraph::new()
             .add_run(run(t, font, BODY_SIZE))
-            .first_line_chars(200)
+            // Two characters of 三号 (16 pt each), in twips.
+            .indent(None, Some(SpecialIndentType::FirstLine(640)), None, None)
             .line_spacing(line())
             .align(AlignmentType::Both)
     };

@@ -6,7 +6,7 @@
 //! | 概览 | report | file, title, issuer, year, review status and note, required parts, task score and counts, figures, problems |
 //! | 指标 | figure | report, section, subject, text, value, high end, unit, normalised value and unit, kind |
 //! | 问题 | diagnostic | report, kind, level, message, passage, section, suggested fix |
-//! | 纲要任务 | report | file, title, 纲要, score, then one column per task: 已落实 / 提及 / 未涉及 / 不适用 |
+//! | 纲要任务 | report | file, title, 纲要, score, then one column per task: 已落实 / 提及 / 未涉及 (on Excel's 好 / 适中 / 差 fills) / 不适用 |
 //!
 //! Counts, years, scores and values are number cells (they sum and sort in Excel); each sheet
 //! has a bold frozen header, an autofilter and column widths fitted to its text (a CJK
@@ -95,8 +95,18 @@ impl From<XlsxError> for WorkbookError {
 #[derive(Clone, Debug, PartialEq)]
 enum Cell {
     Text(String),
+    /// Text on Excel's 好 / 适中 / 差 fill (a task's status).
+    Toned(String, Tone),
     Number(f64),
     Empty,
+}
+
+/// Excel's built-in cell styles 好, 适中 and 差 (green, yellow, red fills).
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Tone {
+    Good,
+    Neutral,
+    Bad,
 }
 
 impl From<&str> for Cell {
@@ -330,7 +340,15 @@ fn tasks(reports: &[Report]) -> (Vec<String>, Vec<Vec<Cell>>) {
                                 .find(|k| k.part == *part && k.number == *number)
                         })
                         .flatten();
+                    let tone = |k: &crate::model::TaskVerdict| match k.status {
+                        TaskStatus::Addressed => Tone::Good,
+                        TaskStatus::Mentioned => Tone::Neutral,
+                        TaskStatus::Absent => Tone::Bad,
+                    };
                     row.push(match verdict {
+                        Some(k) if k.applies => {
+                            Cell::Toned(present::task_status_label(k).into(), tone(k))
+                        }
                         Some(k) => present::task_status_label(k).into(),
                         None => Cell::Empty,
                     });
@@ -369,6 +387,15 @@ fn write_sheet(
         .set_text_wrap()
         .set_align(FormatAlign::Center)
         .set_align(FormatAlign::VerticalCenter);
+    // Excel's 好 / 适中 / 差: font and fill colours.
+    let toned = |font: u32, fill: u32| {
+        Format::new()
+            .set_font_color(font)
+            .set_background_color(fill)
+    };
+    let good = toned(0x006100, 0xC6EFCE);
+    let neutral = toned(0x9C5700, 0xFFEB9C);
+    let bad = toned(0x9C0006, 0xFFC7CE);
     let mut widths: Vec<f64> = vec![0.0; header.len()];
     for (c, h) in header.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, h, &bold)?;
@@ -391,6 +418,17 @@ fn write_sheet(
                         *w = w.max(text_width(&s));
                     }
                     ws.write_string(r, col, s)?;
+                }
+                Cell::Toned(s, tone) => {
+                    if let Some(w) = widths.get_mut(c) {
+                        *w = w.max(text_width(s));
+                    }
+                    let f = match tone {
+                        Tone::Good => &good,
+                        Tone::Neutral => &neutral,
+                        Tone::Bad => &bad,
+                    };
+                    ws.write_string_with_format(r, col, s, f)?;
                 }
                 Cell::Number(v) if v.is_finite() => {
                     if let Some(w) = widths.get_mut(c) {
