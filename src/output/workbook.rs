@@ -18,6 +18,12 @@
 //! wasm32-unknown-unknown, where `std::time::SystemTime::now` panics, the crate's `wasm`
 //! feature (switched on for that target in `Cargo.toml`) reads `Date.now()` instead.
 //!
+//! ## Cost
+//! 300 reports of 20 KB (the fixtures, repeated): `report-lens overview --format xlsx`
+//! takes 1.3 s against 0.65 s for `--format csv` (release, 2 shared cores), and writes
+//! 1.1 MB. On wasm32 the writer adds 694 KB to a binary (260 KB gzipped; `release-wasm`,
+//! before wasm-opt), most of it zip's deflaters (zopfli, zlib-rs).
+//!
 //! ```
 //! use report_lens::output::workbook::{self, Report};
 //! let text = "一、依法全面履行政府职能\n全区已精简64项申报材料，办复率100%。";
