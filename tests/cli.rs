@@ -311,7 +311,15 @@ fn review_writes_markdown_and_keeps_same_titles_apart() {
     let d = dir.to_str().unwrap();
     let o = run(
         &[
-            "review", "--format", "markdown", "--out", d, SEED000, SEED000,
+            "review",
+            "--format",
+            "markdown",
+            "--out",
+            d,
+            "--signer",
+            "某区司法局",
+            SEED000,
+            SEED000,
         ],
         None,
     );
@@ -322,6 +330,12 @@ fn review_writes_markdown_and_keeps_same_titles_apart() {
     assert!(md.starts_with("# 关于《梅列区2019年法治政府建设工作情况报告》的审查意见\n"));
     assert!(md.contains("\n## 六、审查结论\n\n经审查，建议该报告修改后通过。"));
     assert_eq!(std::fs::read_to_string(&second).unwrap(), md);
+    // Signed, then dated: the last two paragraphs.
+    let tail: Vec<&str> = md.trim_end().lines().rev().step_by(2).take(2).collect();
+    assert_eq!(tail[1], "某区司法局", "{tail:?}");
+    assert!(tail[0].ends_with('日'), "{tail:?}");
+    let o = run(&["overview", "--signer", "x", SEED000], None);
+    assert_eq!(o.status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);
 }
 

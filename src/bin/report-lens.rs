@@ -3,7 +3,7 @@
 //! ```text
 //! report-lens analyze  [--format json|table|csv|markdown] [--jobs N] FILE|DIR...   (- reads stdin)
 //! report-lens overview [--format table|csv|json|xlsx] [--out FILE] [--jobs N] FILE|DIR...
-//! report-lens review   [--format docx|markdown|text] --out DIR [--jobs N] FILE|DIR...
+//! report-lens review   [--format docx|markdown|text] --out DIR [--signer NAME] [--jobs N] FILE|DIR...
 //! report-lens compare  [--format table|csv|json] A B
 //! report-lens text     FILE|DIR...                                                    (- reads stdin)
 //! ```
@@ -27,7 +27,8 @@
 //! `review` drafts the 审查意见 of each report ([`report_lens::output::memo`]) and writes one
 //! file per report into `--out DIR` (created if needed): `.docx` (default), Markdown or plain
 //! text, named `审查意见-<title>.<ext>` (`-2`, `-3` … when two titles are the same), dated
-//! today (Beijing time). The written paths are printed, one a line.
+//! today (Beijing time) and signed by `--signer` (the reviewing body, e.g. `某区司法局`) when
+//! given. The written paths are printed, one a line.
 //!
 //! `compare` matches the indicators and outlines of an earlier report `A` and a later `B`
 //! ([`report_lens::output::compare`]): a table (default), CSV with a BOM, or one JSON object.
@@ -51,7 +52,7 @@ use std::process::ExitCode;
 const USAGE: &str =
     "usage: report-lens analyze [--format json|table|csv|markdown] [--jobs N] FILE...\n\
   \x20      report-lens overview [--format table|csv|json|xlsx] [--out FILE] [--jobs N] FILE|DIR...\n\
-  \x20      report-lens review [--format docx|markdown|text] --out DIR [--jobs N] FILE|DIR...\n\
+  \x20      report-lens review [--format docx|markdown|text] --out DIR [--signer NAME] [--jobs N] FILE|DIR...\n\
   \x20      report-lens compare [--format table|csv|json] A B   (A earlier, B later)\n\
   \x20      report-lens text FILE...   (the text the readers extract, UTF-8)\n\
   FILE: .txt, .docx, .doc/.wps, .ofd, .pdf, .html/.htm, - (stdin), or a directory (its report files).\n\
@@ -95,6 +96,7 @@ fn run(args: &[String]) -> Result<bool, String> {
     let mut format = None;
     let mut jobs = None;
     let mut out: Option<PathBuf> = None;
+    let mut signer: Option<String> = None;
     let mut files: Vec<String> = Vec::new();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -113,6 +115,11 @@ fn run(args: &[String]) -> Result<bool, String> {
                 out = Some(PathBuf::from(v));
             }
             s if s.starts_with("--out=") => out = Some(PathBuf::from(&s[6..])),
+            "--signer" => {
+                let v = it.next().ok_or("--signer needs a value")?;
+                signer = Some(v.clone());
+            }
+            s if s.starts_with("--signer=") => signer = Some(s[9..].to_string()),
             "-" => files.push(a.clone()),
             s if s.starts_with('-') => return Err(format!("unknown option '{s}'")),
             _ => files.push(a.clone()),
@@ -121,12 +128,21 @@ fn run(args: &[String]) -> Result<bool, String> {
     if files.is_empty() {
         return Err("no input files".into());
     }
+    if signer.is_some() && command != "review" {
+        return Err("only review takes --signer".into());
+    }
     if out.is_some() && matches!(command, "analyze" | "compare" | "text") {
         return Err(format!("{command} takes no --out (redirect its output)"));
     }
     match command {
         "text" if format.is_some() => Err("text takes no --format".into()),
-        "review" => run_review(format.unwrap_or(Format::Docx), out, jobs, &files),
+        "review" => run_review(
+            format.unwrap_or(Format::Docx),
+            out,
+            signer.unwrap_or_default(),
+            jobs,
+            &files,
+        ),
         "overview" => run_overview(format.unwrap_or(Format::Table), out, jobs, &files),
         "text" => run_text(jobs, &files),
         "analyze" => run_analyze(format.unwrap_or(Format::Json), jobs, &files),
@@ -330,6 +346,7 @@ fn run_overview(
 fn run_review(
     format: Format,
     out: Option<PathBuf>,
+    signer: String,
     jobs: Option<usize>,
     files: &[String],
 ) -> Result<bool, String> {
@@ -354,6 +371,7 @@ fn run_review(
         let a = analyze(&text);
         let mut m = memo::draft(&text, &a, &file_label(name));
         m.date = date.clone();
+        m.signer = signer.clone();
         let bytes = match format {
             Format::Docx => memo::to_docx(&m).map_err(|e| e.to_string())?,
             Format::Markdown => (memo::to_markdown(&m) + "\n").into_bytes(),
