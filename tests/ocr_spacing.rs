@@ -38,7 +38,7 @@ fn ocr_spaced(text: &str, seed: u64) -> String {
             let gap = !p.is_whitespace()
                 && !c.is_whitespace()
                 && (is_han(p) || is_han(c) || !p.is_ascii() || !c.is_ascii());
-            if gap && rng.next() % 2 == 0 {
+            if gap && rng.next() & 1 == 0 {
                 out.push(' ');
             }
         }
