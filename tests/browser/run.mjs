@@ -1043,8 +1043,13 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
         const cliParts = json.parts.map((p) => `${p.id}:${p.status}`).join(' ');
         ok((await statuses()) === cliParts, `${n}: parts equal the CLI's (${cliParts})`);
         const scores = await page.$$eval('#coverage-chart [data-area]', (b) => b.map((x) => `${x.dataset.area}=${x.dataset.score}`).join(' '));
-        const cliScores = json.coverage.map((c) => `${c.area}=${c.score}`).join(' ');
+        // Contract 4: the areas moved under coverage.areas, beside the 纲要's tasks.
+        const cliScores = json.coverage.areas.map((c) => `${c.area}=${c.score}`).join(' ');
         ok(scores === cliScores, `${n}: coverage scores equal the CLI's`, `${scores}\n        ${cliScores}`);
+        // The 纲要's tasks (issue 20): every task's status as the CLI gives it.
+        const taskStatuses = await page.$$eval('#tasks button[data-task]', (b) => b.map((x) => `${x.dataset.task}:${x.dataset.status}`).join(' '));
+        const cliTasks = (json.coverage.tasks ?? []).map((t) => `${t.number}:${t.status}`).join(' ');
+        ok(taskStatuses === cliTasks, `${n}: 纲要 task statuses equal the CLI's (${json.coverage.outline ?? '无纲要'}, score ${json.coverage.score ?? '-'})`, `${taskStatuses.slice(0, 120)}\n        ${cliTasks.slice(0, 120)}`);
       }
       await shot(page, '13-review-004');
 
