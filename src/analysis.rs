@@ -332,6 +332,7 @@ mod cost {
     use crate::checks::{cues, form, gangyao, lexicon, tasks};
     use crate::lex::phrase::PhraseIndex;
     use crate::passes::document::Document;
+    use std::borrow::Cow;
     use std::time::Instant;
 
     fn best<T>(runs: usize, mut f: impl FnMut() -> T) -> f64 {
@@ -378,12 +379,16 @@ mod cost {
         );
         let all: PhraseIndex<()> = PhraseIndex::new(
             lexicon::cue_phrases()
-                .map(|(p, _)| (p, ()))
-                .chain(lexicon::area_phrases().into_iter().map(|(p, _)| (p, ())))
+                .map(|(p, _)| (Cow::Borrowed(p), ()))
+                .chain(
+                    lexicon::area_phrases()
+                        .into_iter()
+                        .map(|(p, _)| (Cow::Borrowed(p), ())),
+                )
                 .chain(
                     gangyao::task_phrases()
                         .filter(|(_, (o, _))| *o == 0)
-                        .map(|(p, _)| (p, ())),
+                        .map(|(p, _)| (Cow::Borrowed(p), ())),
                 )
                 .chain(form::rules::triggers().map(|(p, _)| (p, ()))),
         );

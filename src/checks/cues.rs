@@ -17,6 +17,7 @@ use super::lexicon::{self, AreaTag, List};
 use crate::lex::phrase::PhraseIndex;
 use crate::passes::document::Document;
 use crate::text::Span;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// What a phrase of the shared index stands for.
@@ -37,16 +38,16 @@ pub(crate) enum Tag {
 fn index_with(o: u8) -> PhraseIndex<Tag> {
     PhraseIndex::new(
         lexicon::cue_phrases()
-            .map(|(p, l)| (p, Tag::Part(l, p)))
+            .map(|(p, l)| (Cow::Borrowed(p), Tag::Part(l, p)))
             .chain(
                 lexicon::area_phrases()
                     .into_iter()
-                    .map(|(p, t)| (p, Tag::Area(t))),
+                    .map(|(p, t)| (Cow::Borrowed(p), Tag::Area(t))),
             )
             .chain(
                 super::gangyao::task_phrases()
                     .filter(move |(_, (x, _))| *x == o)
-                    .map(|(p, (o, k))| (p, Tag::Task(o, k, p))),
+                    .map(|(p, (o, k))| (Cow::Borrowed(p), Tag::Task(o, k, p))),
             )
             .chain(super::form::rules::triggers().map(|(p, k)| (p, Tag::Form(k)))),
     )

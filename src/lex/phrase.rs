@@ -76,10 +76,10 @@ fn first_two(p: &str) -> (char, char) {
 
 impl<T> PhraseIndex<T> {
     /// Compiles `phrases`; phrases shorter than two characters are ignored.
-    pub(crate) fn new(phrases: impl IntoIterator<Item = (&'static str, T)>) -> Self {
+    pub(crate) fn new<P: AsRef<str>>(phrases: impl IntoIterator<Item = (P, T)>) -> Self {
         let mut list: Vec<(String, T)> = phrases
             .into_iter()
-            .map(|(p, t)| (p.chars().map(fold_char).collect::<String>(), t))
+            .map(|(p, t)| (p.as_ref().chars().map(fold_char).collect::<String>(), t))
             .filter(|(p, _)| p.chars().nth(1).is_some())
             .collect();
         let b = |p: &str| {

@@ -41,6 +41,7 @@ use crate::model::{Code, Diagnostic, Section};
 use crate::text::Span;
 use rules::PATTERNS;
 pub use rules::{Rule, RULES};
+use std::collections::HashSet;
 
 fn diagnostic(code: Code, message: String, span: Span, fix: Option<String>) -> Diagnostic {
     Diagnostic {
@@ -78,7 +79,8 @@ fn ceil(s: &str, mut i: usize) -> usize {
 pub(crate) fn check_form(text: &str, hits: &LineHits, sections: &[Section]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let lines = hits.lines();
-    let mut seen: Vec<(u8, Span)> = Vec::new();
+    // A finding is met again from every trigger in its window: a set keeps this linear.
+    let mut seen: HashSet<(u8, usize, usize)> = HashSet::new();
     for &(k, n, sp) in hits.forms() {
         let line = lines[n];
         let s = &text[line.start..line.end];
@@ -97,10 +99,9 @@ pub(crate) fn check_form(text: &str, hits: &LineHits, sections: &[Section]) -> V
                 continue;
             }
             let span = Span::new(line.start + ms, line.start + me);
-            if seen.contains(&(k, span)) {
+            if !seen.insert((k, span.start, span.end)) {
                 continue;
             }
-            seen.push((k, span));
             out.push(diagnostic(
                 rule.code,
                 rule.message.to_string(),

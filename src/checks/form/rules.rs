@@ -4,6 +4,7 @@
 
 use crate::model::Code;
 use regex_lite::{Captures, Regex};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// One pattern rule.
@@ -207,7 +208,7 @@ pub(super) static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 });
 
 /// Every trigger of every rule, `#` expanded to the ten digits, with the rule's index.
-pub(crate) fn triggers() -> impl Iterator<Item = (&'static str, u8)> {
+pub(crate) fn triggers() -> impl Iterator<Item = (Cow<'static, str>, u8)> {
     const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
     RULES.iter().enumerate().flat_map(|(k, r)| {
         r.triggers.iter().flat_map(move |t| {
@@ -215,10 +216,10 @@ pub(crate) fn triggers() -> impl Iterator<Item = (&'static str, u8)> {
             debug_assert!(t.matches('#').count() <= 1);
             let n = if expand { 10 } else { 1 };
             (0..n).map(move |d| {
-                let s: &'static str = if expand {
-                    Box::leak(t.replace('#', DIGITS[d]).into_boxed_str())
+                let s = if expand {
+                    Cow::Owned(t.replace('#', DIGITS[d]))
                 } else {
-                    t
+                    Cow::Borrowed(*t)
                 };
                 (s, k as u8)
             })
