@@ -1,0 +1,175 @@
+//! Subjects on real report text the rules were not written from (issue 22).
+//!
+//! `tests/fixtures/subjects-gold/` holds sentences copied from fourteen public pages (reports
+//! of cities, districts, towns and a ministry, 2019–2025, and two news reports that restate
+//! a report's figures; `sources.json` names each page) and `gold.jsonl`, 142 figures a careful
+//! reader marks in them, each with what it counts. The gold was written from the genre before
+//! the tool was run on these texts.
+//!
+//! **Acceptable** (the criterion of this test): the figure is found (an indicator's span covers
+//! the gold figure's first character), its subject contains one of the gold's `heads` (the word
+//! that says what is counted: `复议申请`, `纠错率`, `干部`), and its character-F1 against the
+//! reader's whole subject is at least 0.5, so a subject that runs past its clause or keeps only
+//! a fragment (`占比` for `行政处罚类占比`) fails. Subjects are compared on their simplified,
+//! pinyin-free form, so the Traditional-script report is judged like the others.
+//!
+//! The issue asks for at least 0.9 acceptable. Measured before any rule was changed for this
+//! gold (main at fea88e4): 0.761 (108/142 acceptable, 141/142 figures found, mean
+//! character-F1 0.774). The assertion keeps what was won.
+
+use report_lens::analyze;
+use report_lens::text::{to_simplified, without_pinyin};
+use serde_json::Value;
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+/// Character-F1 of two strings (multisets of characters).
+fn char_f1(a: &str, b: &str) -> f64 {
+    let mut count: HashMap<char, i32> = HashMap::new();
+    for c in a.chars() {
+        *count.entry(c).or_default() += 1;
+    }
+    let mut common = 0;
+    for c in b.chars() {
+        if let Some(n) = count.get_mut(&c).filter(|n| **n > 0) {
+            *n -= 1;
+            common += 1;
+        }
+    }
+    if common == 0 {
+        return 0.0;
+    }
+    2.0 * common as f64 / (a.chars().count() + b.chars().count()) as f64
+}
+
+/// The simplified, pinyin-free form subjects are compared on.
+fn plain(s: &str) -> String {
+    without_pinyin(s).chars().map(to_simplified).collect()
+}
+
+struct Row {
+    file: String,
+    figure: String,
+    subject: String,
+    heads: Vec<String>,
+    got: Option<String>,
+}
+
+impl Row {
+    fn acceptable(&self) -> bool {
+        self.got.as_deref().is_some_and(|got| {
+            let got = plain(got);
+            self.heads.iter().any(|h| got.contains(h.as_str()))
+                && char_f1(&got, &self.subject) >= 0.5
+        })
+    }
+}
+
+fn rows() -> Vec<Row> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/subjects-gold");
+    let gold = std::fs::read_to_string(dir.join("gold.jsonl")).unwrap();
+    let mut texts: HashMap<String, (String, report_lens::Analysis)> = HashMap::new();
+    let mut rows = Vec::new();
+    for line in gold.lines().skip(1) {
+        let g: Value = serde_json::from_str(line).unwrap();
+        let s = |k: &str| g[k].as_str().unwrap().to_string();
+        let file = s("file");
+        let (text, a) = texts.entry(file.clone()).or_insert_with(|| {
+            let text = std::fs::read_to_string(dir.join(&file)).unwrap();
+            let a = analyze(&text);
+            (text, a)
+        });
+        let (at, figure) = (s("at"), s("figure"));
+        assert_eq!(
+            text.matches(at.as_str()).count(),
+            1,
+            "{file}: {at:?} not unique"
+        );
+        let pos = text.find(at.as_str()).unwrap() + at.find(figure.as_str()).unwrap();
+        let got = a
+            .indicators
+            .iter()
+            .find(|i| i.span.start <= pos && pos < i.span.end)
+            .map(|i| i.subject.clone());
+        rows.push(Row {
+            file,
+            figure,
+            subject: s("subject"),
+            heads: g["heads"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|h| h.as_str().unwrap().to_string())
+                .collect(),
+            got,
+        });
+    }
+    rows
+}
+
+#[test]
+fn subjects_are_acceptable_on_unseen_report_text() {
+    let rows = rows();
+    let n = rows.len();
+    let ok = rows.iter().filter(|r| r.acceptable()).count();
+    let found = rows.iter().filter(|r| r.got.is_some()).count();
+    let f1: f64 = rows
+        .iter()
+        .map(|r| {
+            r.got
+                .as_deref()
+                .map_or(0.0, |g| char_f1(&plain(g), &r.subject))
+        })
+        .sum::<f64>()
+        / n as f64;
+    let mut per_file: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for r in &rows {
+        let e = per_file.entry(r.file.as_str()).or_default();
+        e.0 += usize::from(r.acceptable());
+        e.1 += 1;
+    }
+    let rate = ok as f64 / n as f64;
+    println!(
+        "real-text subjects: {ok}/{n} acceptable = {rate:.3}; {found}/{n} figures found; mean character-F1 {f1:.3}"
+    );
+    for (file, (ok, n)) in &per_file {
+        println!("  {file}: {ok}/{n}");
+    }
+    for r in rows.iter().filter(|r| !r.acceptable()) {
+        println!(
+            "  miss {} {}: {} ≠ {}",
+            r.file,
+            r.figure,
+            r.subject,
+            r.got.as_deref().unwrap_or("(not found)")
+        );
+    }
+    assert!(n >= 100, "the gold has {n} figures");
+    assert!(rate >= 0.76, "acceptable {rate:.3}");
+}
+
+#[test]
+fn the_criterion_rejects_fragments_and_run_ons() {
+    let row = |got: &str| Row {
+        file: String::new(),
+        figure: String::new(),
+        subject: "行政处罚类占比".into(),
+        heads: vec!["行政处罚类".into(), "占比".into()],
+        got: Some(got.into()),
+    };
+    assert!(row("行政处罚类占比").acceptable());
+    assert!(row("行政处罚类").acceptable());
+    assert!(!row("占比").acceptable(), "a fragment");
+    assert!(
+        !row("从行政复议申请事项看行政处罚类数量最多共计占比").acceptable(),
+        "a run-on"
+    );
+    assert!(
+        !Row {
+            got: None,
+            ..row("")
+        }
+        .acceptable(),
+        "not found"
+    );
+}
