@@ -291,6 +291,16 @@ const SCRIPT_SAMPLE_BYTES: usize = 64 * 1024;
 impl Normalized {
     /// Builds the folded view of `original`.
     pub fn new(original: &str) -> Self {
+        // The OCR test once, outside the per-byte loop: two copies of the loop.
+        if spacing::looks_ocr_spaced(original) {
+            Self::fold::<true>(original)
+        } else {
+            Self::fold::<false>(original)
+        }
+    }
+
+    /// [`Self::new`]; `OCR` drops the spaces recognised text puts between characters.
+    fn fold<const OCR: bool>(original: &str) -> Self {
         // Most characters do not change: copy runs of them at once and only stop at a
         // character that folds. Decoding works on the raw bytes (the input is valid UTF-8).
         let bytes = original.as_bytes();
@@ -300,11 +310,10 @@ impl Normalized {
         let mut simplified_chars = 0;
         let mut pinyin_dropped = 0;
         let mut space_drops = Vec::new();
-        let ocr = spacing::looks_ocr_spaced(original);
         let (mut run, mut i) = (0, 0);
         while i < bytes.len() {
             let b0 = bytes[i];
-            if ocr && b0 == b' ' && spacing::drops(original, i) {
+            if OCR && b0 == b' ' && spacing::drops(original, i) {
                 text.push_str(&original[run..i]);
                 i += 1;
                 run = i;
