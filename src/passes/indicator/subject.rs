@@ -8,9 +8,26 @@
 //!         | frame                                 受理案件中,维持45件 → 案件
 //!         | sentence's first thing                办结67件 after 受理案件70件 → 案件
 //! ```
-//! Stripped from the ends: leads (`其中`, `全年`, `共`), tails (`达到`, `为`, `下降至`),
-//! baselines (`由上年的`), and the figure's own change words. A verb run
+//! Stripped from the ends: leads (`其中`, `全年`, `共`, but not the 共 of `共性问题`), tails
+//! (`达到`, `为`, `下降至`, `较` before a baseline: `较2022年558件` counts the sentence's
+//! thing), baselines (`由上年的`), and the figure's own change words. A verb run
 //! ([`VerbRuns`]) tells a verb from the noun it governs.
+//!
+//! Noun phrases (issue 22, measured on unseen report text in `tests/subjects_real.rs`):
+//! ```text
+//! generic head + rest before the next figure    31个部门行政职权事项3437项 → 部门
+//! event count + its meeting, to a conjunction   召开6次部党组会暨12次… → 部党组会
+//! (not after a thing of its own)                区政府常务会议全年2次 → 区政府常务会议
+//! empty clause after a ranking                  行政处罚类数量最多,共349件 → 行政处罚类
+//! manner frame                                  以调解、和解等方式结案170件 → 调解、和解等方式结案
+//! 以…为 modifier of any head                     以区政府为被申请人的复议案件 → all of it
+//! category after 等                              …、执法规范化等重点问题6项 → 重点问题
+//! review outcome + object, 决定 + outcome         驳回申请136件, 决定维持435件
+//! two-character noun + verb                     法律查询60.54万人次 → 法律查询
+//! ```
+//! Look-alikes: `全年共受理的行政复议案件` keeps only its head; `积极推进8个方面` (an adverb,
+//! not a noun, before the verb); `对照七项整改内容` (整改 before 内容 is a noun);
+//! `开展驻站执法、路检路查260余次` (a list without 等 is all the subject).
 
 use super::*;
 
@@ -96,6 +113,9 @@ pub(super) const SUBJECT_TAIL: &[&str] = &[
     "再",
     "由",
     "从",
+    // `较2022年558件`: the comparison marker before a baseline figure (its year is stripped
+    // first); the figure then measures the sentence's thing.
+    "较",
 ];
 /// Where a noun phrase after the unit stops (verbs and particles).
 pub(super) const RIGHT_STOP: &[&str] = &[
@@ -354,6 +374,10 @@ pub(super) fn is_review_decision(subject: &str) -> bool {
         || subject.starts_with("责令") && subject.ends_with("履行")
 }
 
+/// Characters after `共` that make it the first half of a word (`共性问题`, `共同缔造`,
+/// `共享平台`), not the counting lead `共` (`共办理`).
+const COMPOUND_AFTER_GONG: &[char] = &['性', '同', '享', '建', '治', '青', '产', '识'];
+
 /// Strips scope, time and counting words from both ends of a subject clause.
 pub(super) fn strip_subject(mut left: &str) -> &str {
     left = left.trim();
@@ -362,7 +386,10 @@ pub(super) fn strip_subject(mut left: &str) -> &str {
         if let Some(y) = year_at(left, 0).filter(|y| y.marked) {
             left = &left[y.end..];
         }
-        if let Some(w) = LEAD_SET.prefix_of(left) {
+        if let Some(w) = LEAD_SET
+            .prefix_of(left)
+            .filter(|&w| !(w == "共" && left[w.len()..].starts_with(COMPOUND_AFTER_GONG)))
+        {
             left = &left[w.len()..];
         } else if left.starts_with('及') && !left.starts_with("及时") {
             left = &left['及'.len_utf8()..];
@@ -419,12 +446,15 @@ const GENERIC_HEADS: &[&str] = &[
 /// before `的`): `head` is generic ([`GENERIC_HEADS`], or coordinated ones: `部门和单位`) and the
 /// modifier, scope and time words stripped from its start (`全区`, `全年`), a short clause of
 /// two to ten characters without a digit or another `的`: `考核优秀的单位`,
-/// `依法应当公开的部门和单位`; not `全年共受理的行政复议案件` (its head names the thing).
+/// `依法应当公开的部门和单位`; not `全年共受理的行政复议案件` (its head names the thing). A
+/// `以…为…` frame defines any head: `以区政府为被申请人的复议案件`.
 fn defining_modifier(modifier: &str, head: &str) -> Option<usize> {
+    let m = strip_subject(modifier);
+    // `以区政府为被申请人的复议案件`: a 以…为 frame says which of any head are counted.
     let generic = head
         .split(['和', '、', '及'])
-        .all(|h| GENERIC_HEADS.contains(&h));
-    let m = strip_subject(modifier);
+        .all(|h| GENERIC_HEADS.contains(&h))
+        || m.starts_with('以') && m.contains('为');
     let k = modifier.len().checked_sub(m.len())?;
     let n = m.chars().count();
     (generic
@@ -498,7 +528,19 @@ pub(super) fn right_phrase<'a>(s: &'a str, end: usize, unit: &str) -> (&'a str, 
             return (&rest[..k], false);
         }
     }
-    (&after[..r], starts_figure(after, r))
+    // `6次部党组会暨12次…`: a conjunction before the next figure ends the phrase.
+    let run = &after[..r];
+    if starts_figure(after, r) {
+        if let Some(c) = run
+            .chars()
+            .next_back()
+            .filter(|c| matches!(c, '暨' | '和' | '及' | '与'))
+        {
+            let run = &run[..run.len() - c.len_utf8()];
+            return (run, run.is_empty());
+        }
+    }
+    (run, starts_figure(after, r))
 }
 
 /// The verb of `lex::words::SUBJECT_VERBS` at the start of `s`, unless a noun follows that makes it
@@ -529,10 +571,14 @@ pub(super) fn noun_run(after: &str) -> usize {
         let Some(c) = after[k..].chars().next() else {
             break;
         };
-        // A quoted name inside the noun: `“一件事一次办”服务`, `政务服务“容缺受理”事项`.
+        // A quoted name inside the noun: `“一件事一次办”服务`, `政务服务“容缺受理”事项`,
+        // `“全国百强县(市)”`.
         if c == '“' && r == k {
             match after[k..].find('”').filter(|&q| q <= 12 * 3) {
-                Some(q) if !after[k..k + q].contains(is_clause_break_not_quote) => {
+                Some(q)
+                    if !after[k..k + q]
+                        .contains(|c| is_clause_break_not_quote(c) && !matches!(c, '(' | ')')) =>
+                {
                     k += q + '”'.len_utf8();
                     r = k;
                     continue;
@@ -635,6 +681,12 @@ pub(super) fn object_of(left: &str) -> Result<&str, &str> {
         if AGENT_SET.suffix_of(doer).is_some() || before.chars().count() < 2 {
             return Err("");
         }
+        // `法律查询`, `现场调解`: a two-character noun and the verb after it are one compound
+        // (an adverb is no noun: `积极推进`).
+        if before.chars().count() == 2 && !MANNER_ADVERBS.contains(&before) {
+            let k = before.as_ptr() as usize - left.as_ptr() as usize;
+            return Err(&left[k..]);
+        }
         return Err(before);
     }
     // The last verb followed by at least two characters of object.
@@ -676,8 +728,19 @@ pub(super) fn subject(
             Named::Own,
         );
     }
-    let (right, into_next) = right_phrase(s, end, unit);
-    let right = strip_subject(right);
+    let (right, mut into_next) = right_phrase(s, end, unit);
+    let mut right = strip_subject(right);
+    // `涉及31个部门行政职权事项3437项`: a generic head right after the unit is what is
+    // counted; the words after it name the next figure's thing.
+    if into_next {
+        if let Some(h) = GENERIC_HEADS
+            .iter()
+            .find(|h| right.len() > h.len() && right.starts_with(**h))
+        {
+            right = &right[..h.len()];
+            into_next = false;
+        }
+    }
     let right = ["各类", "各项", "各种"]
         .iter()
         .find_map(|l| right.strip_prefix(l))
@@ -699,9 +762,22 @@ pub(super) fn subject(
     let from = clause_start(before);
     let clause = strip_subject(&before[from..]);
     let (mut left, mut named) = match object_of(clause) {
+        // `驳回申请136件`: a review decision named by its outcome keeps the outcome.
+        Ok(o)
+            if REVIEW_OUTCOMES
+                .iter()
+                .any(|v| clause.strip_prefix(v) == Some(o)) =>
+        {
+            (clause, Named::Own)
+        }
         Ok(o) => (o, Named::Own),
         // `办结67件`: the verb stands until the sentence gives the thing.
         Err("") => (clause, Named::Verb),
+        // `决定维持435件`: a decision named by its outcome.
+        Err(b) if b.ends_with("决定") => {
+            let k = b.as_ptr() as usize - clause.as_ptr() as usize + b.len() - "决定".len();
+            (&clause[k..], Named::Own)
+        }
         Err(b) => (b, Named::Before),
     };
     // `出庭应诉率全市最高,达100%`: with nothing before it, the rate named in the clause before
@@ -713,7 +789,21 @@ pub(super) fn subject(
         if brk == ',' && prev.contains('率') && !prev.contains(|c: char| c.is_ascii_digit()) {
             left = prev;
             named = Named::Own;
+        } else if brk == ',' && !prev.contains(|c: char| c.is_ascii_digit()) {
+            // `行政处罚类数量最多,共349件`: the thing the clause before ranks.
+            if let Some(w) = ends_with_any(prev, RANKINGS) {
+                let thing = strip_subject(&prev[..prev.len() - w.len()]);
+                if (2..=12).contains(&thing.chars().count()) {
+                    left = thing;
+                    named = Named::Own;
+                }
+            }
         }
+    }
+    // `以调解、和解等方式结案170件`: a manner frame names the events counted.
+    if let Some(m) = manner_frame(before) {
+        left = m;
+        named = Named::Own;
     }
     // `个体工商户“两证整合”`: a trailing quoted name qualifies the noun before it; after a
     // verb it is the thing (`组织“千名领导干部观百庭”`).
@@ -790,7 +880,18 @@ pub(super) fn subject(
     // `行政复议意见书、建议书3800余份`, `法治专题学习培训、宣传宣讲、政治轮训100余场次`: things
     // listed before one count are all its subject (each item a short noun phrase without a
     // number, after the clause's verb).
-    if unit != "%" && named != Named::Verb && !left.is_empty() {
+    // `研究解决红色法治阵地建设、执法规范化等重点问题6项`: a category after the listed
+    // examples' `等` is what is counted.
+    let mut category = false;
+    if let Some(p) = left.rfind('等') {
+        let cat = &left[p + '等'.len_utf8()..];
+        let listed = left[..p].contains('、') || s[..at(left).start].ends_with('、');
+        if listed && cat.chars().count() >= 2 && !cat.contains('、') && object_of(cat) == Ok(cat) {
+            left = cat;
+            category = true;
+        }
+    }
+    if unit != "%" && named != Named::Verb && !left.is_empty() && !category {
         let mut k = at(left).start;
         for _ in 0..4 {
             let Some(head) = s[..k].strip_suffix('、') else {
@@ -839,6 +940,37 @@ pub(super) fn subject(
     (left.to_string(), [at(left), Span::new(end, end)], named)
 }
 
+/// Two-character adverbs of manner that stand before a verb (`积极推进`, `依法办理`).
+const MANNER_ADVERBS: &[&str] = &[
+    "积极", "全面", "深入", "依法", "及时", "有效", "大力", "加快", "持续", "不断", "共同", "主动",
+    "集中", "分别", "先后", "累计", "妥善", "严格", "规范", "切实", "扎实", "认真", "直接", "成功",
+];
+
+/// Outcomes of an administrative review that name a decision with their object
+/// (`驳回申请`, `撤销行政行为`).
+const REVIEW_OUTCOMES: &[&str] = &["驳回", "撤销", "维持", "变更", "终止"];
+
+/// Predicates that rank the thing before them (`行政处罚类数量最多,共349件`).
+const RANKINGS: &[&str] = &["数量最多", "数量最少", "最多", "最少", "居首", "居多"];
+
+/// The manner frame that ends `before` (the text up to a figure): `以调解、和解等方式结案`,
+/// `通过调解方式结案` → from after `以`/`通过` to the end, when a verb of
+/// `lex::words::SUBJECT_VERBS` closes it right after `方式` or `形式`. Not `以案释法`.
+fn manner_frame(before: &str) -> Option<&str> {
+    let c = &before[after_last(before, &[',', '。', ';', ':', '\n'])..];
+    let p = c.rfind("方式").or_else(|| c.rfind("形式"))?;
+    let verb = &c[p + "方式".len()..];
+    if verb.is_empty() || subject_verb_at(verb).map(str::len) != Some(verb.len()) {
+        return None;
+    }
+    let open = match c[..p].rfind("通过") {
+        Some(k) => k + "通过".len(),
+        None => c[..p].rfind('以')? + '以'.len_utf8(),
+    };
+    let frame = &c[open..];
+    (frame.len() > verb.len() + "方式".len()).then_some(frame)
+}
+
 /// Baselines a change starts from, after `由`/`从`: `上年`, `去年`, `原来`, `年初`.
 pub(super) const BASELINES: &[&str] = &[
     "上一年度",
@@ -874,16 +1006,23 @@ pub(super) fn strip_baseline(left: &str) -> &str {
 }
 
 /// True when the clause before an event count names a thing of its own (`区政府常务会议全年2次`),
-/// not only a verb (`组织召开4次全面依法治市委员会会议`: the meeting follows).
+/// not only a verb (`组织召开4次全面依法治市委员会会议`, `部党组先后召开6次部党组会`: the
+/// meeting follows), a word of two characters (`组织4次…会前学法`) or a conjunction (`暨12次`).
 pub(super) fn names_event(s: &str, start: usize, prev_end: usize) -> bool {
     let lo = prev_end
         .min(start)
         .max(window_start(&s[..start], BACK_WINDOW));
     let before = &s[lo..start];
     let clause = strip_subject(&before[clause_start(before)..]);
+    // `召开6次部党组会暨12次…学习会`: an event coordinated with the one before it.
+    if clause.ends_with(['暨', '和', '及', '与']) {
+        return false;
+    }
     match object_of(clause) {
-        Ok(o) => !o.is_empty(),
-        Err(b) => b.chars().count() > 2,
+        // `組織4次市政府常務會會前學法`: a verb-like word of two characters is no thing.
+        Ok(o) => o.chars().count() > 2,
+        // `先后召开6次部党组会`: the clause ends with its verb, whose object follows.
+        Err(_) => false,
     }
 }
 
