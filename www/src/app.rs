@@ -3,10 +3,12 @@
 //! through [`crate::platform`].
 
 use crate::components::compare_view::CompareView;
+use crate::components::desk::Desk;
 use crate::components::details::Details;
 use crate::components::doc_head::DocHead;
 use crate::components::document::DocumentView;
 use crate::components::file_inputs::FileInputs;
+use crate::components::memo_editor::MemoEditor;
 use crate::components::outline::Outline;
 use crate::components::overview::Overview;
 use crate::components::report_card::ReportCard;
@@ -17,9 +19,10 @@ use crate::components::toolbar::{Command, Toolbar};
 use crate::export::{self, Export};
 use crate::focus::Target;
 use crate::hooks::{
-    use_autosave, use_batch, use_chunked_render, use_current_section, use_loader, use_reveal, Text,
+    use_batch, use_chunked_render, use_current_section, use_loader, use_reveal, use_workspace, Text,
 };
 use crate::platform::{dom, files, storage};
+use crate::shared::Shared;
 use crate::state::{Action, State, View};
 use report_lens::Kind;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
@@ -33,11 +36,11 @@ pub fn App() -> Html {
     let input_ref = use_node_ref();
     let file_ref = use_node_ref();
     let folder_ref = use_node_ref();
-    use_autosave(&state);
     use_chunked_render(&state);
     use_reveal(&state);
     let batch = use_batch(&state);
     let loader = use_loader(&state, &batch);
+    let desk = use_workspace(&state, loader.load.clone());
     let d = state.dispatcher();
     let ondoc_scroll = use_current_section(state.layout.clone(), state.current_section, d.clone());
 
@@ -117,7 +120,7 @@ pub fn App() -> Html {
 
     // --- toolbar ------------------------------------------------------------------------------
     let oncommand = {
-        let (state, loader) = (state.clone(), loader.clone());
+        let (state, loader, open_memo) = (state.clone(), loader.clone(), desk.open_memo.clone());
         let (file_ref, folder_ref) = (file_ref.clone(), folder_ref.clone());
         Callback::from(move |c: Command| match c {
             Command::OpenFiles => click(&file_ref),
@@ -135,9 +138,16 @@ pub fn App() -> Html {
             Command::ExportMarkdown => export::run(&state, Export::Markdown),
             Command::CopyOutline => export::run(&state, Export::CopyOutline),
             Command::ExportMemo => export::run(&state, Export::MemoDocx),
+            Command::CopyText => export::run(&state, Export::CopyText),
+            Command::EditMemo => match state.entry {
+                Some(id) => open_memo.emit(id),
+                None => state.dispatch(Action::Notice(Some(
+                    "报告正在保存到审查台，请稍候再试。".into(),
+                ))),
+            },
             Command::PrintCard => dom::print(),
             Command::Clear => {
-                if dom::confirm("清空当前报告？自动保存的原文也会删除，无法撤销。")
+                if dom::confirm("关闭当前报告？它仍保存在审查台中，可从审查台再次打开。")
                 {
                     storage::clear();
                     state.dispatch(Action::Clear);
@@ -171,12 +181,13 @@ pub fn App() -> Html {
     let onback = use_callback(d.clone(), |_: (), d| {
         d.dispatch(Action::View(View::Overview))
     });
+    let onback_desk = use_callback(d.clone(), |_: (), d| d.dispatch(Action::View(View::Desk)));
 
     // --- view ---------------------------------------------------------------------------------
     let a = &state.analysis;
     let empty = state.is_empty();
     let textarea = html! {
-        <ReportInput node_ref={input_ref.clone()} text={state.text.clone()} file_name={state.file_name.clone()}
+        <ReportInput node_ref={input_ref.clone()} text={state.text.clone()} file_name={state.file_name.clone()} entry={state.entry}
             onload={loader.load.clone()} onedit={loader.edit.clone()} {onlarge} {ondone} />
     };
     let file_inputs = html! {
@@ -184,9 +195,14 @@ pub fn App() -> Html {
             onfiles={loader.open_files.clone()} {onfolder} />
     };
     let notice = html! {
+        <>
+        if let Some(why) = state.refused {
+            <p id="storage-refused" class="notice" role="alert">{ why }</p>
+        }
         <p class={classes!("notice", state.busy.is_some().then_some("busy"))} role="status" aria-live="polite">
             { state.busy.clone().or_else(|| state.notice.clone()).unwrap_or_default() }
         </p>
+        </>
     };
     let root_class = classes!("app", state.dragging.then_some("dragging"));
     let header = html! {
@@ -194,7 +210,7 @@ pub fn App() -> Html {
             <h1>{ "report-lens" }<small>{ "法治政府建设年度报告分析" }</small></h1>
             <Toolbar report={!empty && state.view == View::Document} editing={state.editing}
                 view={state.view} batch={state.batch.as_ref().map(|b| b.reports.len())}
-                comparing={state.comparison.is_some()} {oncommand} />
+                comparing={state.comparison.is_some()} desk={state.desk.len()} {oncommand} />
         </header>
     };
     let footer = html! {
@@ -208,7 +224,25 @@ pub fn App() -> Html {
     };
 
     if state.view != View::Document {
+        let memo = state
+            .memo_entry
+            .and_then(|id| state.desk.iter().find(|e| e.id == id));
+        let memo = memo.and_then(|e| e.memo.clone().map(|m| (e.id, m)));
         let main = match (&state.batch, state.view, &state.comparison) {
+            (_, View::Desk, _) => html! {
+                <Desk entries={state.desk.clone()} current={state.entry}
+                    deleted={state.undo.as_ref().map(|u| u.0 .0.label().to_string())}
+                    onstatus={desk.set_status.clone()} onnote={desk.set_note.clone()}
+                    onopen={desk.open.clone()} ondelete={desk.delete.clone()} onundo={desk.undo.clone()}
+                    onexport={desk.export_xlsx.clone()} onmemo={desk.open_memo.clone()} />
+            },
+            (_, View::Memo, _) => match memo {
+                Some((id, m)) => html! {
+                    <MemoEditor memo={Shared::new(m)} onchange={desk.edit_memo.reform(move |m| (id, m))}
+                        onexport={desk.export_memo.clone()} onback={onback_desk.clone()} />
+                },
+                None => html! { <p class="empty">{ "审查意见不存在（报告可能已删除）。" }</p> },
+            },
             (Some(b), View::Compare, Some((x, y, c))) => {
                 match (b.reports.get(*x), b.reports.get(*y)) {
                     (Some(ra), Some(rb)) => html! {

@@ -12,6 +12,10 @@ use std::rc::Rc;
 pub struct Report {
     /// The file name (with its folder, for a folder).
     pub name: String,
+    /// What it was read as (`PDF`, `GBK` …).
+    pub kind: String,
+    /// Its review desk entry.
+    pub entry: f64,
     pub text: Rc<str>,
     pub analysis: Shared<Analysis>,
     pub row: Row,

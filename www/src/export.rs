@@ -27,6 +27,8 @@ pub enum Export {
     MemoDocx,
     /// The batch as an Excel workbook (made in the worker).
     BatchXlsx,
+    /// The report's whole text, as read (the CLI's `report-lens text`), to the clipboard.
+    CopyText,
 }
 
 const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -48,8 +50,11 @@ pub fn run(state: &UseReducerHandle<State>, what: Export) {
         Export::MemoDocx => {
             let name = s.file_name.clone().unwrap_or_default();
             let text = s.text.to_string();
+            // The reviewer's edited memo, when there is one.
+            let edited = s.entry.and_then(|id| s.desk.iter().find(|e| e.id == id));
+            let edited = edited.and_then(|e| e.memo.clone());
             return made_in_worker(state, DOCX, async move {
-                reader::memo(&name, &text, "docx").await
+                reader::memo(&name, &text, "docx", edited).await
             });
         }
         Export::BatchXlsx => {
@@ -57,7 +62,12 @@ pub fn run(state: &UseReducerHandle<State>, what: Export) {
             let reports = b
                 .reports
                 .iter()
-                .map(|r| (r.name.clone(), r.text.to_string()))
+                .map(|r| {
+                    let e = s.desk.iter().find(|e| e.id == r.entry);
+                    let status = e.map_or("", |e| e.status.label()).to_string();
+                    let note = e.map(|e| e.note.clone()).unwrap_or_default();
+                    (r.name.clone(), r.text.to_string(), status, note)
+                })
                 .collect();
             return made_in_worker(state, XLSX, reader::workbook(reports));
         }
@@ -66,7 +76,14 @@ pub fn run(state: &UseReducerHandle<State>, what: Export) {
             "text/markdown;charset=utf-8",
             export::to_markdown(&s.analysis),
         ),
-        Export::CopyOutline => return copy_outline(state),
+        Export::CopyOutline => {
+            let markdown = export::to_markdown(&s.analysis);
+            return copy(state, markdown, "大纲已复制到剪贴板。", "导出 Markdown");
+        }
+        Export::CopyText => {
+            let text = s.text.to_string();
+            return copy(state, text, "全文已复制到剪贴板。", "导出 JSON");
+        }
         Export::OverviewCsv | Export::BatchIndicatorsCsv => {
             let Some(b) = &s.batch else { return };
             let n = b.reports.len();
@@ -136,21 +153,18 @@ fn made_in_worker(
     });
 }
 
-fn copy_outline(state: &UseReducerHandle<State>) {
-    let markdown = export::to_markdown(&state.analysis);
+/// Copies `text`; the notice says `done`, or names the export `instead` to use.
+pub fn copy(state: &UseReducerHandle<State>, text: String, done: &'static str, instead: &str) {
     let d = state.dispatcher();
-    match clipboard::copy(&markdown) {
+    let refused = format!("浏览器不允许写入剪贴板，请改用“{instead}”。");
+    match clipboard::copy(&text) {
         Ok(promise) => wasm_bindgen_futures::spawn_local(async move {
             let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-            let msg = if ok {
-                "大纲已复制到剪贴板。"
-            } else {
-                "浏览器不允许写入剪贴板，请改用“导出 Markdown”。"
-            };
-            d.dispatch(Action::Notice(Some(msg.into())));
+            let msg = if ok { done.to_string() } else { refused };
+            d.dispatch(Action::Notice(Some(msg)));
         }),
-        Err(_) => d.dispatch(Action::Notice(Some(
-            "浏览器不支持剪贴板，请改用“导出 Markdown”。".into(),
-        ))),
+        Err(_) => d.dispatch(Action::Notice(Some(format!(
+            "浏览器不支持剪贴板，请改用“{instead}”。"
+        )))),
     }
 }

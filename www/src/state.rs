@@ -8,6 +8,7 @@ use crate::batch::{Batch, Progress};
 use crate::focus::{Focus, Target};
 use crate::layout::{self, Hits, Layout};
 use crate::platform::dom::now;
+use crate::platform::workspace::Entry;
 use crate::shared::Shared;
 use report_lens::output::compare::{self, Comparison};
 use report_lens::output::view::section_indicator_counts;
@@ -30,6 +31,10 @@ pub enum View {
     Overview,
     /// Two reports of the batch compared.
     Compare,
+    /// The review desk (审查台): every report kept, with status and note.
+    Desk,
+    /// The 审查意见 of a desk entry ([`State::memo_entry`]), being edited.
+    Memo,
 }
 
 /// Which side tab is showing.
@@ -130,6 +135,18 @@ pub struct State {
     pub picked: Rc<Vec<usize>>,
     /// The two reports compared (earlier, later) and the comparison.
     pub comparison: Option<(usize, usize, Shared<Comparison>)>,
+    /// The review desk's entry of the open report (`None` until it is first saved).
+    pub entry: Option<f64>,
+    /// What the open report was read as (`PDF`, `Word .docx`, `粘贴`).
+    pub kind: String,
+    /// The review desk, in the order added.
+    pub desk: Shared<Vec<Entry>>,
+    /// The entry deleted last and its text, until undone or another is deleted.
+    pub undo: Option<Shared<(Entry, String)>>,
+    /// The entry whose 审查意见 is being edited.
+    pub memo_entry: Option<f64>,
+    /// Why the desk lives only as long as this page (the browser refused its database).
+    pub refused: Option<&'static str>,
 }
 
 impl Default for State {
@@ -158,6 +175,12 @@ impl Default for State {
             batch: None,
             picked: Rc::default(),
             comparison: None,
+            entry: None,
+            kind: String::new(),
+            desk: Shared::default(),
+            undo: None,
+            memo_entry: None,
+            refused: None,
         }
     }
 }
@@ -227,6 +250,9 @@ pub enum Action {
         report: Box<Analysed>,
         file_name: Option<String>,
         notice: Option<String>,
+        /// Its desk entry, when it has one already (restored, opened from the desk).
+        entry: Option<f64>,
+        kind: String,
     },
     /// The edited text, analysed.
     Edit(Box<Analysed>),
@@ -234,7 +260,23 @@ pub enum Action {
     OpenReport {
         report: Box<Analysed>,
         name: String,
+        entry: Option<f64>,
+        kind: String,
     },
+    /// The open report was saved to the desk as this entry.
+    Entry(f64),
+    /// The desk as stored (entries saved by this tab but not yet listed are kept).
+    Desk(Vec<Entry>),
+    /// One entry, new or changed.
+    DeskPut(Entry),
+    /// An entry was deleted (kept with its text for 撤销).
+    DeskRemoved(Entry, String),
+    /// The deleted entry was put back.
+    DeskRestored,
+    /// Edit the 审查意见 of this entry (its memo is on the desk).
+    EditMemo(f64),
+    /// The browser refused the desk's database: it is kept for this page only.
+    Refused(&'static str),
     SetEditing(bool),
     ToggleKind(Kind),
     Select(usize),
@@ -275,8 +317,12 @@ impl Reducible for State {
                 report,
                 file_name,
                 notice,
+                entry,
+                kind,
             } => {
                 s.take(*report);
+                s.entry = entry;
+                s.kind = kind;
                 s.file_name = file_name;
                 s.notice = notice;
                 s.editing = s.is_empty();
@@ -284,13 +330,51 @@ impl Reducible for State {
                 s.reveal = None;
             }
             Action::Edit(report) => s.take(*report),
-            Action::OpenReport { report, name } => {
+            Action::OpenReport {
+                report,
+                name,
+                entry,
+                kind,
+            } => {
                 s.take(*report);
+                s.entry = entry;
+                s.kind = kind;
                 s.notice = Some(format!("已打开批量中的 {name}"));
                 s.file_name = Some(name);
                 s.editing = false;
                 s.reveal = None;
                 s.view = View::Document;
+            }
+            Action::Entry(id) => s.entry = Some(id),
+            Action::Desk(list) => {
+                let mut list = list;
+                let unlisted = s.desk.iter().filter(|e| list.iter().all(|l| l.id != e.id));
+                let unlisted: Vec<Entry> = unlisted.cloned().collect();
+                list.extend(unlisted);
+                report_lens::text::sort::sort_by(&mut list, |a, b| a.added.total_cmp(&b.added));
+                s.desk = Shared::new(list);
+            }
+            Action::DeskPut(e) => {
+                let mut list = (*s.desk).clone();
+                match list.iter_mut().find(|x| x.id == e.id) {
+                    Some(x) => *x = e,
+                    None => list.push(e),
+                }
+                s.desk = Shared::new(list);
+            }
+            Action::DeskRemoved(e, text) => {
+                let list = s.desk.iter().filter(|x| x.id != e.id).cloned().collect();
+                s.desk = Shared::new(list);
+                if s.entry == Some(e.id) {
+                    s.entry = None;
+                }
+                s.undo = Some(Shared::new((e, text)));
+            }
+            Action::DeskRestored => s.undo = None,
+            Action::Refused(why) => s.refused = Some(why),
+            Action::EditMemo(id) => {
+                s.memo_entry = Some(id);
+                s.view = View::Memo;
             }
             Action::SetEditing(editing) => s.editing = editing,
             Action::ToggleKind(kind) => s.hidden ^= 1 << (kind as u8),
@@ -320,6 +404,15 @@ impl Reducible for State {
                 s = State {
                     hidden: s.hidden,
                     batch: s.batch.take(),
+                    desk: s.desk.clone(),
+                    undo: s.undo.take(),
+                    view: if s.view == View::Document {
+                        View::Document
+                    } else {
+                        s.view
+                    },
+                    memo_entry: s.memo_entry,
+                    refused: s.refused,
                     revision: self.revision.wrapping_add(1),
                     ..State::default()
                 };

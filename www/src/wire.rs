@@ -8,6 +8,7 @@
 //! The protocol number is a hash of this file: a page never talks to a reader built from
 //! another version of it (a cached old worker is replaced, see `platform::reader`).
 
+use report_lens::output::memo::Memo;
 use serde::{Deserialize, Serialize};
 
 /// Changes whenever this file does.
@@ -36,19 +37,24 @@ pub enum Request {
     /// The bundled sample report (fixture 000), answered as a file read is: its 23 KB of text
     /// (9 KB gzipped) stay off the page's first load.
     Sample { id: u32 },
-    /// The review memo (审查意见) drafted from a text's analysis (`output::memo::draft`), as a
-    /// file: `format` is `docx`, `markdown` or `text`.
+    /// The review memo (审查意见) as a file: `format` is `docx`, `markdown` or `text`. The
+    /// reviewer's edited `memo` when given, else the one drafted from the text's analysis
+    /// (`output::memo::draft`).
     Memo {
         id: u32,
         name: String,
         text: String,
         format: String,
+        memo: Option<Memo>,
     },
-    /// The batch as an Excel workbook (`output::workbook::to_xlsx`): each report's file name
-    /// and text, analysed again in the worker (the same function gives the same analysis).
+    /// The memo drafted from a text's analysis, for the page's editor.
+    Draft { id: u32, name: String, text: String },
+    /// The batch as an Excel workbook (`output::workbook::to_xlsx`): each report's file name,
+    /// text, review status and note; the texts are analysed again in the worker (the same
+    /// function gives the same analysis).
     Workbook {
         id: u32,
-        reports: Vec<(String, String)>,
+        reports: Vec<(String, String, String, String)>,
     },
 }
 
@@ -65,6 +71,8 @@ pub enum Response {
     Piece { id: u32, piece: Piece },
     /// The JSON contract asked for.
     Json { id: u32, json: String },
+    /// The drafted memo asked for.
+    Memo { id: u32, memo: Memo },
     /// A file made in the worker (a memo, a workbook): its name and bytes.
     File {
         id: u32,

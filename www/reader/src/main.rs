@@ -114,9 +114,11 @@ async fn handle(data: JsValue) {
             name,
             text,
             format,
+            memo: edited,
         } => {
             use report_lens::output::memo;
-            let m = memo::draft(&text, &report_lens::analyze(&text), &name);
+            let m =
+                edited.unwrap_or_else(|| memo::draft(&text, &report_lens::analyze(&text), &name));
             let made = match format.as_str() {
                 "docx" => memo::to_docx(&m)
                     .map(|b| (m.file_name("docx"), b))
@@ -129,19 +131,27 @@ async fn handle(data: JsValue) {
                 Err(message) => Response::Failed { id, message },
             });
         }
+        Request::Draft { id, name, text } => {
+            let memo = report_lens::output::memo::draft(&text, &report_lens::analyze(&text), &name);
+            post(&Response::Memo { id, memo });
+        }
         Request::Workbook { id, reports } => {
             use report_lens::output::workbook;
             let analyses: Vec<_> = reports
                 .iter()
-                .map(|(_, text)| report_lens::analyze(text))
+                .map(|(_, text, _, _)| report_lens::analyze(text))
                 .collect();
             let rows: Vec<workbook::Report> = reports
                 .iter()
                 .zip(&analyses)
-                .map(|((name, text), analysis)| workbook::Report {
+                .map(|((name, text, status, note), analysis)| workbook::Report {
                     name,
-                    status: workbook::UNREVIEWED,
-                    note: "",
+                    status: if status.is_empty() {
+                        workbook::UNREVIEWED
+                    } else {
+                        status
+                    },
+                    note,
                     text,
                     analysis,
                 })

@@ -4,6 +4,7 @@
 pub mod block;
 pub mod compare_view;
 pub mod coverage_chart;
+pub mod desk;
 pub mod details;
 pub mod diagnostics;
 pub mod doc_head;
@@ -11,6 +12,7 @@ pub mod document;
 pub mod file_inputs;
 pub mod indicator_table;
 pub mod line;
+pub mod memo_editor;
 pub mod outline;
 pub mod outline_item;
 pub mod overview;

@@ -19,6 +19,8 @@ pub struct ReportInputProps {
     pub node_ref: NodeRef,
     pub text: Rc<str>,
     pub file_name: Option<String>,
+    /// The review desk's entry of the text (saved with it).
+    pub entry: Option<f64>,
     /// A whole report pasted into the empty (or fully selected) area.
     pub onload: Callback<Text>,
     /// The text after a pause in typing.
@@ -65,6 +67,7 @@ pub fn ReportInput(props: &ReportInputProps) -> Html {
         let node_ref = props.node_ref.clone();
         let (onedit, onlarge) = (props.onedit.clone(), props.onlarge.clone());
         let name = props.file_name.clone();
+        let entry = props.entry;
         let debounce = debounce.clone();
         Callback::from(move |_: InputEvent| {
             let Some(area) = node_ref.cast::<HtmlTextAreaElement>() else {
@@ -77,7 +80,7 @@ pub fn ReportInput(props: &ReportInputProps) -> Html {
                 // Still saved after each pause, so a crash loses nothing.
                 let name = name.clone();
                 *debounce.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
-                    storage::save(&area.value(), name.as_deref());
+                    storage::save(&area.value(), name.as_deref(), entry);
                 }));
                 return;
             }

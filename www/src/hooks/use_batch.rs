@@ -4,6 +4,7 @@
 //! shows one row per report.
 
 use crate::batch::{Progress, Report};
+use crate::platform::workspace::{self, Workspace};
 use crate::platform::{dom, files, reader};
 use crate::shared::Shared;
 use crate::state::{Action, State};
@@ -42,16 +43,25 @@ pub fn use_batch(state: &UseReducerHandle<State>) -> BatchControl {
             *cancel_flag.borrow_mut() = cancel.clone();
             d.dispatch(Action::BatchStart(files.len()));
             let d = d.clone();
+            let d2 = d.clone();
             let report = Callback::from(move |p| d.dispatch(Action::BatchProgress(p)));
-            wasm_bindgen_futures::spawn_local(run(files, cancel, report));
+            let keep = Callback::from(move |e| d2.dispatch(Action::DeskPut(e)));
+            wasm_bindgen_futures::spawn_local(run(files, cancel, report, keep));
         })
     };
     let cancel = use_callback((), move |_: (), _| cancel_flag.borrow().set(true));
     BatchControl { start, cancel }
 }
 
-/// Reads and analyses `files` in order; stops when `cancel` is set.
-async fn run(files: Vec<web_sys::File>, cancel: Rc<Cell<bool>>, report: Callback<Progress>) {
+/// Reads and analyses `files` in order, each kept on the review desk (`keep` lists it);
+/// stops when `cancel` is set.
+async fn run(
+    files: Vec<web_sys::File>,
+    cancel: Rc<Cell<bool>>,
+    report: Callback<Progress>,
+    keep: Callback<workspace::Entry>,
+) {
+    let (store, _) = workspace::open().await;
     let t0 = dom::now();
     let mut slice = dom::now();
     let mut done = Vec::new();
@@ -69,7 +79,17 @@ async fn run(files: Vec<web_sys::File>, cancel: Rc<Cell<bool>>, report: Callback
         match answer.await {
             Ok(read) => {
                 let row = overview::row(&name, &read.analysis);
+                let entry = crate::hooks::entry_of(workspace::new_id(), &name, &read.how, &row);
+                // Written beside the batch, which does not wait for it (a refused write was
+                // told when the desk opened).
+                let (store, e, text) = (store.clone(), entry.clone(), read.text.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = store.put(&e, Some(&text)).await;
+                });
+                keep.emit(entry.clone());
                 done.push(Shared::new(Report {
+                    entry: entry.id,
+                    kind: read.how,
                     name,
                     text: read.text.into(),
                     analysis: Shared::new(read.analysis),

@@ -23,6 +23,10 @@ pub struct Text {
     pub text: String,
     pub file_name: Option<String>,
     pub notice: Option<String>,
+    /// Its review desk entry, when it has one (restored, opened from the desk).
+    pub entry: Option<f64>,
+    /// What it was read as (`粘贴` for a paste).
+    pub kind: String,
 }
 
 impl Text {
@@ -32,6 +36,8 @@ impl Text {
             text,
             file_name: None,
             notice: None,
+            entry: None,
+            kind: PASTED.to_string(),
         }
     }
 }
@@ -50,6 +56,9 @@ pub struct Loader {
     /// The bundled sample report (its text comes from the reader worker).
     pub sample: Callback<()>,
 }
+
+/// The kind of a pasted or typed text.
+pub const PASTED: &str = "粘贴";
 
 /// The name the sample report is shown under.
 const SAMPLE_NAME: &str = "示例报告-梅列区2019年法治政府建设工作情况报告.txt";
@@ -101,6 +110,8 @@ pub fn use_loader(state: &UseReducerHandle<State>, batch: &BatchControl) -> Load
                         report: Box::new(a),
                         file_name: t.file_name,
                         notice: t.notice,
+                        entry: t.entry,
+                        kind: t.kind,
                     });
                 },
             );
@@ -152,6 +163,8 @@ pub fn use_loader(state: &UseReducerHandle<State>, batch: &BatchControl) -> Load
                 d.dispatch(Action::OpenReport {
                     report: Box::new(report),
                     name: r.name.clone(),
+                    entry: Some(r.entry),
+                    kind: r.kind.clone(),
                 });
             }
         })
@@ -171,11 +184,13 @@ pub fn use_loader(state: &UseReducerHandle<State>, batch: &BatchControl) -> Load
     {
         let load = load.clone();
         use_effect_with((), move |_| {
-            if let Some((text, file_name)) = storage::load() {
+            if let Some((text, file_name, entry)) = storage::load() {
                 load.emit(Text {
                     text,
                     file_name,
                     notice: Some("已恢复上次的报告（自动保存在本机浏览器中）。".into()),
+                    entry,
+                    kind: String::new(),
                 });
             }
         });
@@ -227,6 +242,8 @@ fn deliver(
                     report: Box::new(Analysed::new(text, analysis, read.ms)),
                     notice: notice(&read.how),
                     file_name: Some(name),
+                    entry: None,
+                    kind: read.how,
                 });
             }
             Err(e) => {

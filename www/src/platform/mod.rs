@@ -1,5 +1,5 @@
 //! Platform glue: everything that talks to the browser rather than to the report — the DOM,
-//! timers, `localStorage`, files, downloads and the clipboard. Components and hooks call these
+//! timers, `localStorage`, the review desk's IndexedDB, files, downloads and the clipboard. Components and hooks call these
 //! functions; nothing here knows the app's state.
 
 pub mod clipboard;
@@ -8,3 +8,4 @@ pub mod download;
 pub mod files;
 pub mod reader;
 pub mod storage;
+pub mod workspace;

@@ -1,28 +1,38 @@
 //! Autosave: the current text and file name survive a reload or a crash in `localStorage`.
 
+use crate::platform::workspace;
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 
 const TEXT: &str = "report-lens:text";
 const NAME: &str = "report-lens:name";
+/// The review desk's entry the text belongs to ([`crate::platform::workspace`]); a draft
+/// saved before the desk existed has none and becomes an entry once, when restored.
+const ENTRY: &str = "report-lens:entry";
 
 fn storage() -> Option<web_sys::Storage> {
     gloo::utils::window().local_storage().ok().flatten()
 }
 
-/// The saved report, if any.
-pub fn load() -> Option<(String, Option<String>)> {
+/// The saved report, if any: text, file name, desk entry.
+pub fn load() -> Option<(String, Option<String>, Option<f64>)> {
     let s = storage()?;
     let text = s.get_item(TEXT).ok().flatten()?;
     if text.is_empty() {
         return None;
     }
-    Some((text, s.get_item(NAME).ok().flatten()))
+    let entry = s.get_item(ENTRY).ok().flatten();
+    let entry = entry.and_then(|e| workspace::parse_id(&e));
+    Some((text, s.get_item(NAME).ok().flatten(), entry))
 }
 
 /// Saves the report; false when the browser refused (quota, private mode).
-pub fn save(text: &str, name: Option<&str>) -> bool {
+pub fn save(text: &str, name: Option<&str>, entry: Option<f64>) -> bool {
     let Some(s) = storage() else { return false };
+    let _ = match entry {
+        Some(e) => s.set_item(ENTRY, &workspace::id_text(e)),
+        None => s.remove_item(ENTRY),
+    };
     let saved = s.set_item(TEXT, text).is_ok();
     let _ = match name {
         Some(n) => s.set_item(NAME, n),
@@ -40,6 +50,7 @@ pub fn clear() {
     if let Some(s) = storage() {
         let _ = s.remove_item(TEXT);
         let _ = s.remove_item(NAME);
+        let _ = s.remove_item(ENTRY);
     }
 }
 

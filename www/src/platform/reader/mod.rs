@@ -16,6 +16,7 @@ mod decode;
 use crate::wire::{Piece, Request, Response, PROTOCOL};
 use decode::take_piece;
 use futures_channel::oneshot;
+use report_lens::output::memo::Memo;
 use report_lens::Analysis;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -92,22 +93,42 @@ pub async fn json(text: &str) -> Result<String, String> {
     done.json.ok_or_else(|| BROKEN.to_string())
 }
 
-/// The review memo (审查意见) of `text`, drafted and written in the worker (docx-rs and the
-/// memo's renderers stay off the first load): its file name and bytes.
-pub async fn memo(name: &str, text: &str, format: &str) -> Result<(String, Vec<u8>), String> {
+/// The review memo (审查意见) of `text` — the reviewer's `edited` one when given, else
+/// drafted — written in the worker (docx-rs and the memo's renderers stay off the first
+/// load): its file name and bytes.
+pub async fn memo(
+    name: &str,
+    text: &str,
+    format: &str,
+    edited: Option<Memo>,
+) -> Result<(String, Vec<u8>), String> {
     let request = Request::Memo {
         id: 0,
         name: name.to_string(),
         text: text.to_string(),
         format: format.to_string(),
+        memo: edited,
     };
     let done = receive_answer(send(request, None)).await?;
     done.file.ok_or_else(|| BROKEN.to_string())
 }
 
-/// The batch as an Excel workbook, written in the worker with rust_xlsxwriter: its file name
-/// and bytes.
-pub async fn workbook(reports: Vec<(String, String)>) -> Result<(String, Vec<u8>), String> {
+/// The memo drafted from `text`'s analysis (`output::memo::draft`, in the worker).
+pub async fn draft(name: &str, text: &str) -> Result<Memo, String> {
+    let request = Request::Draft {
+        id: 0,
+        name: name.to_string(),
+        text: text.to_string(),
+    };
+    let done = receive_answer(send(request, None)).await?;
+    done.memo.ok_or_else(|| BROKEN.to_string())
+}
+
+/// The batch as an Excel workbook, written in the worker with rust_xlsxwriter: each report's
+/// name, text, status and note; the file name and bytes.
+pub async fn workbook(
+    reports: Vec<(String, String, String, String)>,
+) -> Result<(String, Vec<u8>), String> {
     let done = receive_answer(send(Request::Workbook { id: 0, reports }, None)).await?;
     done.file.ok_or_else(|| BROKEN.to_string())
 }
@@ -124,6 +145,7 @@ struct Done {
     json: Option<String>,
     /// A file made in the worker: name and bytes.
     file: Option<(String, Vec<u8>)>,
+    memo: Option<Memo>,
 }
 
 type Reply = oneshot::Sender<Result<Done, String>>;
@@ -169,6 +191,7 @@ fn send(mut request: Request, file: Option<JsValue>) -> Result<Answer, String> {
         | Request::Analyze { id: slot, .. }
         | Request::Json { id: slot, .. }
         | Request::Memo { id: slot, .. }
+        | Request::Draft { id: slot, .. }
         | Request::Workbook { id: slot, .. }
         | Request::Sample { id: slot } => *slot = id,
     }
@@ -282,6 +305,7 @@ fn receive(r: Response) {
                     analysis: None,
                     json: Some(json),
                     file: None,
+                    memo: None,
                 }));
             }
         }
@@ -292,6 +316,18 @@ fn receive(r: Response) {
                     analysis: None,
                     json: None,
                     file: Some((name, bytes)),
+                    memo: None,
+                }));
+            }
+        }
+        Response::Memo { id, memo } => {
+            if let Some(p) = take(&mut reader.pending.borrow_mut(), id) {
+                let _ = p.reply.send(Ok(Done {
+                    text: None,
+                    analysis: None,
+                    json: None,
+                    file: None,
+                    memo: Some(memo),
                 }));
             }
         }
@@ -312,6 +348,7 @@ fn receive(r: Response) {
                         analysis: p.analysis,
                         json: None,
                         file: None,
+                        memo: None,
                     }));
                 }
             } else {

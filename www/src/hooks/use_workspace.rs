@@ -1,0 +1,370 @@
+//! The review desk (审查台) and autosave: every report the page analyses is kept on the desk
+//! ([`crate::platform::workspace`]) as it is loaded and after every edit; the open one is
+//! also saved in `localStorage`, written at once, which a reload restores first (it names its
+//! desk entry; a draft saved before the desk existed becomes an entry once, when restored).
+
+use crate::hooks::{Text, PASTED};
+use crate::platform::workspace::{self, Entry, Status, Workspace};
+use crate::platform::{dom, download, reader, storage};
+use crate::state::{Action, State, View};
+use gloo::events::EventListener;
+use report_lens::output::memo::Memo;
+use report_lens::output::overview::{self, Row};
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+const SAVE_REFUSED: &str = "报告太大，浏览器拒绝自动保存；刷新页面前请自行保留原文。";
+
+/// What the desk can do.
+#[derive(Clone, PartialEq)]
+pub struct DeskControl {
+    pub set_status: Callback<(f64, Status)>,
+    pub set_note: Callback<(f64, String)>,
+    /// Deletes an entry (撤销 puts it back).
+    pub delete: Callback<f64>,
+    pub undo: Callback<()>,
+    /// Opens an entry as the current report.
+    pub open: Callback<f64>,
+    /// The whole desk as an Excel workbook, with status and note.
+    pub export_xlsx: Callback<()>,
+    /// Opens the 审查意见 of an entry (drafted by the worker the first time).
+    pub open_memo: Callback<f64>,
+    /// The edited memo of an entry.
+    pub edit_memo: Callback<(f64, Memo)>,
+    /// The memo being edited as `docx` (downloaded), `text` or `markdown` (copied).
+    pub export_memo: Callback<&'static str>,
+}
+
+/// A desk entry for a report: its overview row's figures.
+pub fn entry_of(id: f64, name: &str, kind: &str, row: &Row) -> Entry {
+    let now = js_sys::Date::now();
+    Entry {
+        id,
+        name: name.to_string(),
+        kind: kind.to_string(),
+        added: now,
+        opened: now,
+        title: row.title.clone(),
+        issuer: row.issuer.clone(),
+        year: row.year,
+        score: row.task_score,
+        problems: row.diagnostics as u32,
+        ..Entry::default()
+    }
+}
+
+#[hook]
+pub fn use_workspace(state: &UseReducerHandle<State>, load: Callback<Text>) -> DeskControl {
+    // Open the desk, list it, and list it again when another tab changes it.
+    {
+        let d = state.dispatcher();
+        use_effect_with((), move |_| {
+            let d2 = d.clone();
+            spawn_local(async move {
+                let t0 = dom::now();
+                let (store, refused) = workspace::open().await;
+                if let Some(why) = refused {
+                    d2.dispatch(Action::Refused(why));
+                }
+                if let Ok(list) = store.entries().await {
+                    let n = list.len();
+                    d2.dispatch(Action::Desk(list));
+                    dom::log(&format!(
+                        "report-lens: desk of {n} listed in {:.1} ms",
+                        dom::now() - t0
+                    ));
+                }
+            });
+            let d3 = d.clone();
+            let text = storage::watch(move |text| d3.dispatch(Action::OtherTab(text)));
+            let desk = EventListener::new(&gloo::utils::window(), "storage", move |e| {
+                let e: &web_sys::StorageEvent = wasm_bindgen::JsCast::unchecked_ref(e);
+                if e.key().as_deref() == Some(workspace::TOUCHED) {
+                    let d = d.clone();
+                    spawn_local(async move {
+                        let (store, _) = workspace::open().await;
+                        if let Ok(list) = store.entries().await {
+                            d.dispatch(Action::Desk(list));
+                        }
+                    });
+                }
+            });
+            move || drop((text, desk))
+        });
+    }
+
+    // Save the open report after every analysis (the first render saves nothing).
+    {
+        let state = state.clone();
+        use_effect_with(state.revision, move |&revision| {
+            if revision == 0 {
+                return;
+            }
+            if state.text.is_empty() {
+                storage::clear();
+                return;
+            }
+            let id = state.entry.unwrap_or_else(workspace::new_id);
+            if state.entry.is_none() {
+                state.dispatch(Action::Entry(id));
+            }
+            if !storage::save(&state.text, state.file_name.as_deref(), Some(id)) {
+                state.dispatch(Action::Notice(Some(SAVE_REFUSED.into())));
+            }
+            let name = state.file_name.clone().unwrap_or_default();
+            let row = overview::row(&name, &state.analysis);
+            let listed = state.desk.iter().find(|e| e.id == id).cloned();
+            let (text, kind, d) = (state.text.clone(), state.kind.clone(), state.dispatcher());
+            spawn_local(async move {
+                let (store, _) = workspace::open().await;
+                // Not listed yet (restored before the desk was read): keep what is stored.
+                let old = match listed {
+                    Some(e) => Some(e),
+                    None => store
+                        .entries()
+                        .await
+                        .ok()
+                        .and_then(|l| l.into_iter().find(|e| e.id == id)),
+                };
+                let fresh = entry_of(id, &name, &kind, &row);
+                let entry = match old {
+                    Some(old) => Entry {
+                        added: old.added,
+                        status: old.status,
+                        note: old.note,
+                        memo: old.memo,
+                        kind: if kind.is_empty() { old.kind } else { kind },
+                        ..fresh
+                    },
+                    None if fresh.kind.is_empty() => Entry {
+                        kind: PASTED.into(),
+                        ..fresh
+                    },
+                    None => fresh,
+                };
+                match store.put(&entry, Some(&text)).await {
+                    Ok(()) => d.dispatch(Action::DeskPut(entry)),
+                    Err(message) => d.dispatch(Action::Notice(Some(message))),
+                }
+            });
+        });
+    }
+
+    let d = state.dispatcher();
+    let change = {
+        let desk = state.desk.clone();
+        move |id: f64, f: &dyn Fn(&mut Entry)| {
+            let Some(mut e) = desk.iter().find(|e| e.id == id).cloned() else {
+                return;
+            };
+            f(&mut e);
+            let d = d.clone();
+            // The list changes at once: a note typed stays on screen while it is written.
+            d.dispatch(Action::DeskPut(e.clone()));
+            spawn_local(async move {
+                let (store, _) = workspace::open().await;
+                if let Err(message) = store.put(&e, None).await {
+                    d.dispatch(Action::Notice(Some(message)));
+                }
+            });
+        }
+    };
+    let set_status = {
+        let change = change.clone();
+        use_callback(state.desk.clone(), move |(id, s): (f64, Status), _| {
+            change(id, &|e| e.status = s)
+        })
+    };
+    let set_note = {
+        let change = change.clone();
+        use_callback(state.desk.clone(), move |(id, note): (f64, String), _| {
+            change(id, &|e| e.note = note.clone())
+        })
+    };
+    let edit_memo = use_callback(state.desk.clone(), move |(id, m): (f64, Memo), _| {
+        change(id, &|e| e.memo = Some(m.clone()))
+    });
+    let open_memo = use_callback(
+        (state.desk.clone(), state.dispatcher()),
+        |id: f64, (desk, d)| {
+            let Some(mut e) = desk.iter().find(|e| e.id == id).cloned() else {
+                return;
+            };
+            if e.memo.is_some() {
+                return d.dispatch(Action::EditMemo(id));
+            }
+            let d = d.clone();
+            d.dispatch(Action::Busy(Some("正在起草审查意见…".into())));
+            spawn_local(async move {
+                let (store, _) = workspace::open().await;
+                let text = store.text(id).await.ok().flatten().unwrap_or_default();
+                let drafted = reader::draft(&e.name, &text).await;
+                d.dispatch(Action::Busy(None));
+                match drafted {
+                    Ok(m) => {
+                        e.memo = Some(m);
+                        if let Err(message) = store.put(&e, None).await {
+                            d.dispatch(Action::Notice(Some(message)));
+                        }
+                        d.dispatch(Action::DeskPut(e));
+                        d.dispatch(Action::EditMemo(id));
+                    }
+                    Err(message) => {
+                        d.dispatch(Action::Notice(Some(format!("无法起草审查意见：{message}"))))
+                    }
+                }
+            });
+        },
+    );
+    let export_memo = use_callback(
+        (state.desk.clone(), state.memo_entry, state.dispatcher()),
+        |format: &'static str, (desk, id, d)| {
+            let Some(e) = desk.iter().find(|e| Some(e.id) == *id) else {
+                return;
+            };
+            let Some(m) = e.memo.clone() else { return };
+            let d = d.clone();
+            spawn_local(async move {
+                let file = m.file.clone();
+                let made = reader::memo(&file, "", format, Some(m)).await;
+                let done = match (format, made) {
+                    ("docx", Ok((name, bytes))) => download::download_bytes(&name, DOCX, &bytes)
+                        .map_err(|_| "导出失败。".to_string()),
+                    (_, Ok((_, bytes))) => {
+                        let text = String::from_utf8_lossy(&bytes).into_owned();
+                        let label = if format == "markdown" {
+                            "Markdown"
+                        } else {
+                            "文本"
+                        };
+                        match crate::platform::clipboard::copy(&text) {
+                            Ok(p) => wasm_bindgen_futures::JsFuture::from(p)
+                                .await
+                                .map(|_| {
+                                    d.dispatch(Action::Notice(Some(format!(
+                                        "审查意见（{label}）已复制到剪贴板。"
+                                    ))))
+                                })
+                                .map_err(|_| "浏览器不允许写入剪贴板，请改用“导出 Word”。".into()),
+                            Err(_) => Err("浏览器不支持剪贴板，请改用“导出 Word”。".into()),
+                        }
+                    }
+                    (_, Err(e)) => Err(format!("导出失败：{e}")),
+                };
+                if let Err(message) = done {
+                    d.dispatch(Action::Notice(Some(message)));
+                }
+            });
+        },
+    );
+    let delete = use_callback(
+        (state.desk.clone(), state.entry, state.dispatcher()),
+        |id: f64, (desk, current, d)| {
+            let Some(e) = desk.iter().find(|e| e.id == id).cloned() else {
+                return;
+            };
+            if *current == Some(id) {
+                // The open report leaves with its entry: a reload must not bring it back.
+                storage::clear();
+                d.dispatch(Action::Clear);
+            }
+            let d = d.clone();
+            spawn_local(async move {
+                let (store, _) = workspace::open().await;
+                let text = store.text(id).await.ok().flatten().unwrap_or_default();
+                match store.delete(id).await {
+                    Ok(()) => d.dispatch(Action::DeskRemoved(e, text)),
+                    Err(message) => d.dispatch(Action::Notice(Some(message))),
+                }
+            });
+        },
+    );
+    let undo = use_callback(
+        (state.undo.clone(), state.dispatcher()),
+        |_: (), (undo, d)| {
+            let Some(undo) = undo.clone() else { return };
+            let d = d.clone();
+            spawn_local(async move {
+                let (store, _) = workspace::open().await;
+                let (e, text) = &*undo;
+                match store.put(e, Some(text)).await {
+                    Ok(()) => {
+                        d.dispatch(Action::DeskPut(e.clone()));
+                        d.dispatch(Action::DeskRestored);
+                    }
+                    Err(message) => d.dispatch(Action::Notice(Some(message))),
+                }
+            });
+        },
+    );
+    let open = use_callback(
+        (state.desk.clone(), state.dispatcher(), load),
+        |id: f64, (desk, d, load)| {
+            let Some(e) = desk.iter().find(|e| e.id == id).cloned() else {
+                return;
+            };
+            let (d, load) = (d.clone(), load.clone());
+            spawn_local(async move {
+                let (store, _) = workspace::open().await;
+                match store.text(id).await {
+                    Ok(Some(text)) => {
+                        d.dispatch(Action::View(View::Document));
+                        load.emit(Text {
+                            text,
+                            file_name: (!e.name.is_empty()).then(|| e.name.clone()),
+                            notice: Some(format!("已从审查台打开 {}", e.label())),
+                            entry: Some(id),
+                            kind: e.kind,
+                        });
+                    }
+                    _ => d.dispatch(Action::Notice(Some(
+                        "审查台中找不到这份报告的原文（可能已在其他标签页删除）。".into(),
+                    ))),
+                }
+            });
+        },
+    );
+    let export_xlsx = use_callback(
+        (state.desk.clone(), state.dispatcher()),
+        |_: (), (desk, d)| {
+            let (desk, d) = (desk.clone(), d.clone());
+            spawn_local(async move {
+                let (store, _) = workspace::open().await;
+                let mut reports = Vec::with_capacity(desk.len());
+                for e in desk.iter() {
+                    let text = store.text(e.id).await.ok().flatten().unwrap_or_default();
+                    let name = if e.name.is_empty() {
+                        e.label()
+                    } else {
+                        &e.name
+                    };
+                    let status = e.status.label().to_string();
+                    reports.push((name.to_string(), text, status, e.note.clone()));
+                }
+                let n = reports.len();
+                let made = reader::workbook(reports).await.and_then(|(_, bytes)| {
+                    download::download_bytes(&format!("审查台{n}份-审查.xlsx"), XLSX, &bytes)
+                        .map_err(|_| "导出失败。".to_string())
+                });
+                if let Err(e) = made {
+                    d.dispatch(Action::Notice(Some(format!("导出失败：{e}"))));
+                }
+            });
+        },
+    );
+    DeskControl {
+        set_status,
+        set_note,
+        delete,
+        undo,
+        open,
+        export_xlsx,
+        open_memo,
+        edit_memo,
+        export_memo,
+    }
+}
+
+const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
