@@ -286,6 +286,18 @@ fn subjects_follow_the_grammar_of_unseen_reports() {
             "a two-character noun and its verb are one compound",
         ),
         (
+            "组织全体人员开展习近平法治思想专题集中学习,全年累计开展20余次。",
+            0,
+            "习近平法治思想专题集中学习",
+            "a verb repeated alone counts the object it took before",
+        ),
+        (
+            "将依法行政情况作为干部选拔任用的前置审查条件,本年度审查106人次。",
+            0,
+            "审查",
+            "look-alike: a short noun after the earlier use is no object",
+        ),
+        (
             "积极推进8个方面66项重点工作。",
             0,
             "方面",

@@ -24,6 +24,7 @@
 //! category after 等                              …、执法规范化等重点问题6项 → 重点问题
 //! review outcome + object, 决定 + outcome         驳回申请136件, 决定维持435件
 //! two-character noun + verb                     法律查询60.54万人次 → 法律查询
+//! a verb repeated alone                         开展X专题学习,全年累计开展20余次 → X专题学习
 //! ```
 //! Look-alikes: `全年共受理的行政复议案件` keeps only its head; `积极推进8个方面` (an adverb,
 //! not a noun, before the verb); `对照七项整改内容` (整改 before 内容 is a noun);
@@ -772,7 +773,12 @@ pub(super) fn subject(
         }
         Ok(o) => (o, Named::Own),
         // `办结67件`: the verb stands until the sentence gives the thing.
-        Err("") => (clause, Named::Verb),
+        // `开展习近平法治思想专题集中学习,全年累计开展20余次`: a verb repeated alone, with
+        // no noun after the unit, counts the object it took earlier in the sentence.
+        Err("") => match repeated_object(&before[..from], clause).filter(|_| right.is_empty()) {
+            Some(o) => (o, Named::Own),
+            None => (clause, Named::Verb),
+        },
         // `决定维持435件`: a decision named by its outcome.
         Err(b) if b.ends_with("决定") => {
             let k = b.as_ptr() as usize - clause.as_ptr() as usize + b.len() - "决定".len();
@@ -938,6 +944,30 @@ pub(super) fn subject(
         named = Named::Verb;
     }
     (left.to_string(), [at(left), Span::new(end, end)], named)
+}
+
+/// The object the verb `verb` (the whole of a figure's clause) took earlier in its sentence
+/// (`head`, the text before the clause): the words after its last use up to a clause break,
+/// three to 24 characters without a digit. None when `verb` is not one verb or the sentence
+/// has not used it.
+fn repeated_object<'a>(head: &'a str, verb: &str) -> Option<&'a str> {
+    if subject_verb_at(verb).map(str::len) != Some(verb.len()) {
+        return None;
+    }
+    let k = head.rfind(verb)?;
+    let rest = &head[k + verb.len()..];
+    if rest.contains(['。', ';', '!', '?']) {
+        return None;
+    }
+    let end = rest.find(is_clause_break).unwrap_or(rest.len());
+    let obj = strip_subject(&rest[..end]);
+    let n = obj.chars().count();
+    // A phrase of three or more characters: a short one is more often the rest of a noun
+    // (`前置审查条件`) than an object.
+    (verb_at(&head[k..]).is_some()
+        && (3..=24).contains(&n)
+        && !obj.contains(|c: char| c.is_ascii_digit()))
+    .then_some(obj)
 }
 
 /// Two-character adverbs of manner that stand before a verb (`积极推进`, `依法办理`).
