@@ -298,6 +298,18 @@ fn subjects_follow_the_grammar_of_unseen_reports() {
             "look-alike: a short noun after the earlier use is no object",
         ),
         (
+            "6000余名政府领导干部和工作人员参加宪法法律知识考试。",
+            0,
+            "政府领导干部和工作人员",
+            "nouns coordinated with 和 after the unit are one phrase",
+        ),
+        (
+            "检查3个乡镇和5个部门。",
+            0,
+            "乡镇",
+            "look-alike: a figure after 和 keeps its own noun",
+        ),
+        (
             "积极推进8个方面66项重点工作。",
             0,
             "方面",

@@ -24,6 +24,7 @@
 //! category after 等                              …、执法规范化等重点问题6项 → 重点问题
 //! review outcome + object, 决定 + outcome         驳回申请136件, 决定维持435件
 //! two-character noun + verb                     法律查询60.54万人次 → 法律查询
+//! nouns coordinated after the unit             6000余名政府领导干部和工作人员 → all of it
 //! a verb repeated alone                         开展X专题学习,全年累计开展20余次 → X专题学习
 //! ```
 //! Look-alikes: `全年共受理的行政复议案件` keeps only its head; `积极推进8个方面` (an adverb,
@@ -516,6 +517,19 @@ pub(super) fn right_phrase<'a>(s: &'a str, end: usize, unit: &str) -> (&'a str, 
                 .any(|(j, _)| subject_verb_at(&q[j..]).is_some());
             if q.starts_with("作为") && !verb {
                 r = k;
+            }
+        }
+    }
+    // `57名党政机关和国有企事业单位主要负责人`, `6000余名政府领导干部和工作人员`: nouns
+    // coordinated with 和 or 及 are one phrase (not `3个乡镇和5个部门`, `及时`).
+    if r > 0 {
+        if let Some(rest) = after[r..]
+            .strip_prefix('和')
+            .or_else(|| after[r..].strip_prefix('及'))
+        {
+            let k = noun_run(rest);
+            if k >= 2 * 3 && !starts_figure(rest, k) {
+                r += '和'.len_utf8() + k;
             }
         }
     }
