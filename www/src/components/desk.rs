@@ -80,43 +80,11 @@ pub fn Desk(props: &DeskProps) -> Html {
             query.set(e.target_unchecked_into::<HtmlInputElement>().value())
         })
     };
-    let dash = || "—".to_string();
     let rows = shown.iter().map(|e| {
-        let id = e.id;
-        let onopen = props.onopen.reform(move |_: MouseEvent| id);
-        let onmemo = props.onmemo.reform(move |_: MouseEvent| id);
-        let ondelete = props.ondelete.reform(move |_: MouseEvent| id);
-        let onstatus = props.onstatus.reform(move |e: Event| {
-            (id, Status::from_name(&value_of_select(&e)).unwrap_or_default())
-        });
-        let onnote = props.onnote.reform(move |e: InputEvent| {
-            (id, e.target_unchecked_into::<HtmlInputElement>().value())
-        });
-        let current = props.current == Some(id);
         html! {
-            <tr key={id_text(id)} data-entry={id_text(id)} data-status={e.status.as_str()}
-                class={classes!(current.then_some("current"))}>
-                <td class="title">
-                    <button type="button" class="link open" onclick={onopen} title={e.name.clone()}>{ e.label() }</button>
-                </td>
-                <td>{ e.issuer.clone().unwrap_or_else(dash) }</td>
-                <td class="num">{ e.year.map_or_else(dash, |y| y.to_string()) }</td>
-                <td class="num">{ e.score.map_or_else(dash, |s| s.to_string()) }</td>
-                <td class="num">{ e.problems }</td>
-                <td>
-                    <select class="status" aria-label="审查状态" autocomplete="off" onchange={onstatus}>
-                        { for Status::ALL.iter().map(|s| html! {
-                            <option value={s.as_str()} selected={*s == e.status}>{ s.label() }</option>
-                        }) }
-                    </select>
-                </td>
-                <td><input type="text" class="note" aria-label="备注" autocomplete="off" value={e.note.clone()} oninput={onnote} placeholder="备注" /></td>
-                <td class="kind">{ &e.kind }</td>
-                <td class="actions">
-                    <button type="button" class="memo" onclick={onmemo}>{ "审查意见" }</button>
-                    <button type="button" class="delete danger" onclick={ondelete} aria-label="删除">{ "删除" }</button>
-                </td>
-            </tr>
+            <DeskRow key={id_text(e.id)} entry={(*e).clone()} current={props.current == Some(e.id)}
+                onstatus={props.onstatus.clone()} onnote={props.onnote.clone()} onopen={props.onopen.clone()}
+                ondelete={props.ondelete.clone()} onmemo={props.onmemo.clone()} />
         }
     });
     let undo = props.deleted.as_ref().map(|label| {
@@ -166,5 +134,61 @@ pub fn Desk(props: &DeskProps) -> Html {
                 <p class="sub">{ format!("显示 {} / {total} 份", shown.len()) }</p>
             }
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DeskRowProps {
+    pub entry: Entry,
+    pub current: bool,
+    pub onstatus: Callback<(f64, Status)>,
+    pub onnote: Callback<(f64, String)>,
+    pub onopen: Callback<f64>,
+    pub ondelete: Callback<f64>,
+    pub onmemo: Callback<f64>,
+}
+
+/// One report on the desk; a row whose entry did not change is not rendered again (a note
+/// typed in one row re-renders that row only).
+#[component]
+fn DeskRow(props: &DeskRowProps) -> Html {
+    let e = &props.entry;
+    let id = e.id;
+    let onopen = props.onopen.reform(move |_: MouseEvent| id);
+    let onmemo = props.onmemo.reform(move |_: MouseEvent| id);
+    let ondelete = props.ondelete.reform(move |_: MouseEvent| id);
+    let onstatus = props.onstatus.reform(move |e: Event| {
+        (
+            id,
+            Status::from_name(&value_of_select(&e)).unwrap_or_default(),
+        )
+    });
+    let onnote = props
+        .onnote
+        .reform(move |e: InputEvent| (id, e.target_unchecked_into::<HtmlInputElement>().value()));
+    let dash = || "—".to_string();
+    html! {
+        <tr data-entry={id_text(id)} data-status={e.status.as_str()} class={classes!(props.current.then_some("current"))}>
+            <td class="title">
+                <button type="button" class="link open" onclick={onopen} title={e.name.clone()}>{ e.label() }</button>
+            </td>
+            <td>{ e.issuer.clone().unwrap_or_else(dash) }</td>
+            <td class="num">{ e.year.map_or_else(dash, |y| y.to_string()) }</td>
+            <td class="num">{ e.score.map_or_else(dash, |s| s.to_string()) }</td>
+            <td class="num">{ e.problems }</td>
+            <td>
+                <select class="status" aria-label="审查状态" autocomplete="off" onchange={onstatus}>
+                    { for Status::ALL.iter().map(|s| html! {
+                        <option value={s.as_str()} selected={*s == e.status}>{ s.label() }</option>
+                    }) }
+                </select>
+            </td>
+            <td><input type="text" class="note" aria-label="备注" autocomplete="off" value={e.note.clone()} oninput={onnote} placeholder="备注" /></td>
+            <td class="kind">{ &e.kind }</td>
+            <td class="actions">
+                <button type="button" class="memo" onclick={onmemo}>{ "审查意见" }</button>
+                <button type="button" class="delete danger" onclick={ondelete} aria-label="删除">{ "删除" }</button>
+            </td>
+        </tr>
     }
 }

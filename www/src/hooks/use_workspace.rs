@@ -150,10 +150,15 @@ pub fn use_workspace(state: &UseReducerHandle<State>, load: Callback<Text>) -> D
         });
     }
 
+    // The callbacks read the state of the latest render: they keep their identity, so the
+    // desk's rows that did not change are not rendered again.
+    let latest = use_mut_ref(|| state.clone());
+    *latest.borrow_mut() = state.clone();
     let d = state.dispatcher();
     let change = {
-        let desk = state.desk.clone();
+        let latest = latest.clone();
         move |id: f64, f: &dyn Fn(&mut Entry)| {
+            let desk = latest.borrow().desk.clone();
             let Some(mut e) = desk.iter().find(|e| e.id == id).cloned() else {
                 return;
             };
@@ -171,22 +176,23 @@ pub fn use_workspace(state: &UseReducerHandle<State>, load: Callback<Text>) -> D
     };
     let set_status = {
         let change = change.clone();
-        use_callback(state.desk.clone(), move |(id, s): (f64, Status), _| {
+        use_callback((), move |(id, s): (f64, Status), _| {
             change(id, &|e| e.status = s)
         })
     };
     let set_note = {
         let change = change.clone();
-        use_callback(state.desk.clone(), move |(id, note): (f64, String), _| {
+        use_callback((), move |(id, note): (f64, String), _| {
             change(id, &|e| e.note = note.clone())
         })
     };
-    let edit_memo = use_callback(state.desk.clone(), move |(id, m): (f64, Memo), _| {
+    let edit_memo = use_callback((), move |(id, m): (f64, Memo), _| {
         change(id, &|e| e.memo = Some(m.clone()))
     });
-    let open_memo = use_callback(
-        (state.desk.clone(), state.dispatcher()),
-        |id: f64, (desk, d)| {
+    let open_memo = use_callback(state.dispatcher(), {
+        let latest = latest.clone();
+        move |id: f64, d| {
+            let desk = latest.borrow().desk.clone();
             let Some(mut e) = desk.iter().find(|e| e.id == id).cloned() else {
                 return;
             };
@@ -214,8 +220,8 @@ pub fn use_workspace(state: &UseReducerHandle<State>, load: Callback<Text>) -> D
                     }
                 }
             });
-        },
-    );
+        }
+    });
     let export_memo = use_callback(
         (state.desk.clone(), state.memo_entry, state.dispatcher()),
         |format: &'static str, (desk, id, d)| {
@@ -257,13 +263,17 @@ pub fn use_workspace(state: &UseReducerHandle<State>, load: Callback<Text>) -> D
             });
         },
     );
-    let delete = use_callback(
-        (state.desk.clone(), state.entry, state.dispatcher()),
-        |id: f64, (desk, current, d)| {
+    let delete = use_callback(state.dispatcher(), {
+        let latest = latest.clone();
+        move |id: f64, d| {
+            let (desk, current) = {
+                let s = latest.borrow();
+                (s.desk.clone(), s.entry)
+            };
             let Some(e) = desk.iter().find(|e| e.id == id).cloned() else {
                 return;
             };
-            if *current == Some(id) {
+            if current == Some(id) {
                 // The open report leaves with its entry: a reload must not bring it back.
                 storage::clear();
                 d.dispatch(Action::Clear);
@@ -277,8 +287,8 @@ pub fn use_workspace(state: &UseReducerHandle<State>, load: Callback<Text>) -> D
                     Err(message) => d.dispatch(Action::Notice(Some(message))),
                 }
             });
-        },
-    );
+        }
+    });
     let undo = use_callback(
         (state.undo.clone(), state.dispatcher()),
         |_: (), (undo, d)| {
@@ -297,9 +307,10 @@ pub fn use_workspace(state: &UseReducerHandle<State>, load: Callback<Text>) -> D
             });
         },
     );
-    let open = use_callback(
-        (state.desk.clone(), state.dispatcher(), load),
-        |id: f64, (desk, d, load)| {
+    let open = use_callback((state.dispatcher(), load), {
+        let latest = latest.clone();
+        move |id: f64, (d, load)| {
+            let desk = latest.borrow().desk.clone();
             let Some(e) = desk.iter().find(|e| e.id == id).cloned() else {
                 return;
             };
@@ -322,8 +333,8 @@ pub fn use_workspace(state: &UseReducerHandle<State>, load: Callback<Text>) -> D
                     ))),
                 }
             });
-        },
-    );
+        }
+    });
     let export_xlsx = use_callback(
         (state.desk.clone(), state.dispatcher()),
         |_: (), (desk, d)| {
