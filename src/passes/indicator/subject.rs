@@ -380,6 +380,19 @@ pub(super) fn is_review_decision(subject: &str) -> bool {
 /// `共享平台`), not the counting lead `共` (`共办理`).
 const COMPOUND_AFTER_GONG: &[char] = &['性', '同', '享', '建', '治', '青', '产', '识'];
 
+/// The last `其中` in `s`: a byte search for 其, then the 中 after it (a substring search
+/// built for every subject cost more than the rest of the stripping).
+fn rfind_qizhong(s: &str) -> Option<usize> {
+    let mut end = s.len();
+    while let Some(p) = s[..end].rfind('其') {
+        if s[p + '其'.len_utf8()..].starts_with('中') {
+            return Some(p);
+        }
+        end = p;
+    }
+    None
+}
+
 /// Strips scope, time and counting words from both ends of a subject clause.
 pub(super) fn strip_subject(mut left: &str) -> &str {
     left = left.trim();
@@ -396,7 +409,7 @@ pub(super) fn strip_subject(mut left: &str) -> &str {
         } else if left.starts_with('及') && !left.starts_with("及时") {
             left = &left['及'.len_utf8()..];
         }
-        if let Some(p) = left.rfind("其中") {
+        if let Some(p) = rfind_qizhong(left) {
             left = &left[p + "其中".len()..];
         }
         left = left.trim();
