@@ -1,6 +1,7 @@
 //! The review desk (审查台): every report kept, with the reviewer's status and note; sort,
 //! filter by status and year, search by title; open, delete (with 撤销), export to Excel.
 
+use crate::platform::dom;
 use crate::platform::workspace::{id_text, Entry, Status};
 use crate::shared::Shared;
 use report_lens::text::sort::sort_by;
@@ -23,6 +24,9 @@ pub struct DeskProps {
     /// Opens the 审查意见 editor of an entry.
     pub onmemo: Callback<f64>,
 }
+
+/// Rows rendered before the first paint of the desk (a screenful and more).
+const FIRST_ROWS: usize = 40;
 
 /// The orders the list can take.
 const SORTS: [(&str, &str); 6] = [
@@ -80,7 +84,19 @@ pub fn Desk(props: &DeskProps) -> Html {
             query.set(e.target_unchecked_into::<HtmlInputElement>().value())
         })
     };
-    let rows = shown.iter().map(|e| {
+    // The first screen of rows paints at once, the rest after that frame.
+    let all = use_state(|| false);
+    {
+        let more = !*all && shown.len() > FIRST_ROWS;
+        let all = all.clone();
+        use_effect_with(more, move |&more| {
+            if more {
+                dom::after_paint(move || all.set(true));
+            }
+        });
+    }
+    let limit = if *all { usize::MAX } else { FIRST_ROWS };
+    let rows = shown.iter().take(limit).map(|e| {
         html! {
             <DeskRow key={id_text(e.id)} entry={(*e).clone()} current={props.current == Some(e.id)}
                 onstatus={props.onstatus.clone()} onnote={props.onnote.clone()} onopen={props.onopen.clone()}
@@ -96,7 +112,7 @@ pub fn Desk(props: &DeskProps) -> Html {
     });
     let total = props.entries.len();
     html! {
-        <section id="desk" class="desk" aria-label="审查台">
+        <section id="desk" class="desk" aria-label="审查台" data-rows={shown.len().to_string()}>
             <header class="desk-head">
                 <h2>{ format!("审查台 · {total} 份报告") }</h2>
                 <input type="search" id="desk-search" placeholder="按标题搜索" aria-label="按标题搜索" autocomplete="off"
