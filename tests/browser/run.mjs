@@ -65,13 +65,14 @@ const BUDGET = { analysisMs: 10, pasteToHighlightsMs: 300 };
 //   and checks leave the first load (computed in the reader worker, or the tables fetched
 //   when the 审查 tab first opens)                                  343.5 / 360.4
 //   issue 22 (subjects as noun phrases, the trap lexicon, the last numeral forms)  347.3 / 364.3
-//   main at fea88e4, rebuilt for issue 21's comparison (same formula)   342.7 / 359.7
+//   main at fea88e4, rebuilt for issue 21's comparison                 348.0 / 365.0
 //   issue 21, the review desk in the page: IndexedDB store (web-sys, hand-written), the 审查台
-//   view, the memo editor, 复制全文, the memo's serde for the editor (+39 KB, against the
+//   view, the memo editor, 复制全文, the memo's serde for the editor (+35.3 KB, against the
 //   issue's +2 KB: the desk's and editor's Yew views and their async state machines are page
-//   code; the writers stay in the worker). The guard follows until the desk's views load
-//   lazily                                                             375.9 / 399.2
-//   rebased on main 471ee85 (issue 22's subject rules), the desk's row component  384.3 / 402.1
+//   code; the writers stay in the worker, whose wasm grew 4.3 KB for the draft request). The
+//   guard follows until the desk's views load lazily                  382.6 / 400.3
+//   rebased on issue 22's subject rules (1a1b912), the desk's row component and its first
+//   screen of rows                                                     385.2 / 403.0
 // Tried and left: opt-level "s" instead of "z" (page wasm +59 KB), wasm-opt --converge or -Oz
 // twice (±0.1 KB). The rest of the first load: the wasm-bindgen glue 8.7 (trunk's minifier
 // fails on it), CSS 5.2, index.html 1.0, support.js 1.3, boot.js 0.3, the icon 0.2.
@@ -1504,6 +1505,43 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
       const status = await row(names[2]).locator('select.status').inputValue();
       const kept = await row(names[2]).locator('input.note').inputValue();
       ok(after.length === 3 && status === 'revise' && kept === note, `after a reload the three are listed, one 需修改 with its note (${status}, ${kept})`);
+      // A second tab lists the same desk, and a status set there reaches this tab.
+      {
+        const tab = await context.newPage();
+        tab.on('pageerror', (e) => problems.push(`page error (second tab): ${e.message}`));
+        try {
+          await loading(async () => {
+            await tab.goto(appUrl);
+            await tab.waitForSelector('#view-desk', { timeout: 20000 });
+          });
+          await tab.click('#view-desk');
+          const has = (n) => [...document.querySelectorAll('#desk button.open')].some((b) => b.title === n);
+          await tab.waitForFunction(has, names[0], { timeout: 10000 });
+          await tab.locator(`#desk tr[data-entry]:has(button.open[title="${names[0]}"])`).first().locator('select.status').selectOption('reviewed');
+          await page.waitForFunction((n) => [...document.querySelectorAll('#desk tr[data-entry]')]
+            .some((tr) => tr.querySelector('button.open')?.title === n && tr.dataset.status === 'reviewed'), names[0], { timeout: 10000 });
+          ok(true, 'a second tab lists the desk, and a status set there shows in the first tab');
+        } catch (e) {
+          ok(false, 'a second tab lists the desk, and a status set there shows in the first tab', String(e.message).split('\n')[0]);
+        } finally {
+          await tab.close();
+        }
+      }
+      // Filter by status, search by title, then open one.
+      await page.selectOption('#desk-status', 'revise');
+      const revise = await page.$$eval('#desk tr[data-entry]', (rows) => rows.map((r) => r.dataset.status));
+      ok(revise.length >= 1 && revise.every((st) => st === 'revise'), `filtered by 需修改: ${revise.length} row(s), all 需修改`);
+      await page.selectOption('#desk-status', '');
+      await page.fill('#desk-search', '白沙');
+      const found = await page.$$eval('#desk tr[data-entry] button.open', (b) => b.map((x) => x.textContent));
+      ok(found.length >= 1 && found.every((t) => t.includes('白沙')), `searched 白沙: ${found.length} title(s), each with it`);
+      await page.fill('#desk-search', '');
+      await deskReady();
+      await row(names[0]).locator('button.open').click();
+      await page.waitForFunction(() => document.querySelector('.notice')?.textContent.includes('已从审查台打开'), null, { timeout: 10000 });
+      ok((await page.locator('#doc mark[data-indicator]').count()) > 0, `opened from the desk and analysed again: ${(await page.textContent('.notice')).slice(0, 40)}`);
+      await page.click('#view-desk');
+      await deskReady();
       await shot(page, '30-desk');
       await page.screenshot({ path: join(ARTIFACTS, 'desk.png') });
 
