@@ -412,3 +412,86 @@ fn touched() {
         let _ = s.set_item(TOUCHED, &id_text(js_sys::Date::now()));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::future::Future;
+    use std::task::{Context, Poll, Waker};
+
+    /// Runs a future of the in-memory store, which never waits.
+    fn run<T>(f: impl Future<Output = T>) -> T {
+        let mut f = std::pin::pin!(f);
+        match f.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+            Poll::Ready(v) => v,
+            Poll::Pending => panic!("the in-memory store never waits"),
+        }
+    }
+
+    fn entry(id: f64, name: &str) -> Entry {
+        Entry {
+            id,
+            name: name.into(),
+            ..Entry::default()
+        }
+    }
+
+    #[test]
+    fn memory_keeps_entries_in_order_with_their_texts() {
+        let m = Memory::default();
+        run(m.put(&entry(1.0, "a.txt"), Some("甲"))).unwrap();
+        run(m.put(&entry(2.0, "b.txt"), Some("乙"))).unwrap();
+        let names: Vec<_> = run(m.entries())
+            .unwrap()
+            .into_iter()
+            .map(|e| e.name)
+            .collect();
+        assert_eq!(names, ["a.txt", "b.txt"]);
+        assert_eq!(run(m.text(2.0)).unwrap().as_deref(), Some("乙"));
+        assert_eq!(run(m.text(3.0)).unwrap(), None, "an unknown id has no text");
+    }
+
+    #[test]
+    fn a_status_or_note_saved_without_a_text_keeps_the_text() {
+        let m = Memory::default();
+        run(m.put(&entry(1.0, "a.txt"), Some("原文"))).unwrap();
+        let mut e = entry(1.0, "a.txt");
+        e.status = Status::Revise;
+        e.note = "请补充数据来源".into();
+        run(m.put(&e, None)).unwrap();
+        let listed = run(m.entries()).unwrap();
+        assert_eq!(listed.len(), 1, "the same id is updated, not added");
+        assert_eq!(listed[0].status, Status::Revise);
+        assert_eq!(listed[0].note, "请补充数据来源");
+        assert_eq!(run(m.text(1.0)).unwrap().as_deref(), Some("原文"));
+    }
+
+    #[test]
+    fn delete_removes_the_entry_and_its_text() {
+        let m = Memory::default();
+        run(m.put(&entry(1.0, "a.txt"), Some("甲"))).unwrap();
+        run(m.delete(1.0)).unwrap();
+        assert!(run(m.entries()).unwrap().is_empty());
+        assert_eq!(run(m.text(1.0)).unwrap(), None);
+    }
+
+    #[test]
+    fn statuses_round_trip_by_name_and_label_in_order() {
+        for s in Status::ALL {
+            assert_eq!(Status::from_name(s.as_str()), Some(s));
+        }
+        let labels: Vec<_> = Status::ALL.iter().map(|s| s.label()).collect();
+        assert_eq!(labels, ["待审", "审查中", "已审", "需修改"]);
+        assert_eq!(Status::from_name("待审"), None, "names, not labels");
+    }
+
+    #[test]
+    fn an_entry_is_labelled_by_title_then_file_name() {
+        let mut e = entry(1.0, "");
+        assert_eq!(e.label(), "（未命名报告）");
+        e.name = "a.txt".into();
+        assert_eq!(e.label(), "a.txt");
+        e.title = Some("某区2023年法治政府建设年度报告".into());
+        assert_eq!(e.label(), "某区2023年法治政府建设年度报告");
+    }
+}
