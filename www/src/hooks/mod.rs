@@ -13,4 +13,4 @@ pub use use_chunked_render::use_chunked_render;
 pub use use_current_section::use_current_section;
 pub use use_loader::{use_loader, Text, PASTED};
 pub use use_reveal::use_reveal;
-pub use use_workspace::{entry_of, use_workspace};
+pub use use_workspace::{entry_of, renewed, same_report, use_workspace};

@@ -4,7 +4,8 @@
 //! shows one row per report.
 
 use crate::batch::{Progress, Report};
-use crate::platform::workspace::{self, Workspace};
+use crate::hooks::{entry_of, renewed, same_report};
+use crate::platform::workspace::{self, Entry, Workspace};
 use crate::platform::{dom, files, reader};
 use crate::shared::Shared;
 use crate::state::{Action, State};
@@ -62,6 +63,8 @@ async fn run(
     keep: Callback<workspace::Entry>,
 ) {
     let (store, _) = workspace::open().await;
+    // Files read before keep their entries (and the reviewer's status, note and memo).
+    let mut known = store.entries().await.unwrap_or_default();
     let t0 = dom::now();
     let mut slice = dom::now();
     let mut done = Vec::new();
@@ -79,7 +82,14 @@ async fn run(
         match answer.await {
             Ok(read) => {
                 let row = overview::row(&name, &read.analysis);
-                let entry = crate::hooks::entry_of(workspace::new_id(), &name, &read.how, &row);
+                let fresh = entry_of(workspace::new_id(), &name, &read.how, &row);
+                let entry = match same_report(&known, &name, &row) {
+                    Some(id) => {
+                        let k = known.iter().position(|e| e.id == id).unwrap_or_default();
+                        renewed(known.remove(k), Entry { id, ..fresh })
+                    }
+                    None => fresh,
+                };
                 // Written beside the batch, which does not wait for it (a refused write was
                 // told when the desk opened).
                 let (store, e, text) = (store.clone(), entry.clone(), read.text.clone());

@@ -53,6 +53,39 @@ pub fn entry_of(id: f64, name: &str, kind: &str, row: &Row) -> Entry {
     }
 }
 
+/// The entry of a file read before: the same name (with its folder) and the same title and
+/// figures. Texts pasted without a name are always new entries.
+pub fn same_report(desk: &[Entry], name: &str, row: &Row) -> Option<f64> {
+    if name.is_empty() {
+        return None;
+    }
+    let same = |e: &&Entry| {
+        e.name == name
+            && e.title == row.title
+            && e.year == row.year
+            && e.score == row.task_score
+            && e.problems == row.diagnostics as u32
+    };
+    desk.iter().rev().find(same).map(|e| e.id)
+}
+
+/// `fresh` (a text saved again) with what the reviewer and the desk kept of `old`: the date
+/// added, status, note, memo, and the kind when the new one does not say.
+pub fn renewed(old: Entry, fresh: Entry) -> Entry {
+    Entry {
+        added: old.added,
+        status: old.status,
+        note: old.note,
+        memo: old.memo,
+        kind: if fresh.kind.is_empty() {
+            old.kind
+        } else {
+            fresh.kind
+        },
+        ..fresh
+    }
+}
+
 #[hook]
 pub fn use_workspace(state: &UseReducerHandle<State>, load: Callback<Text>) -> DeskControl {
     // Open the desk, list it, and list it again when another tab changes it.
@@ -104,15 +137,19 @@ pub fn use_workspace(state: &UseReducerHandle<State>, load: Callback<Text>) -> D
                 storage::clear();
                 return;
             }
-            let id = state.entry.unwrap_or_else(workspace::new_id);
-            if state.entry.is_none() {
+            let name = state.file_name.clone().unwrap_or_default();
+            let row = overview::row(&name, &state.analysis);
+            // A file opened again is the entry it made before, not a second one.
+            let id = state
+                .entry
+                .or_else(|| same_report(&state.desk, &name, &row));
+            let id = id.unwrap_or_else(workspace::new_id);
+            if state.entry != Some(id) {
                 state.dispatch(Action::Entry(id));
             }
             if !storage::save(&state.text, state.file_name.as_deref(), Some(id)) {
                 state.dispatch(Action::Notice(Some(SAVE_REFUSED.into())));
             }
-            let name = state.file_name.clone().unwrap_or_default();
-            let row = overview::row(&name, &state.analysis);
             let listed = state.desk.iter().find(|e| e.id == id).cloned();
             let (text, kind, d) = (state.text.clone(), state.kind.clone(), state.dispatcher());
             spawn_local(async move {
@@ -126,21 +163,13 @@ pub fn use_workspace(state: &UseReducerHandle<State>, load: Callback<Text>) -> D
                         .ok()
                         .and_then(|l| l.into_iter().find(|e| e.id == id)),
                 };
-                let fresh = entry_of(id, &name, &kind, &row);
-                let entry = match old {
-                    Some(old) => Entry {
-                        added: old.added,
-                        status: old.status,
-                        note: old.note,
-                        memo: old.memo,
-                        kind: if kind.is_empty() { old.kind } else { kind },
-                        ..fresh
-                    },
-                    None if fresh.kind.is_empty() => Entry {
+                let entry = match (old, entry_of(id, &name, &kind, &row)) {
+                    (Some(old), fresh) => renewed(old, fresh),
+                    (None, fresh) if fresh.kind.is_empty() => Entry {
                         kind: PASTED.into(),
                         ..fresh
                     },
-                    None => fresh,
+                    (None, fresh) => fresh,
                 };
                 match store.put(&entry, Some(&text)).await {
                     Ok(()) => d.dispatch(Action::DeskPut(entry)),
@@ -379,3 +408,69 @@ pub fn use_workspace(state: &UseReducerHandle<State>, load: Callback<Text>) -> D
 const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "某区2023年法治政府建设年度报告\n一、主要举措和成效\n全年办理案件64件。";
+
+    fn kept(name: &str) -> (Entry, Row) {
+        let row = overview::row(name, &report_lens::analyze(TEXT));
+        let mut e = Entry {
+            id: 7.0,
+            name: name.into(),
+            title: row.title.clone(),
+            year: row.year,
+            score: row.task_score,
+            problems: row.diagnostics as u32,
+            ..Entry::default()
+        };
+        e.status = Status::Revise;
+        e.note = "请补充".into();
+        (e, row)
+    }
+
+    #[test]
+    fn a_file_read_again_is_its_entry() {
+        let (e, row) = kept("收到/某区.docx");
+        assert_eq!(
+            same_report(std::slice::from_ref(&e), "收到/某区.docx", &row),
+            Some(7.0)
+        );
+        assert_eq!(
+            same_report(std::slice::from_ref(&e), "其他/某区.docx", &row),
+            None,
+            "another folder"
+        );
+        let changed = overview::row("收到/某区.docx", &report_lens::analyze("另一份报告"));
+        assert_eq!(
+            same_report(&[e], "收到/某区.docx", &changed),
+            None,
+            "another text"
+        );
+    }
+
+    #[test]
+    fn pasted_texts_are_always_new() {
+        let (e, row) = kept("");
+        assert_eq!(same_report(&[e], "", &row), None);
+    }
+
+    #[test]
+    fn a_renewed_entry_keeps_the_reviewers_work() {
+        let (mut old, _) = kept("a.txt");
+        (old.added, old.kind) = (1.0, "PDF".into());
+        // What entry_of makes of the text read again (its clock is the browser's).
+        let fresh = Entry {
+            id: 7.0,
+            name: "a.txt".into(),
+            added: 2.0,
+            opened: 2.0,
+            ..Entry::default()
+        };
+        let e = renewed(old, fresh);
+        assert_eq!((e.status, e.note.as_str()), (Status::Revise, "请补充"));
+        assert_eq!((e.added, e.opened, e.kind.as_str()), (1.0, 2.0, "PDF"));
+    }
+}
