@@ -88,6 +88,27 @@ pub struct Normalized {
     /// View offsets at which an OCR space was dropped, ascending: a span that ends there ends
     /// before the space in the original.
     space_drops: Vec<usize>,
+    /// For each [`BUCKET`] bytes of the view, the number of checkpoints before it: a lookup
+    /// searches one bucket's checkpoints (full-width punctuation makes them dense).
+    buckets: Vec<u32>,
+}
+
+/// Bytes of the view per entry of [`Normalized::buckets`].
+const BUCKET: usize = 1024;
+
+/// `buckets[b]` = how many checkpoints lie before view offset `b * BUCKET`, for every bucket
+/// of a view `len` bytes long and one past it.
+fn bucket_starts(checkpoints: &[(usize, usize)], len: usize) -> Vec<u32> {
+    let n = len / BUCKET + 2;
+    let mut out = Vec::with_capacity(n);
+    let mut j = 0;
+    for b in 0..n {
+        while j < checkpoints.len() && checkpoints[j].0 < b * BUCKET {
+            j += 1;
+        }
+        out.push(j as u32);
+    }
+    out
 }
 
 /// Folds one character; see the module docs for the rules.
@@ -375,8 +396,10 @@ impl Normalized {
             }
         }
         text.push_str(&original[run..]);
+        let buckets = bucket_starts(&checkpoints, text.len());
         Normalized {
             text,
+            buckets,
             checkpoints,
             traditional_chars,
             simplified_chars,
@@ -416,7 +439,15 @@ impl Normalized {
 
     /// Maps a byte offset of the view (on a char boundary) to the original text.
     pub fn to_original(&self, pos: usize) -> usize {
-        let i = self.checkpoints.partition_point(|&(n, _)| n <= pos);
+        // Every checkpoint before the bucket of `pos` is at or before it; none after the
+        // bucket is.
+        let b = (pos / BUCKET).min(self.buckets.len().saturating_sub(2));
+        let (lo, hi) = match (self.buckets.get(b), self.buckets.get(b + 1)) {
+            (Some(&lo), Some(&hi)) if pos < (b + 1) * BUCKET => (lo as usize, hi as usize),
+            (Some(&lo), _) => (lo as usize, self.checkpoints.len()),
+            _ => (0, self.checkpoints.len()),
+        };
+        let i = lo + self.checkpoints[lo..hi].partition_point(|&(n, _)| n <= pos);
         match i {
             0 => pos,
             _ => {
@@ -602,6 +633,35 @@ mod tests {
         assert_eq!(n.to_original(n.text.len()), orig.len());
         assert_eq!(n.clean(&orig[span.start..span.end]), "加強");
         assert_eq!(without_pinyin(orig), "中共中央關於加強，辦結2個村的案件");
+    }
+
+    #[test]
+    fn bucketed_lookup_maps_every_offset_as_a_full_search_does() {
+        // Dense checkpoints (full-width marks fold to one byte), pinyin drops, and runs of
+        // several KB without any, so that buckets are full, empty and straddled.
+        let mut orig = String::new();
+        for k in 0..400 {
+            orig.push_str("依法行政，推进（一）法治建設；");
+            if k % 7 == 0 {
+                orig.push_str("加強(qiáng)");
+            }
+            if k % 50 == 0 {
+                orig.push_str(&"规范".repeat(900));
+            }
+        }
+        let n = Normalized::new(&orig);
+        let full = |pos: usize| match n.checkpoints.partition_point(|&(v, _)| v <= pos) {
+            0 => pos,
+            i => {
+                let (v, o) = n.checkpoints[i - 1];
+                o + (pos - v)
+            }
+        };
+        assert!(n.checkpoints.len() > 1000 && n.text.len() > 20 * BUCKET);
+        for pos in (0..=n.text.len()).filter(|&p| n.text.is_char_boundary(p)) {
+            assert_eq!(n.to_original(pos), full(pos), "at {pos}");
+        }
+        assert_eq!(n.to_original(n.text.len()), orig.len());
     }
 
     #[test]
