@@ -3,30 +3,12 @@
 //! `002-subjects.jsonl`). The score is the mean character-F1 between the subject found for a
 //! gold figure (same span) and the gold subject; a figure not found scores 0.
 
+mod common;
+
+use common::char_f1;
 use report_lens::analyze;
 use serde_json::Value;
 use std::collections::HashMap;
-
-/// Character-F1 of two strings (multisets of characters).
-fn char_f1(a: &str, b: &str) -> f64 {
-    let mut count: HashMap<char, i32> = HashMap::new();
-    for c in a.chars() {
-        *count.entry(c).or_default() += 1;
-    }
-    let mut common = 0;
-    for c in b.chars() {
-        if let Some(n) = count.get_mut(&c).filter(|n| **n > 0) {
-            *n -= 1;
-            common += 1;
-        }
-    }
-    let (la, lb) = (a.chars().count(), b.chars().count());
-    if common == 0 {
-        0.0
-    } else {
-        2.0 * common as f64 / (la + lb) as f64
-    }
-}
 
 /// Mean character-F1 and the number of exact subjects of `text` against `gold`.
 fn score(text: &str, gold: &str) -> (f64, usize, usize, Vec<String>) {

@@ -22,30 +22,14 @@
 //! its gold written after the rules and no rule changed for it) gives the unseen figure:
 //! 0.758 (25/33).
 
+mod common;
+
+use common::char_f1;
 use report_lens::analyze;
 use report_lens::text::{to_simplified, without_pinyin};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
-
-/// Character-F1 of two strings (multisets of characters).
-fn char_f1(a: &str, b: &str) -> f64 {
-    let mut count: HashMap<char, i32> = HashMap::new();
-    for c in a.chars() {
-        *count.entry(c).or_default() += 1;
-    }
-    let mut common = 0;
-    for c in b.chars() {
-        if let Some(n) = count.get_mut(&c).filter(|n| **n > 0) {
-            *n -= 1;
-            common += 1;
-        }
-    }
-    if common == 0 {
-        return 0.0;
-    }
-    2.0 * common as f64 / (a.chars().count() + b.chars().count()) as f64
-}
 
 /// The simplified, pinyin-free form subjects are compared on.
 fn plain(s: &str) -> String {

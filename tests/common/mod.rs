@@ -169,3 +169,22 @@ pub fn check_golden(rel: &str, got: &str) {
         );
     }
 }
+
+/// Character-F1 of two strings (multisets of characters): the subject tests' measure.
+pub fn char_f1(a: &str, b: &str) -> f64 {
+    let mut count: std::collections::HashMap<char, i32> = std::collections::HashMap::new();
+    for c in a.chars() {
+        *count.entry(c).or_default() += 1;
+    }
+    let mut common = 0;
+    for c in b.chars() {
+        if let Some(n) = count.get_mut(&c).filter(|n| **n > 0) {
+            *n -= 1;
+            common += 1;
+        }
+    }
+    if common == 0 {
+        return 0.0;
+    }
+    2.0 * common as f64 / (a.chars().count() + b.chars().count()) as f64
+}

@@ -3,6 +3,7 @@
 //! also saved in `localStorage`, written at once, which a reload restores first (it names its
 //! desk entry; a draft saved before the desk existed becomes an entry once, when restored).
 
+use crate::export::{DOCX, XLSX};
 use crate::hooks::{Text, PASTED};
 use crate::platform::workspace::{self, Entry, Status, Workspace};
 use crate::platform::{dom, download, reader, storage};
@@ -404,10 +405,6 @@ pub fn use_workspace(state: &UseReducerHandle<State>, load: Callback<Text>) -> D
         export_memo,
     }
 }
-
-const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
-const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 #[cfg(test)]
 mod tests {
