@@ -43,12 +43,16 @@ use crate::lex::numeral::format_value;
 use crate::lex::words::{subject_verb_at, DOWN_WORDS, UP_WORDS};
 use crate::model::{Code, Diagnostic, Indicator, Kind, Section, Severity};
 use crate::passes::document::Document;
-use crate::text::Span;
+use crate::text::{ceil_boundary, floor_boundary, Span};
 
 // ---- patterns -------------------------------------------------------------------------
 
 /// Clause separators inside a `其中` list.
 const CLAUSE_SEP: &[char] = &[',', '、', ';', ':'];
+/// How far (bytes) a clause is searched on either side of a figure: 80 Chinese characters
+/// are more than a clause, and the bound keeps a "sentence" without separators (scraped
+/// noise, a run of figures) linear.
+const CLAUSE_WINDOW: usize = 240;
 /// Words that mark a total: `共完成审计项目33个`.
 const TOTAL_CUES: &[&str] = &["共", "累计", "总计", "合计"];
 /// Subjects of rates that may exceed 100 %: `增长率`, `增幅`.
@@ -238,9 +242,7 @@ fn check_sums(text: &str, sentence: Span, inds: &[Indicator], out: &mut Vec<Diag
         } else {
             sentence.end
         };
-        let clause_start = text[sentence.start..total.span.start]
-            .rfind(CLAUSE_SEP)
-            .map_or(sentence.start, |p| sentence.start + p);
+        let (clause_start, _) = clause_around(text, sentence.start, sentence.end, total.span);
         let cue = TOTAL_CUES
             .iter()
             .any(|c| text[clause_start..total.span.start].contains(c));
@@ -455,9 +457,7 @@ fn check_rates(text: &str, sentence: Span, inds: &[Indicator], out: &mut Vec<Dia
 /// with the clause of the count (`调处成功907件`).
 fn rate_names_count(text: &str, sentence: Span, r: &Indicator, b: &Indicator) -> bool {
     let stem: Vec<char> = r.subject.trim_end_matches('率').chars().collect();
-    let clause_start = text[sentence.start..b.span.start]
-        .rfind(CLAUSE_SEP)
-        .map_or(sentence.start, |p| sentence.start + p);
+    let (clause_start, _) = clause_around(text, sentence.start, sentence.end, b.span);
     let clause = &text[clause_start..b.span.end];
     stem.windows(2)
         .any(|w| !w.contains(&'的') && clause.contains(&w.iter().collect::<String>()))
@@ -652,24 +652,29 @@ fn has_comparison_word(s: &str) -> bool {
     })
 }
 
+/// The clause around `at` inside `from..to`: from just before the last [`CLAUSE_SEP`] ahead of
+/// it (the separator included, as the callers compare with it) to the next one after it, each
+/// looked for within [`CLAUSE_WINDOW`].
+fn clause_around(text: &str, from: usize, to: usize, at: Span) -> (usize, usize) {
+    let lo = ceil_boundary(text, from.max(at.start.saturating_sub(CLAUSE_WINDOW)));
+    let hi = floor_boundary(text, to.min(at.end + CLAUSE_WINDOW));
+    let start = text[lo..at.start].rfind(CLAUSE_SEP).map_or(lo, |p| lo + p);
+    let end = text[at.end..hi].find(CLAUSE_SEP).map_or(hi, |p| at.end + p);
+    (start, end)
+}
+
 /// True when the figure's own clause (between the separators around it) holds its subject:
 /// `办结67件` takes its subject from the sentence and is a part, not a second statement.
 fn names_itself(text: &str, from: usize, to: usize, i: &Indicator, subject: &str) -> bool {
-    let head = &text[from..i.span.start];
-    let start = head.rfind(CLAUSE_SEP).map_or(from, |p| from + p);
-    let tail = &text[i.span.end..to];
-    let end = tail.find(CLAUSE_SEP).map_or(to, |p| i.span.end + p);
+    let (start, end) = clause_around(text, from, to, i.span);
     text[start..end].contains(subject)
 }
 
 /// The verb of the clause before a figure (`共办理行政复议案件4件` → `办理`), or `""`: the same
 /// thing done differently (`办理` as the reviewer, `作为被申请人`) is no conflict.
 fn clause_verb<'a>(text: &'a str, sentence_start: usize, i: &Indicator) -> &'a str {
-    let head = &text[sentence_start..i.span.start];
-    let clause = head.rfind(CLAUSE_SEP).map_or(head, |p| &head[p..]);
-    let after = &text[i.span.end..];
-    let after = &after[..after.find(CLAUSE_SEP).unwrap_or(after.len())];
-    [clause, after]
+    let (start, end) = clause_around(text, sentence_start, text.len(), i.span);
+    [&text[start..i.span.start], &text[i.span.end..end]]
         .iter()
         .find_map(|part| {
             part.char_indices()
@@ -727,11 +732,13 @@ fn check_years(text: &str, doc: &Document, year: u16, out: &mut Vec<Diagnostic>)
                 continue;
             }
             // The clause: a plan, not a past event.
-            let cs = before
+            let lo = ceil_boundary(s, i.saturating_sub(CLAUSE_WINDOW));
+            let cs = before[lo..]
                 .char_indices()
                 .rfind(|&(_, c)| matches!(c, ',' | '。' | ';'))
-                .map_or(0, |(p, c)| p + c.len_utf8());
-            let ce = s[i..].find([',', '。', ';']).map_or(s.len(), |p| i + p);
+                .map_or(lo, |(p, c)| lo + p + c.len_utf8());
+            let hi = floor_boundary(s, i + CLAUSE_WINDOW);
+            let ce = s[i..hi].find([',', '。', ';']).map_or(hi, |p| i + p);
             let clause = &s[cs..ce];
             if PLAN_WORDS.iter().any(|w| clause.contains(w)) {
                 continue;

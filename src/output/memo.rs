@@ -383,8 +383,8 @@ pub fn excerpt(text: &str, span: Span) -> String {
     if span.start >= text.len() {
         return String::new();
     }
-    let start = floor_char(text, span.start.min(text.len()));
-    let end = floor_char(text, span.end.clamp(start, text.len()));
+    let start = crate::text::floor_boundary(text, span.start.min(text.len()));
+    let end = crate::text::floor_boundary(text, span.end.clamp(start, text.len()));
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
     let core = text[start..end].lines().next().unwrap_or("").trim();
@@ -422,13 +422,6 @@ const CONTEXT_CHARS: usize = 8;
 
 /// Most items listed per kind of finding; the rest are counted.
 const MAX_ITEMS: usize = 8;
-
-fn floor_char(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
 
 /// The innermost section around a byte offset.
 fn section_at(a: &Analysis, pos: usize) -> Option<usize> {

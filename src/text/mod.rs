@@ -584,6 +584,24 @@ pub(crate) fn char_offset(s: &str, n: usize) -> usize {
     i.min(b.len())
 }
 
+/// The char boundary at or before `i` (`s.len()` when `i` is past the end).
+pub(crate) fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The char boundary at or after `i` (`s.len()` when `i` is past the end).
+pub(crate) fn ceil_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// Length of the UTF-8 sequence that starts with byte `b` (1 for a stray continuation
 /// byte, so that a scan always advances).
 #[inline(always)]

@@ -38,7 +38,7 @@ pub mod rules;
 
 use super::cues::LineHits;
 use crate::model::{Code, Diagnostic, Section};
-use crate::text::Span;
+use crate::text::{ceil_boundary, floor_boundary, Span};
 use rules::PATTERNS;
 pub use rules::{Rule, RULES};
 use std::collections::HashSet;
@@ -55,24 +55,6 @@ fn diagnostic(code: Code, message: String, span: Span, fix: Option<String>) -> D
     }
 }
 
-/// The char boundary at or before `i`.
-fn floor(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-/// The char boundary at or after `i`.
-fn ceil(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i
-}
-
 /// The form checks on `text` (the normalised view) whose text lines `hits` scanned;
 /// `sections` in view coordinates. In document order. The half-width notice reads the
 /// original text: see [`half_width`].
@@ -86,8 +68,8 @@ pub(crate) fn check_form(text: &str, hits: &LineHits, sections: &[Section]) -> V
         let s = &text[line.start..line.end];
         let rule = &RULES[k as usize];
         let (from, to) = (sp.start - line.start, sp.end - line.start);
-        let w0 = floor(s, from.saturating_sub(rule.window.0));
-        let w1 = ceil(s, to + rule.window.1);
+        let w0 = floor_boundary(s, from.saturating_sub(rule.window.0));
+        let w1 = ceil_boundary(s, to + rule.window.1);
         let pattern = &PATTERNS[k as usize];
         if !pattern.is_match(&s[w0..w1]) {
             continue;
