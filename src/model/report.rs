@@ -7,8 +7,9 @@ use serde::Serialize;
 /// Version of the JSON contract written by [`crate::output::export::to_json`].
 pub const CONTRACT_VERSION: u32 = 4;
 
-/// Everything report-lens finds in one report.
-#[derive(Clone, Debug, Serialize)]
+/// Everything report-lens finds in one report (`Default`: nothing found, as the page holds
+/// it before its first analysis).
+#[derive(Clone, Debug, Default, Serialize)]
 pub struct Analysis {
     /// Title, year, dates, issuer, script, length.
     pub meta: Meta,

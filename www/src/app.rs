@@ -21,7 +21,7 @@ use crate::focus::Target;
 use crate::hooks::{
     use_batch, use_chunked_render, use_current_section, use_loader, use_reveal, use_workspace, Text,
 };
-use crate::platform::{dom, files, storage};
+use crate::platform::{dom, files, reader, storage};
 use crate::shared::Shared;
 use crate::state::{Action, State, View};
 use report_lens::Kind;
@@ -75,6 +75,7 @@ pub fn App() -> Html {
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             if !state.dragging {
+                reader::warm();
                 state.dispatch(Action::Dragging(true));
             }
         })

@@ -86,14 +86,6 @@ impl Analysed {
             layout_ms: now() - t0,
         }
     }
-
-    /// Analyses `text` (on this thread) and builds its layout.
-    pub fn of(text: Rc<str>) -> Analysed {
-        let t0 = now();
-        let analysis = Shared::new(report_lens::analyze(&text));
-        let ms = now() - t0;
-        Analysed::new(text, analysis, ms)
-    }
 }
 
 /// Everything the page shows.
@@ -154,7 +146,7 @@ impl Default for State {
         State {
             text: "".into(),
             file_name: None,
-            analysis: Shared::new(report_lens::analyze("")),
+            analysis: Shared::new(Analysis::default()),
             layout: Shared::default(),
             counts: Shared::default(),
             analysis_ms: 0.0,

@@ -30,7 +30,7 @@ const fn fnv1a(bytes: &[u8]) -> u32 {
 pub enum Request {
     /// Read the file sent along (bytes → text, as the CLI reads it) and analyse the text.
     Read { id: u32, name: String },
-    /// Analyse a text (a large paste or edit).
+    /// Analyse a text (every paste and edit: the page carries no analysis of its own).
     Analyze { id: u32, text: String },
     /// The JSON contract of a text, as the CLI writes it (the page leaves serde_json out).
     Json { id: u32, text: String },

@@ -1,5 +1,5 @@
-//! report-lens's reader: a Web Worker that the page starts the first time a file needs
-//! reading (or a text is too big to analyse on the page's thread). It reads files with the
+//! report-lens's reader: a Web Worker that the page starts at its first analysis (a paste,
+//! a file, the sample), since the page carries no analysis code of its own. It reads files with the
 //! CLI's own code path (`report_lens::input::files::read_report`: format sniffing, .docx,
 //! .doc/.wps, OFD, PDF, saved pages, chardetng's encoding decision) and analyses texts, then sends the results
 //! back in pieces ([`wire`]). It also holds the sample report (示例报告), which the page's

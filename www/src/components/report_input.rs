@@ -1,7 +1,7 @@
 //! The text area: paste a report, or edit the current one.
 
 use crate::hooks::Text;
-use crate::platform::{clipboard, storage};
+use crate::platform::{clipboard, reader, storage};
 use gloo::timers::callback::Timeout;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -103,6 +103,6 @@ pub fn ReportInput(props: &ReportInputProps) -> Html {
     html! {
         <textarea id="report-input" ref={props.node_ref.clone()} value={AttrValue::Rc(props.text.clone())}
             placeholder="粘贴报告全文，或把文件拖到这里" aria-label="报告全文" spellcheck="false"
-            {onpaste} {oninput} {onkeydown} />
+            {onpaste} {oninput} {onkeydown} onfocus={|_| reader::warm()} />
     }
 }

@@ -1,7 +1,6 @@
 //! Loading a report: a pasted or typed text, a file, the saved copy, a report of a batch.
-//! The analysis runs here, outside the reducer: on the page for a text up to [`WORKER_BYTES`]
-//! (after showing that it is busy, above [`BUSY_BYTES`]), in the reader worker for a larger
-//! one and for every file.
+//! The analysis runs outside the reducer, in the reader worker, for every text and file
+//! (the page shows that it is busy above [`BUSY_BYTES`]).
 
 use crate::hooks::BatchControl;
 use crate::platform::{dom, reader, storage};
@@ -11,12 +10,8 @@ use report_lens::input::files::normalise_breaks;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Above this many bytes the page first shows that it is working, then analyses.
+/// Above this many bytes the page shows that it is working while the worker analyses.
 const BUSY_BYTES: usize = 512 * 1024;
-
-/// Above this many bytes the text is analysed in the reader worker: the page stays
-/// responsive (the analysis runs at about 50 MB/s, so 1 MB takes some 20 ms).
-const WORKER_BYTES: usize = 1024 * 1024;
 
 /// A text to load as the current report.
 pub struct Text {
@@ -63,28 +58,28 @@ pub const PASTED: &str = "粘贴";
 /// The name the sample report is shown under.
 const SAMPLE_NAME: &str = "示例报告-梅列区2019年法治政府建设工作情况报告.txt";
 
-/// Analyses `text` outside the reducer and hands the result to `done`: on the page (after a
-/// paint that shows `busy`, for a large text), or in the worker for a very large one (on the
-/// page if the worker fails).
+/// Analyses `text` in the reader worker and hands the result to `done` (after showing
+/// `busy`, for a large text). The page carries no analysis code of its own: the core's
+/// rules and tables (some 110 KB gzipped) load with the worker, on first use. When the worker
+/// fails, the text is still loaded (nothing the reader typed is lost) and the reason shown.
 fn analyse(
     d: &UseReducerDispatcher<State>,
     text: Rc<str>,
     busy: String,
     done: impl FnOnce(Analysed) + 'static,
 ) {
-    if text.len() < BUSY_BYTES {
-        return done(Analysed::of(text));
+    if text.len() >= BUSY_BYTES {
+        d.dispatch(Action::Busy(Some(busy)));
     }
-    d.dispatch(Action::Busy(Some(busy)));
-    if text.len() < WORKER_BYTES {
-        return dom::after_paint(move || done(Analysed::of(text)));
-    }
+    let d = d.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let analysed = match reader::analyze(&text).await {
-            Ok(r) => Analysed::new(text, Shared::new(r.analysis), r.ms),
-            Err(_) => Analysed::of(text),
-        };
-        done(analysed);
+        match reader::analyze(&text).await {
+            Ok(r) => done(Analysed::new(text, Shared::new(r.analysis), r.ms)),
+            Err(message) => {
+                done(Analysed::new(text, Shared::default(), 0.0));
+                d.dispatch(Action::Notice(Some(format!("未能分析：{message}"))));
+            }
+        }
     });
 }
 

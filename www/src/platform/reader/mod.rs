@@ -1,6 +1,7 @@
-//! The reader worker, seen from the page: file readers and the analysis of big inputs run in
-//! a second wasm (`www/reader`) in a Web Worker, started the first time it is needed — the
-//! first load carries neither the readers nor the encoding tables.
+//! The reader worker, seen from the page: file readers and every analysis run in a second
+//! wasm (`www/reader`) in a Web Worker, started the first time it is needed (or when the
+//! reader shows the intent: [`warm`]) — the first load carries neither the readers, nor the
+//! encoding tables, nor the core's rules and 纲要 tables.
 //!
 //! The worker is `reader.js?v=<protocol>` next to the page (it loads
 //! `report-lens-reader.js` and its wasm with the same `v`), or, in the one-file build, the
@@ -69,6 +70,15 @@ async fn read_answer(answer: Result<Answer, String>) -> Result<ReadFile, String>
         analysis,
         ms,
     })
+}
+
+/// Starts the worker ahead of its first request (the reader focused the input, or drags a
+/// file over the page), so that its wasm downloads and compiles while the text is pasted.
+/// Does nothing once it runs; a failure shows with the request that needs it.
+pub fn warm() {
+    if READER.with(|r| r.borrow().is_none()) {
+        let _ = start();
+    }
 }
 
 /// Analyses `text` in the worker.
