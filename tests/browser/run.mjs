@@ -1696,6 +1696,30 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
       await p.close();
     }
 
+    section('the analysis worker refused (a policy that blocks workers): the text stays, and the page says why');
+    {
+      const p = await context.newPage();
+      p.on('pageerror', (e) => problems.push(`page error (worker refused): ${e.message}`));
+      await p.addInitScript(() => {
+        window.Worker = function () { throw new DOMException('blocked for the test', 'SecurityError'); };
+      });
+      await loading(async () => {
+        await p.goto(appUrl);
+        await p.waitForSelector('#doc, textarea#report-input', { timeout: 20000 });
+      });
+      const text = readFileSync(join(FIXTURES, seeds.find((s) => s.startsWith('002'))), 'utf8');
+      const t = await paste(p, text);
+      await p.waitForSelector('.notice', { timeout: 5000 });
+      const notice = await p.textContent('.notice');
+      ok(notice.includes('未能分析'), `a Chinese message says the analysis could not run (${notice.slice(0, 24)}…)`);
+      const firstLine = text.split('\n').find((l) => l.trim()).trim();
+      ok(t.marks === 0 && (await p.textContent('#doc')).includes(firstLine), 'the pasted text is shown, without highlights');
+      await p.waitForTimeout(900);
+      ok(await p.evaluate((t) => localStorage.getItem('report-lens:text') === t.replace(/\r\n?/g, '\n'), text),
+        'and kept: the autosave holds it');
+      await p.close();
+    }
+
     section('a 5 MB paste');
     const big = readFileSync(seed004, 'utf8').repeat(50);
     await page.evaluate(() => {
