@@ -69,6 +69,8 @@ pub struct Analysed {
     pub analysis_ms: f64,
     /// Time to build the view model (lines, runs, tooltips) after the analysis.
     pub layout_ms: f64,
+    /// The text is shown, its analysis still to come ([`Analysed::pending`]).
+    pub pending: bool,
 }
 
 impl Analysed {
@@ -84,6 +86,16 @@ impl Analysed {
             counts,
             analysis_ms,
             layout_ms: now() - t0,
+            pending: false,
+        }
+    }
+
+    /// A text shown at once, before its analysis (a restored report): plain lines, no
+    /// highlights, nothing saved until [`Action::Analysed`] brings the analysis.
+    pub fn pending(text: Rc<str>) -> Analysed {
+        Analysed {
+            pending: true,
+            ..Analysed::new(text, Shared::default(), 0.0)
         }
     }
 }
@@ -93,6 +105,8 @@ impl Analysed {
 pub struct State {
     /// The analysed text.
     pub text: Rc<str>,
+    /// `text` is shown but not analysed yet: the desk and autosave wait for its analysis.
+    pub pending: bool,
     pub file_name: Option<String>,
     pub analysis: Shared<Analysis>,
     pub layout: Shared<Layout>,
@@ -145,6 +159,7 @@ impl Default for State {
     fn default() -> State {
         State {
             text: "".into(),
+            pending: false,
             file_name: None,
             analysis: Shared::new(Analysis::default()),
             layout: Shared::default(),
@@ -196,6 +211,7 @@ impl State {
         self.counts = a.counts;
         self.analysis = a.analysis;
         self.text = a.text;
+        self.pending = a.pending;
         self.revision = self.revision.wrapping_add(1);
         self.selected = None;
         self.hits = None;
@@ -248,6 +264,9 @@ pub enum Action {
     },
     /// The edited text, analysed.
     Edit(Box<Analysed>),
+    /// The analysis of a pending text: taken only while that text is still the one shown
+    /// (an edit made meanwhile wins).
+    Analysed(Box<Analysed>),
     /// A report of the batch, opened in the document view.
     OpenReport {
         report: Box<Analysed>,
@@ -322,6 +341,13 @@ impl Reducible for State {
                 s.reveal = None;
             }
             Action::Edit(report) => s.take(*report),
+            Action::Analysed(report) => {
+                if s.pending && *s.text == *report.text {
+                    let notice = s.notice.take();
+                    s.take(*report);
+                    s.notice = notice;
+                }
+            }
             Action::OpenReport {
                 report,
                 name,

@@ -5,7 +5,7 @@
 use crate::hooks::BatchControl;
 use crate::platform::{dom, reader, storage};
 use crate::shared::Shared;
-use crate::state::{Action, Analysed, State};
+use crate::state::{Action, Analysed, State, View};
 use report_lens::input::files::normalise_breaks;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -175,17 +175,45 @@ pub fn use_loader(state: &UseReducerHandle<State>, batch: &BatchControl) -> Load
         })
     };
 
-    // The saved report comes back after a reload.
+    // The saved report comes back after a reload: its text at once (nothing the reader
+    // typed waits on the worker); its analysis below.
     {
-        let load = load.clone();
+        let d = d.clone();
         use_effect_with((), move |_| {
             if let Some((text, file_name, entry)) = storage::load() {
-                load.emit(Text {
-                    text,
+                d.dispatch(Action::Load {
+                    report: Box::new(Analysed::pending(normalise_breaks(text).into())),
                     file_name,
                     notice: Some("已恢复上次的报告（自动保存在本机浏览器中）。".into()),
                     entry,
                     kind: String::new(),
+                });
+            }
+        });
+    }
+
+    // A pending text (the restored report) is analysed when the document view shows it and
+    // the page is idle: the worker's start does not compete with what the reader opened
+    // first (the 审查台), and waits for the reader's return to the document.
+    {
+        let requested = use_mut_ref(|| None::<u32>);
+        let showing = use_mut_ref(|| false);
+        *showing.borrow_mut() = state.view == View::Document;
+        let key = (state.pending, *showing.borrow(), state.revision);
+        let (text, d) = (state.text.clone(), d.clone());
+        use_effect_with(key, move |&(pending, shown, revision)| {
+            if pending && shown && *requested.borrow() != Some(revision) {
+                *requested.borrow_mut() = Some(revision);
+                dom::when_idle(1000, move || {
+                    if !*showing.borrow() {
+                        // The reader left the document: ask again on the way back.
+                        *requested.borrow_mut() = None;
+                        return;
+                    }
+                    let d2 = d.clone();
+                    analyse(&d, text, "正在分析…".into(), move |a| {
+                        d2.dispatch(Action::Analysed(Box::new(a)));
+                    });
                 });
             }
         });

@@ -131,7 +131,7 @@ pub fn use_workspace(state: &UseReducerHandle<State>, load: Callback<Text>) -> D
     {
         let state = state.clone();
         use_effect_with(state.revision, move |&revision| {
-            if revision == 0 {
+            if revision == 0 || state.pending {
                 return;
             }
             if state.text.is_empty() {

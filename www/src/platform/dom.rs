@@ -61,6 +61,23 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     std::mem::forget(frame);
 }
 
+/// Runs `f` when the browser is idle (`requestIdleCallback`, at most `max_ms` later), or after
+/// a paint where it has no such call (Safari): work that must not delay what the reader asked
+/// for first.
+pub fn when_idle(max_ms: u32, f: impl FnOnce() + 'static) {
+    let window = gloo::utils::window();
+    let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|v| v.dyn_into::<js_sys::Function>().ok());
+    let Some(idle) = idle else {
+        return after_paint(f);
+    };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"timeout".into(), &max_ms.into());
+    let _ = idle.call2(&window, &callback, &options);
+}
+
 /// Runs `f` at the next animation frame.
 pub fn next_frame(f: impl FnOnce(f64) + 'static) {
     std::mem::forget(gloo::render::request_animation_frame(f));

@@ -1,0 +1,67 @@
+// How soon the 审查台 with 300 reports opens after a reload (clicked as soon as the toolbar is
+// there), with a restored report (seed 004) and without, and with the reader worker blocked;
+// prints the page's long tasks. Not part of the suite (the suite times the desk once):
+//
+//   node tests/browser/desk-bench.mjs [RUNS] [DIST]
+import { chromium } from 'playwright-core';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './serve.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '..', '..');
+const DIST = resolve(process.argv[3] ?? join(ROOT, 'dist'));
+const runs = Number(process.argv[2] ?? 3);
+const seed = readFileSync(join(ROOT, 'tests', 'fixtures', readdirSync(join(ROOT, 'tests', 'fixtures')).find((f) => f.startsWith('004') && f.endsWith('.txt'))), 'utf8');
+const server = await serve(DIST, '/p/');
+const url = `http://127.0.0.1:${server.address().port}/p/`;
+const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'desk-')), { executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true });
+const page = await context.newPage();
+await page.addInitScript(() => { window.__lt = []; new PerformanceObserver((l) => window.__lt.push(...l.getEntries().map((e) => `${e.startTime.toFixed(0)}+${e.duration.toFixed(0)}`))).observe({ type: 'longtask', buffered: true }); });
+const logs = [];
+page.on('console', (m) => logs.push(m.text()));
+await page.goto(url);
+await page.waitForSelector('#view-desk');
+await page.evaluate((n) => new Promise((resolve, reject) => {
+  const open = indexedDB.open('report-lens', 1);
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const db = open.result;
+    const t = db.transaction(['reports', 'texts'], 'readwrite');
+    const now = Date.now();
+    for (let k = 0; k < n; k++) {
+      const id = now - 1e7 + k + 0.5;
+      t.objectStore('reports').put({ id, name: `县${k}.txt`, kind: 'UTF-8', added: id, opened: 0, status: 'Pending', note: '', title: `某县${k}号2023年法治政府建设年度报告`, issuer: `某县${k}号`, year: 2023, score: k % 100, problems: k % 7 });
+      t.objectStore('texts').put(`某县${k}号2023年法治政府建设年度报告\n一、主要举措和成效\n全年办理案件${k}件。`, id);
+    }
+    t.oncomplete = () => { db.close(); resolve(); };
+    t.onerror = () => reject(t.error);
+  };
+}), 300);
+for (let r = 0; r < runs; r++) {
+  for (const [restore, block] of [[true, false], [true, true], [false, false]]) {
+    if (block) await page.route('**/reader.js*', (r) => r.abort()); else await page.unroute('**/reader.js*');
+    await page.evaluate(({ restore, seed }) => {
+      if (restore) localStorage.setItem('report-lens:text', seed); else localStorage.removeItem('report-lens:text');
+    }, { restore, seed });
+    logs.length = 0;
+    await page.reload();
+    await page.waitForSelector('#view-desk');
+    const desk = await page.evaluate(async () => {
+      const loaded = performance.now();
+      const rows = () => document.querySelectorAll('#desk tr[data-entry]').length;
+      document.querySelector('#view-desk').click();
+      while (rows() === 0) await new Promise((r) => setTimeout(r, 1));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const first = performance.now();
+      while (rows() < 300) await new Promise((r) => setTimeout(r, 2));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      return { loaded, first: first - loaded, all: performance.now() - loaded, lt: window.__lt.join(' ') };
+    });
+    console.log(`restore=${restore} block=${block}: loaded at ${desk.loaded.toFixed(0)} ms, first rows +${desk.first.toFixed(0)}, all +${desk.all.toFixed(0)} long tasks: ${desk.lt}  ${logs.filter((l) => l.includes('desk')).join(' | ')}`);
+  }
+}
+await context.close();
+server.close();
