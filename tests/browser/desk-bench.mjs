@@ -43,9 +43,19 @@ await page.evaluate((n) => new Promise((resolve, reject) => {
 for (let r = 0; r < runs; r++) {
   for (const [restore, block] of [[true, false], [true, true], [false, false]]) {
     if (block) await page.route('**/reader.js*', (r) => r.abort()); else await page.unroute('**/reader.js*');
-    await page.evaluate(({ restore, seed }) => {
-      if (restore) localStorage.setItem('report-lens:text', seed); else localStorage.removeItem('report-lens:text');
-    }, { restore, seed });
+    // The open report is the desk entry report-lens:current names: seed 004's, added once.
+    await page.evaluate(({ restore, seed }) => new Promise((resolve) => {
+      if (!restore) { localStorage.removeItem('report-lens:current'); return resolve(); }
+      const id = 1e12 + 0.25;
+      const open = indexedDB.open('report-lens', 1);
+      open.onsuccess = () => {
+        const db = open.result;
+        const t = db.transaction(['reports', 'texts'], 'readwrite');
+        t.objectStore('reports').put({ id, name: '004.txt', kind: 'UTF-8', added: id, opened: 0, status: 'Pending', note: '', title: null, issuer: null, year: null, score: null, problems: 0 });
+        t.objectStore('texts').put(seed, id);
+        t.oncomplete = () => { db.close(); localStorage.setItem('report-lens:current', `${id} ${Date.now()}`); resolve(); };
+      };
+    }), { restore, seed });
     logs.length = 0;
     await page.reload();
     await page.waitForSelector('#view-desk');

@@ -193,6 +193,24 @@ async function ensureEditing(page) {
 }
 
 // Pastes `text` as a user would into the (fully selected) paste area; resolves with timings.
+// The text autosave keeps for a page's open report: its desk entry (IndexedDB), which
+// `localStorage` names under report-lens:current.
+async function savedText(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    const current = localStorage.getItem('report-lens:current');
+    if (!current) return resolve(null);
+    const id = Number(current.split(' ')[0]);
+    const open = indexedDB.open('report-lens', 1);
+    open.onerror = () => resolve(null);
+    open.onsuccess = () => {
+      const db = open.result;
+      const get = db.transaction('texts').objectStore('texts').get(id);
+      get.onsuccess = () => { db.close(); resolve(get.result ?? null); };
+      get.onerror = () => { db.close(); resolve(null); };
+    };
+  }));
+}
+
 async function paste(page, text) {
   await ensureEditing(page);
   return page.evaluate(async (text) => {
@@ -848,7 +866,7 @@ async function main() {
       await page.keyboard.press('Control+End');
       await page.keyboard.type('。');
       await page.waitForTimeout(900);
-      const saved = await page.evaluate(() => localStorage.getItem('report-lens:text') === document.querySelector('textarea#report-input').value);
+      const saved = (await savedText(page)) === (await page.inputValue('textarea#report-input'));
       ok(saved, 'an edit in the first tab saves its text again (last writer wins, after the notice)');
       await page.keyboard.press('Escape');
     }
@@ -1717,8 +1735,31 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
       const firstLine = text.split('\n').find((l) => l.trim()).trim();
       ok(t.marks === 0 && (await p.textContent('#doc')).includes(firstLine), 'the pasted text is shown, without highlights');
       await p.waitForTimeout(900);
-      ok(await p.evaluate((t) => localStorage.getItem('report-lens:text') === t.replace(/\r\n?/g, '\n'), text),
-        'and kept: the autosave holds it');
+      ok((await savedText(p)) === text.replace(/\r\n?/g, '\n'), 'and kept: the autosave (its desk entry) holds it');
+      await p.close();
+    }
+
+    section('an older version\'s autosave (the text in localStorage) moves to the desk');
+    {
+      const p = await context.newPage();
+      p.on('pageerror', (e) => problems.push(`page error (older autosave): ${e.message}`));
+      const text = readFileSync(join(FIXTURES, seeds.find((s) => s.startsWith('001'))), 'utf8').replace(/\r\n?/g, '\n');
+      await p.addInitScript((text) => {
+        if (sessionStorage.getItem('seeded')) return;
+        sessionStorage.setItem('seeded', '1');
+        localStorage.removeItem('report-lens:current');
+        localStorage.setItem('report-lens:text', text);
+        localStorage.setItem('report-lens:name', '旧版保存.txt');
+      }, text);
+      await loading(async () => {
+        await p.goto(appUrl);
+        await p.waitForSelector('#doc mark[data-indicator]', { timeout: 20000 });
+      });
+      const firstLine = text.split('\n').find((l) => l.trim()).trim();
+      ok((await p.textContent('#doc')).includes(firstLine), 'the older copy is restored and analysed');
+      await p.waitForTimeout(500);
+      const moved = await p.evaluate(() => localStorage.getItem('report-lens:text'));
+      ok(moved === null && (await savedText(p)) === text, 'it is now the open report\'s desk entry; the older copy is gone');
       await p.close();
     }
 

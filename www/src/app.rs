@@ -188,8 +188,9 @@ pub fn App() -> Html {
     let a = &state.analysis;
     let empty = state.is_empty();
     let textarea = html! {
-        <ReportInput node_ref={input_ref.clone()} text={state.text.clone()} file_name={state.file_name.clone()} entry={state.entry}
-            onload={loader.load.clone()} onedit={loader.edit.clone()} {onlarge} {ondone} />
+        <ReportInput node_ref={input_ref.clone()} text={state.text.clone()}
+            onload={loader.load.clone()} onedit={loader.edit.clone()} {onlarge} {ondone}
+            onsave={desk.save_text.clone()} />
     };
     let file_inputs = html! {
         <FileInputs file_ref={file_ref.clone()} folder_ref={folder_ref.clone()}

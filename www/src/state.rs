@@ -262,6 +262,9 @@ pub enum Action {
         entry: Option<f64>,
         kind: String,
     },
+    /// The saved report after a reload: a [`Action::Load`], taken only while the page is
+    /// still empty.
+    Restore(Box<Action>),
     /// The edited text, analysed.
     Edit(Box<Analysed>),
     /// The analysis of a pending text: taken only while that text is still the one shown
@@ -322,6 +325,14 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        if let Action::Restore(load) = action {
+            // A report pasted or opened while the saved one was read stays.
+            return if self.is_empty() {
+                self.reduce(*load)
+            } else {
+                self
+            };
+        }
         let mut s = (*self).clone();
         match action {
             Action::Load {
@@ -341,6 +352,7 @@ impl Reducible for State {
                 s.reveal = None;
             }
             Action::Edit(report) => s.take(*report),
+            Action::Restore(_) => {} // taken above
             Action::Analysed(report) => {
                 if s.pending && *s.text == *report.text {
                     let notice = s.notice.take();

@@ -1,7 +1,7 @@
 //! The text area: paste a report, or edit the current one.
 
 use crate::hooks::Text;
-use crate::platform::{clipboard, reader, storage};
+use crate::platform::{clipboard, reader};
 use gloo::timers::callback::Timeout;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -18,15 +18,14 @@ pub const LARGE_EDIT_CHARS: u32 = 200_000;
 pub struct ReportInputProps {
     pub node_ref: NodeRef,
     pub text: Rc<str>,
-    pub file_name: Option<String>,
-    /// The review desk's entry of the text (saved with it).
-    pub entry: Option<f64>,
     /// A whole report pasted into the empty (or fully selected) area.
     pub onload: Callback<Text>,
     /// The text after a pause in typing.
     pub onedit: Callback<String>,
     /// A large text was edited: it is analysed on request only.
     pub onlarge: Callback<()>,
+    /// A large text after a pause in typing: saved as it is.
+    pub onsave: Callback<String>,
     /// Ctrl+Enter or Escape: analyse now and show the result.
     pub ondone: Callback<()>,
 }
@@ -66,8 +65,7 @@ pub fn ReportInput(props: &ReportInputProps) -> Html {
     let oninput = {
         let node_ref = props.node_ref.clone();
         let (onedit, onlarge) = (props.onedit.clone(), props.onlarge.clone());
-        let name = props.file_name.clone();
-        let entry = props.entry;
+        let onsave = props.onsave.clone();
         let debounce = debounce.clone();
         Callback::from(move |_: InputEvent| {
             let Some(area) = node_ref.cast::<HtmlTextAreaElement>() else {
@@ -78,9 +76,9 @@ pub fn ReportInput(props: &ReportInputProps) -> Html {
             if area.text_length() > LARGE_EDIT_CHARS {
                 onlarge.emit(());
                 // Still saved after each pause, so a crash loses nothing.
-                let name = name.clone();
+                let onsave = onsave.clone();
                 *debounce.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
-                    storage::save(&area.value(), name.as_deref(), entry);
+                    onsave.emit(area.value());
                 }));
                 return;
             }

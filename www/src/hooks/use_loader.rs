@@ -3,11 +3,13 @@
 //! (the page shows that it is busy above [`BUSY_BYTES`]).
 
 use crate::hooks::BatchControl;
+use crate::platform::workspace::{self, Workspace};
 use crate::platform::{dom, reader, storage};
 use crate::shared::Shared;
 use crate::state::{Action, Analysed, State, View};
 use report_lens::input::files::normalise_breaks;
 use std::rc::Rc;
+use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 /// Above this many bytes the page shows that it is working while the worker analyses.
@@ -175,20 +177,40 @@ pub fn use_loader(state: &UseReducerHandle<State>, batch: &BatchControl) -> Load
         })
     };
 
-    // The saved report comes back after a reload: its text at once (nothing the reader
-    // typed waits on the worker); its analysis below.
+    // The open report comes back after a reload, from its desk entry (an older version's
+    // copy in `localStorage` once): its text at once, pending (nothing the reader typed waits
+    // on the worker); its analysis below.
     {
         let d = d.clone();
         use_effect_with((), move |_| {
-            if let Some((text, file_name, entry)) = storage::load() {
-                d.dispatch(Action::Load {
-                    report: Box::new(Analysed::pending(normalise_breaks(text).into())),
-                    file_name,
-                    notice: Some("已恢复上次的报告（自动保存在本机浏览器中）。".into()),
-                    entry,
-                    kind: String::new(),
-                });
-            }
+            spawn_local(async move {
+                let saved = match storage::current() {
+                    Some(id) => {
+                        let (store, _) = workspace::open().await;
+                        let entry = store.entry(id).await.ok().flatten();
+                        let text = store.text(id).await.ok().flatten();
+                        entry
+                            .zip(text)
+                            .filter(|(_, t)| !t.is_empty())
+                            .map(|(e, t)| {
+                                let name = (!e.name.is_empty()).then_some(e.name);
+                                (t, name, Some(id), e.kind)
+                            })
+                    }
+                    None => None,
+                };
+                let saved =
+                    saved.or_else(|| storage::older().map(|(t, n, e)| (t, n, e, String::new())));
+                if let Some((text, file_name, entry, kind)) = saved {
+                    d.dispatch(Action::Restore(Box::new(Action::Load {
+                        report: Box::new(Analysed::pending(normalise_breaks(text).into())),
+                        file_name,
+                        notice: Some("已恢复上次的报告（自动保存在本机浏览器的审查台中）。".into()),
+                        entry,
+                        kind,
+                    })));
+                }
+            });
         });
     }
 

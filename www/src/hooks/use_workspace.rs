@@ -1,7 +1,7 @@
 //! The review desk (审查台) and autosave: every report the page analyses is kept on the desk
-//! ([`crate::platform::workspace`]) as it is loaded and after every edit; the open one is
-//! also saved in `localStorage`, written at once, which a reload restores first (it names its
-//! desk entry; a draft saved before the desk existed becomes an entry once, when restored).
+//! ([`crate::platform::workspace`]) as it is loaded and after every edit; the open one is the
+//! entry [`crate::platform::storage`] names, which a reload restores (a draft an older version
+//! kept in `localStorage` becomes an entry once, when restored).
 
 use crate::export::{DOCX, XLSX};
 use crate::hooks::{Text, PASTED};
@@ -14,7 +14,8 @@ use report_lens::output::overview::{self, Row};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-const SAVE_REFUSED: &str = "报告太大，浏览器拒绝自动保存；刷新页面前请自行保留原文。";
+const SAVE_REFUSED: &str =
+    "浏览器不允许记住当前打开的报告：它已保存在审查台，刷新页面后请从审查台打开。";
 
 /// What the desk can do.
 #[derive(Clone, PartialEq)]
@@ -34,6 +35,9 @@ pub struct DeskControl {
     pub edit_memo: Callback<(f64, Memo)>,
     /// The memo being edited as `docx` (downloaded), `text` or `markdown` (copied).
     pub export_memo: Callback<&'static str>,
+    /// The open report's text as typed (a large text, analysed on request only): saved to its
+    /// entry at once, so that a crash loses nothing.
+    pub save_text: Callback<String>,
 }
 
 /// A desk entry for a report: its overview row's figures.
@@ -110,7 +114,17 @@ pub fn use_workspace(state: &UseReducerHandle<State>, load: Callback<Text>) -> D
                 }
             });
             let d3 = d.clone();
-            let text = storage::watch(move |text| d3.dispatch(Action::OtherTab(text)));
+            // Another tab made a report its open one: its text, compared with this tab's.
+            let text = storage::watch(move |id| {
+                let d = d3.clone();
+                spawn_local(async move {
+                    let text = match id {
+                        Some(id) => workspace::open().await.0.text(id).await.ok().flatten(),
+                        None => None,
+                    };
+                    d.dispatch(Action::OtherTab(text));
+                });
+            });
             let desk = EventListener::new(&gloo::utils::window(), "storage", move |e| {
                 let e: &web_sys::StorageEvent = wasm_bindgen::JsCast::unchecked_ref(e);
                 if e.key().as_deref() == Some(workspace::TOUCHED) {
@@ -148,9 +162,6 @@ pub fn use_workspace(state: &UseReducerHandle<State>, load: Callback<Text>) -> D
             if state.entry != Some(id) {
                 state.dispatch(Action::Entry(id));
             }
-            if !storage::save(&state.text, state.file_name.as_deref(), Some(id)) {
-                state.dispatch(Action::Notice(Some(SAVE_REFUSED.into())));
-            }
             let listed = state.desk.iter().find(|e| e.id == id).cloned();
             let (text, kind, d) = (state.text.clone(), state.kind.clone(), state.dispatcher());
             spawn_local(async move {
@@ -173,7 +184,12 @@ pub fn use_workspace(state: &UseReducerHandle<State>, load: Callback<Text>) -> D
                     (None, fresh) => fresh,
                 };
                 match store.put(&entry, Some(&text)).await {
-                    Ok(()) => d.dispatch(Action::DeskPut(entry)),
+                    Ok(()) => {
+                        if !storage::set_current(id) {
+                            d.dispatch(Action::Notice(Some(SAVE_REFUSED.into())));
+                        }
+                        d.dispatch(Action::DeskPut(entry));
+                    }
                     Err(message) => d.dispatch(Action::Notice(Some(message))),
                 }
             });
@@ -393,7 +409,27 @@ pub fn use_workspace(state: &UseReducerHandle<State>, load: Callback<Text>) -> D
             });
         },
     );
+    let save_text = use_callback(state.dispatcher(), move |text: String, d| {
+        let (desk, current) = {
+            let s = latest.borrow();
+            (s.desk.clone(), s.entry)
+        };
+        let Some(e) = current.and_then(|id| desk.iter().find(|e| e.id == id).cloned()) else {
+            return;
+        };
+        let d = d.clone();
+        spawn_local(async move {
+            let (store, _) = workspace::open().await;
+            match store.put(&e, Some(&text)).await {
+                Ok(()) => {
+                    storage::set_current(e.id);
+                }
+                Err(message) => d.dispatch(Action::Notice(Some(message))),
+            }
+        });
+    });
     DeskControl {
+        save_text,
         set_status,
         set_note,
         delete,

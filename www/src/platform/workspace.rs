@@ -126,6 +126,8 @@ pub const WRITE_FAILED: &str =
 pub trait Workspace {
     /// Every entry, in the order added.
     async fn entries(&self) -> Result<Vec<Entry>, Refused>;
+    /// Entry `id`.
+    async fn entry(&self, id: f64) -> Result<Option<Entry>, Refused>;
     /// The text of entry `id`.
     async fn text(&self, id: f64) -> Result<Option<String>, Refused>;
     /// Saves `entry`, and its text when given.
@@ -143,6 +145,14 @@ pub struct Memory {
 impl Workspace for Memory {
     async fn entries(&self) -> Result<Vec<Entry>, Refused> {
         Ok(self.items.borrow().iter().map(|(e, _)| e.clone()).collect())
+    }
+
+    async fn entry(&self, id: f64) -> Result<Option<Entry>, Refused> {
+        let items = self.items.borrow();
+        Ok(items
+            .iter()
+            .find(|(e, _)| e.id == id)
+            .map(|(e, _)| e.clone()))
     }
 
     async fn text(&self, id: f64) -> Result<Option<String>, Refused> {
@@ -297,6 +307,11 @@ impl Workspace for Idb {
             .collect())
     }
 
+    async fn entry(&self, id: f64) -> Result<Option<Entry>, Refused> {
+        let v = value(self.store(REPORTS, false)?.get(&id.into())).await?;
+        Ok(serde_wasm_bindgen::from_value::<Entry>(v).ok())
+    }
+
     async fn text(&self, id: f64) -> Result<Option<String>, Refused> {
         let v = value(self.store(TEXTS, false)?.get(&id.into())).await?;
         Ok(v.as_string())
@@ -337,6 +352,12 @@ impl Workspace for Store {
             Store::Memory(s) => s.entries().await,
         }
     }
+    async fn entry(&self, id: f64) -> Result<Option<Entry>, Refused> {
+        match self {
+            Store::Idb(s) => s.entry(id).await,
+            Store::Memory(s) => s.entry(id).await,
+        }
+    }
     async fn text(&self, id: f64) -> Result<Option<String>, Refused> {
         match self {
             Store::Idb(s) => s.text(id).await,
@@ -366,21 +387,26 @@ impl Workspace for Store {
 }
 
 thread_local! {
-    static STORE: RefCell<Option<Rc<Store>>> = const { RefCell::new(None) };
+    static STORE: RefCell<Option<(Rc<Store>, Option<&'static str>)>> = const { RefCell::new(None) };
 }
 
-/// Opens the desk once: IndexedDB, or memory with the message why.
+/// Opens the desk once: IndexedDB, or memory with the message why (told to every caller,
+/// whichever opened it first).
 pub async fn open() -> (Rc<Store>, Option<&'static str>) {
     if let Some(s) = STORE.with(|s| s.borrow().clone()) {
-        return (s, None);
+        return s;
     }
     let (store, refused) = match Idb::open().await {
         Ok(db) => (Store::Idb(db), None),
         Err(_) => (Store::Memory(Memory::default()), Some(REFUSED)),
     };
-    let store = Rc::new(store);
-    STORE.with(|s| *s.borrow_mut() = Some(store.clone()));
-    (store, refused)
+    // Two callers may have waited for the database at once: the first to finish wins.
+    if let Some(s) = STORE.with(|s| s.borrow().clone()) {
+        return s;
+    }
+    let opened = (Rc::new(store), refused);
+    STORE.with(|s| *s.borrow_mut() = Some(opened.clone()));
+    opened
 }
 
 /// A new entry's id: now, plus a fraction no other tab picks at the same millisecond.
