@@ -1605,6 +1605,10 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
       ok(conclusion.startsWith('经审查，建议将该报告退回修改。'), `the 审查结论 select sets the conclusion's first sentence (${conclusion.split('\n')[0]})`);
       const edited = '编辑后的结论：第三部分请补充数据来源。';
       await page.fill('#memo-conclusion', `${conclusion}\n${edited}`);
+      // The 落款: dated today when drafted; the reviewing body typed once.
+      const dated = await page.inputValue('#memo-date');
+      ok(/^20\d\d年\d{1,2}月\d{1,2}日$/.test(dated), `the drafted memo is dated today (${dated})`);
+      await page.fill('#memo-signer', '某区司法局');
       await page.waitForTimeout(300);
       const [memoDl] = await Promise.all([page.waitForEvent('download'), page.click('#memo-docx')]);
       const memo = officeContents(await memoDl.path());
@@ -1612,6 +1616,7 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
       const bare = (t) => (t ?? '').replace(/[《》〈〉]/g, '');
       ok(memoDl.suggestedFilename().endsWith('.docx') && memo.text?.includes(edited) && memo.text.includes('退回修改') && bare(memo.text).includes(bare(title)),
         `导出 Word from the editor: ${memoDl.suggestedFilename()} holds the title and the edited conclusion (${(memo.text ?? '').length} characters)`);
+      ok(memo.text?.includes('某区司法局') && memo.text.includes(dated), `and its 落款: 某区司法局, ${dated}`);
       await page.click('#memo-copy-markdown');
       await page.waitForFunction(() => document.querySelector('.notice')?.textContent.includes('Markdown'), null, { timeout: 10000 });
       const md = await page.evaluate(() => navigator.clipboard.readText());
@@ -1630,6 +1635,11 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
       await row(names[2]).locator('button.memo').click();
       await page.waitForSelector('#memo-editor textarea#memo-conclusion', { timeout: 20000 });
       ok((await page.inputValue('#memo-conclusion')).includes(edited) && (await page.inputValue('#memo-verdict')) === 'return', 'the edited memo survives a reload');
+      await page.click('#memo-back');
+      await deskReady();
+      await row(names[1]).locator('button.memo').click();
+      await page.waitForSelector('#memo-editor textarea#memo-conclusion', { timeout: 20000 });
+      ok((await page.inputValue('#memo-signer')) === '某区司法局', 'the next memo drafted is signed by the same body (remembered)');
       await page.click('#memo-back');
       await deskReady();
 

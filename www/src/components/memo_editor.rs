@@ -1,11 +1,12 @@
 //! The 审查意见 editor: the memo the core drafted ([`report_lens::output::memo`]), a text
-//! area per section and the 审查结论 chosen from 通过 / 修改后通过 / 退回修改. Every change
+//! area per section, the 审查结论 chosen from 通过 / 修改后通过 / 退回修改, and the 落款 (the
+//! reviewing body and the date). Every change
 //! goes to `onchange` (the desk keeps it); the files and copies are made by the core's
 //! renderers in the reader worker.
 
 use crate::shared::Shared;
 use report_lens::output::memo::{Memo, SectionId, Verdict};
-use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -60,6 +61,20 @@ pub fn MemoEditor(props: &MemoEditorProps) -> Html {
             </div>
         }
     });
+    // The 落款: who signs and when.
+    let signed = |set: fn(&mut Memo, String)| {
+        let (memo, cb) = (m.clone(), props.onchange.clone());
+        Callback::from(move |e: InputEvent| {
+            let mut edited = (*memo).clone();
+            set(
+                &mut edited,
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            );
+            cb.emit(edited);
+        })
+    };
+    let onsigner = signed(|m, v| m.signer = v);
+    let ondate = signed(|m, v| m.date = v);
     let on = |f: &'static str| props.onexport.reform(move |_: MouseEvent| f);
     html! {
         <section id="memo-editor" class="memo-editor" aria-label="审查意见">
@@ -72,6 +87,14 @@ pub fn MemoEditor(props: &MemoEditorProps) -> Html {
             </header>
             <p class="sub">{ "由分析结果起草；修改随时保存在审查台中。" }</p>
             { for sections }
+            <div class="memo-section memo-sign">
+                <label for="memo-signer">{ "落款单位" }</label>
+                <input id="memo-signer" type="text" value={m.signer.clone()} oninput={onsigner}
+                    placeholder="如：某区司法局（留空则不落款）" />
+                <label for="memo-date">{ "日期" }</label>
+                <input id="memo-date" type="text" value={m.date.clone()} oninput={ondate}
+                    placeholder="如：2026年12月7日" />
+            </div>
         </section>
     }
 }

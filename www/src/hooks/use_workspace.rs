@@ -233,6 +233,7 @@ pub fn use_workspace(state: &UseReducerHandle<State>, load: Callback<Text>) -> D
         })
     };
     let edit_memo = use_callback((), move |(id, m): (f64, Memo), _| {
+        storage::set_signer(&m.signer);
         change(id, &|e| e.memo = Some(m.clone()))
     });
     let open_memo = use_callback(state.dispatcher(), {
@@ -253,7 +254,14 @@ pub fn use_workspace(state: &UseReducerHandle<State>, load: Callback<Text>) -> D
                 let drafted = reader::draft(&e.name, &text).await;
                 d.dispatch(Action::Busy(None));
                 match drafted {
-                    Ok(m) => {
+                    Ok(mut m) => {
+                        // Signed today by the body that signed the last memo.
+                        if m.date.is_empty() {
+                            m.date = dom::today();
+                        }
+                        if m.signer.is_empty() {
+                            m.signer = storage::signer().unwrap_or_default();
+                        }
                         e.memo = Some(m);
                         if let Err(message) = store.put(&e, None).await {
                             d.dispatch(Action::Notice(Some(message)));

@@ -61,6 +61,17 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     std::mem::forget(frame);
 }
 
+/// Today's date as a memo writes it (`2026年12月7日`), in the browser's time zone.
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{}年{}月{}日",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
 /// Runs `f` when the browser is idle (`requestIdleCallback`, at most `max_ms` later), or after
 /// a paint where it has no such call (Safari): work that must not delay what the reader asked
 /// for first.

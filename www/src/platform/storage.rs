@@ -19,6 +19,9 @@ const OLD_TEXT: &str = "report-lens:text";
 const OLD_NAME: &str = "report-lens:name";
 const OLD_ENTRY: &str = "report-lens:entry";
 
+/// The reviewing body the reviewer last signed a memo with (落款), offered for the next.
+const SIGNER: &str = "report-lens:signer";
+
 fn storage() -> Option<web_sys::Storage> {
     gloo::utils::window().local_storage().ok().flatten()
 }
@@ -71,6 +74,18 @@ pub fn clear() {
     if let Some(s) = storage() {
         let _ = s.remove_item(CURRENT);
         forget_older(&s);
+    }
+}
+
+/// The reviewing body last signed with, if any.
+pub fn signer() -> Option<String> {
+    storage()?.get_item(SIGNER).ok().flatten()
+}
+
+/// Remembers the reviewing body for the next memo.
+pub fn set_signer(signer: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(SIGNER, signer.trim());
     }
 }
 
