@@ -58,14 +58,16 @@ pub fn entry_of(id: f64, name: &str, kind: &str, row: &Row) -> Entry {
     }
 }
 
-/// The entry of a file read before: the same name (with its folder) and the same title and
-/// figures. Texts pasted without a name are always new entries.
+/// The entry of a report kept before: a file read again (the same name, with its folder,
+/// and the same title and figures), or a text pasted again (no name, and the same title,
+/// issuer, year and figures; a text without a title is always a new entry).
 pub fn same_report(desk: &[Entry], name: &str, row: &Row) -> Option<f64> {
-    if name.is_empty() {
+    if name.is_empty() && row.title.is_none() {
         return None;
     }
     let same = |e: &&Entry| {
         e.name == name
+            && (!name.is_empty() || e.issuer == row.issuer)
             && e.title == row.title
             && e.year == row.year
             && e.score == row.task_score
@@ -493,9 +495,44 @@ mod tests {
     }
 
     #[test]
-    fn pasted_texts_are_always_new() {
-        let (e, row) = kept("");
-        assert_eq!(same_report(&[e], "", &row), None);
+    fn a_text_pasted_again_is_its_entry() {
+        let (mut e, row) = kept("");
+        assert!(row.title.is_some());
+        e.issuer = row.issuer.clone();
+        assert_eq!(same_report(std::slice::from_ref(&e), "", &row), Some(7.0));
+        let other = overview::row(
+            "",
+            &report_lens::analyze(
+                "某县2023年法治政府建设年度报告\n一、主要举措和成效\n全年办理案件64件。",
+            ),
+        );
+        assert_eq!(
+            same_report(std::slice::from_ref(&e), "", &other),
+            None,
+            "another issuer's title"
+        );
+        let figures = overview::row(
+            "",
+            &report_lens::analyze(&format!("{TEXT}\n三、存在的问题\n个别单位落实不到位。")),
+        );
+        assert_eq!(
+            same_report(std::slice::from_ref(&e), "", &figures),
+            None,
+            "other findings"
+        );
+        assert_eq!(
+            same_report(&[e], "某区.txt", &row),
+            None,
+            "a file is not a paste"
+        );
+    }
+
+    #[test]
+    fn pasted_texts_without_a_title_are_always_new() {
+        let (e, _) = kept("");
+        let untitled = overview::row("", &report_lens::analyze("全年办理案件64件。"));
+        assert!(untitled.title.is_none());
+        assert_eq!(same_report(&[e], "", &untitled), None);
     }
 
     #[test]
