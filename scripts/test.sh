@@ -6,7 +6,7 @@
 #   pick-browser tests/setup/pick_browser.sh: setup's choice of browser, with fake browsers
 #   fmt          cargo fmt --check
 #   clippy       native (whole workspace, all targets) and wasm32 (core lib, www, reader), -D warnings
-#   test         native tests of the core (unit, integration, doc)
+#   test         native tests of the core (unit, integration, doc) and of the page's logic
 #   bench        benchmarks compile (cargo bench --no-run)
 #   wasm-core    the core library builds for wasm32
 #   trunk        trunk build --release                       (once www/index.html exists)
