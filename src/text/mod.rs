@@ -521,15 +521,30 @@ pub fn byte_to_char_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
     for i in order {
         let target = offsets[i].min(bytes.len());
         if target > at {
-            chars += bytes[at..target]
-                .iter()
-                .filter(|&&b| b & 0xC0 != 0x80)
-                .count();
+            chars += code_points(&bytes[at..target]);
             at = target;
         }
         out[i] = chars;
     }
     out
+}
+
+/// The bytes of `b` that are not UTF-8 continuation bytes (`10xxxxxx`), eight at a time:
+/// a continuation byte has bit 7 set and bit 6 clear. Offsets lie about 20 bytes apart in
+/// a report's analysis, too short for a vectorised loop to pay off.
+fn code_points(b: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut words = b.chunks_exact(8);
+    let mut n = 0;
+    for w in &mut words {
+        let w = u64::from_le_bytes(w.try_into().expect("eight bytes"));
+        n += 8 - (w & !(w << 1) & HIGH).count_ones() as usize;
+    }
+    n + words
+        .remainder()
+        .iter()
+        .filter(|&&b| b & 0xC0 != 0x80)
+        .count()
 }
 
 /// Converts byte offsets to UTF-16 code-unit offsets in one forward pass.
@@ -612,6 +627,18 @@ pub(crate) fn utf8_len(b: u8) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_points_counts_as_chars_does_on_every_slice() {
+        let s = "ab（一）共１２件，萬元處理😀x\u{80}€ 12%～30%法治政府建设实施纲要";
+        let b = s.as_bytes();
+        for i in 0..=b.len() {
+            for j in i..=b.len() {
+                let direct = b[i..j].iter().filter(|&&c| c & 0xC0 != 0x80).count();
+                assert_eq!(code_points(&b[i..j]), direct, "{i}..{j}");
+            }
+        }
+    }
 
     #[test]
     fn simplified_markers_are_exactly_the_listed_characters() {
