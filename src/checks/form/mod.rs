@@ -76,11 +76,7 @@ pub(crate) fn check_form(text: &str, hits: &LineHits, sections: &[Section]) -> V
         if !rule.needs.is_empty() && !rule.needs.iter().any(|n| window.contains(n)) {
             continue;
         }
-        let pattern = &PATTERNS[k as usize];
-        if !pattern.is_match(window) {
-            continue;
-        }
-        for c in pattern.captures_iter(window) {
+        for c in PATTERNS[k as usize].captures_iter(window) {
             let m = c.name("m").or_else(|| c.get(0)).expect("a match");
             let (ms, me) = (w0 + m.start(), w0 + m.end());
             if me <= from || ms >= to || (rule.silent)(s, ms, me, &c) {
