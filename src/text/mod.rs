@@ -235,6 +235,14 @@ fn maybe_traditional(c: char) -> bool {
     bitmap_index(c).is_some_and(|k| TRADITIONAL_BITMAP[k / 64] & (1 << (k % 64)) != 0)
 }
 
+/// [`maybe_traditional`] of the code point `u` of a CJK ideograph (U+4E00–U+9FFF).
+#[inline(always)]
+fn maybe_traditional_ideograph(u: u32) -> bool {
+    // U+4E00–U+9FFF lies inside the bitmap's range.
+    let k = (u - BITMAP_LO) as usize;
+    TRADITIONAL_BITMAP[k / 64] & (1 << (k % 64)) != 0
+}
+
 /// Neutral-tone syllables that injected pinyin writes without a tone mark.
 const TONELESS: &[&str] = &["de", "le", "me", "men", "zi", "ne", "ma", "ba", "zhe", "ge"];
 
@@ -356,6 +364,20 @@ impl Normalized {
             if b0 < 0x80 {
                 i += 1;
                 continue;
+            }
+            // Most characters: a CJK ideograph U+4E00–U+9FFF (lead byte 0xE4–0xE9) without a
+            // Traditional entry stays as it is (the general path below does the same, slower).
+            if (0xE4..=0xE9).contains(&b0) && i + 2 < bytes.len() {
+                let cp = ((b0 as u32 & 0x0F) << 12)
+                    | ((bytes[i + 1] as u32 & 0x3F) << 6)
+                    | (bytes[i + 2] as u32 & 0x3F);
+                if cp >= 0x4E00 && !maybe_traditional_ideograph(cp) {
+                    if i < SCRIPT_SAMPLE_BYTES && is_simplified_marker_ideograph(cp) {
+                        simplified_chars += 1;
+                    }
+                    i += 3;
+                    continue;
+                }
             }
             let len = utf8_len(b0);
             let cp = if len == 3 && i + 2 < bytes.len() {
@@ -503,7 +525,13 @@ static SIMPLIFIED_BITMAP: [u64; 328] = {
 
 /// True for one of [`SIMPLIFIED_MARKERS`].
 fn is_simplified_marker(c: char) -> bool {
-    let k = (c as usize).wrapping_sub(0x4E00);
+    is_simplified_marker_ideograph(c as u32)
+}
+
+/// [`is_simplified_marker`] of a code point.
+#[inline(always)]
+fn is_simplified_marker_ideograph(u: u32) -> bool {
+    let k = (u as usize).wrapping_sub(0x4E00);
     k < 328 * 64 && SIMPLIFIED_BITMAP[k / 64] & (1 << (k % 64)) != 0
 }
 
@@ -627,6 +655,19 @@ pub(crate) fn utf8_len(b: u8) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ideograph_fast_path_reads_the_same_bitmaps() {
+        for u in 0x4E00..0xA000 {
+            let c = char::from_u32(u).unwrap();
+            assert_eq!(maybe_traditional_ideograph(u), maybe_traditional(c), "{c}");
+        }
+        let t = "國家機關辦事處理，萬元；简体字与繁體字混排 abc（guān）";
+        assert_eq!(
+            Normalized::new(t).text,
+            t.chars().map(fold_char).collect::<String>()
+        );
+    }
 
     #[test]
     fn code_points_counts_as_chars_does_on_every_slice() {
