@@ -10,7 +10,9 @@
 //! One row per rule: id, diagnostic code, triggers, a `regex-lite` pattern, look-alikes,
 //! message and fix. A trigger is a literal of two characters or more (`#` stands for any digit) found by the
 //! shared phrase scan (`checks::cues`); the pattern is then tried on a window of the line
-//! around the trigger, so a rule costs nothing on lines without its trigger. All on the
+//! around the trigger, so a rule costs nothing on lines without its trigger, and only
+//! when the window holds one of the literals every match holds (the row's `needs`: `号`
+//! for GW-08, a unit for NUM-02). All on the
 //! normalised view (full-width `（）～％` are `()~%` there).
 //!
 //! | id | accepts | rejects (look-alikes) |
@@ -70,11 +72,11 @@ pub(crate) fn check_form(text: &str, hits: &LineHits, sections: &[Section]) -> V
         let (from, to) = (sp.start - line.start, sp.end - line.start);
         let w0 = floor_boundary(s, from.saturating_sub(rule.window.0));
         let w1 = ceil_boundary(s, to + rule.window.1);
-        let pattern = &PATTERNS[k as usize];
-        if !pattern.is_match(&s[w0..w1]) {
+        let window = &s[w0..w1];
+        if !rule.needs.is_empty() && !rule.needs.iter().any(|n| window.contains(n)) {
             continue;
         }
-        for c in pattern.captures_iter(&s[w0..w1]) {
+        for c in PATTERNS[k as usize].captures_iter(window) {
             let m = c.name("m").or_else(|| c.get(0)).expect("a match");
             let (ms, me) = (w0 + m.start(), w0 + m.end());
             if me <= from || ms >= to || (rule.silent)(s, ms, me, &c) {

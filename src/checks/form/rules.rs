@@ -17,6 +17,10 @@ pub struct Rule {
     pub triggers: &'static [&'static str],
     /// Bytes of the line before the trigger's start and after its end given to the pattern.
     pub window: (usize, usize),
+    /// Literals of which every match of the pattern holds one (empty: no such list). A
+    /// window holding none of them cannot match and is not searched: the regex costs about
+    /// 20 k instructions a window, a substring test a few hundred.
+    pub needs: &'static [&'static str],
     /// The pattern (regex-lite; `[0-9]`, never `\d`). Group `m`, when present, is the span
     /// flagged; else the whole match.
     pub pattern: &'static str,
@@ -57,6 +61,7 @@ pub static RULES: [Rule; 7] = [
         code: Code::FormDocNumber,
         triggers: &["]#", ")#", "】#", "〕0", "〕第"],
         window: (30, 20),
+        needs: &["号"],
         pattern: r"[\x{4e00}-\x{9fff}](?<m>(?<open>[\[(【〔])(?<year>(?:19|20)[0-9]{2})(?<close>[\])】〕])(?<di>第?)(?<zero>0*)(?<n>[0-9]{1,4})号)",
         silent: |_, _, _, c| {
             group(c, "open") == "〔"
@@ -72,6 +77,7 @@ pub static RULES: [Rule; 7] = [
         code: Code::FormDoubleApprox,
         triggers: &["约#", "近#"],
         window: (6, 30),
+        needs: &["余", "多", "左右", "上下", "以上"],
         pattern: r"(?<m>(?<mark>[大接将]?[约近])[0-9][0-9,.]*[万亿]?(?:(?<tail>[余多])|[^0-9余多,.;:!?()、。 ]{0,3}?(?:左右|上下|以上)))",
         silent: |line, s, e, c| {
             let word = matches!(
@@ -94,6 +100,7 @@ pub static RULES: [Rule; 7] = [
         code: Code::FormRangeUnit,
         triggers: &["#~", "#-", "#—", "#–"],
         window: (12, 24),
+        needs: &["%", "‰", "万", "亿"],
         pattern: r"(?<m>(?<a>[0-9]+(?:\.[0-9]+)?)(?<dash>~|-|—|–)(?<b>[0-9]+(?:\.[0-9]+)?)(?<unit>%|‰|[万亿]元?))",
         silent: |line, s, _, _| {
             before(line, s).is_some_and(|c| c.is_ascii_alphanumeric() || ".-/~#".contains(c))
@@ -113,6 +120,7 @@ pub static RULES: [Rule; 7] = [
         code: Code::FormFazhi,
         triggers: &["法制政府", "法制思维", "法制化营", "法制中国"],
         window: (0, 24),
+        needs: &[],
         pattern: r"(?<m>法制(?<rest>政府|思维|化营商环境|中国))",
         // A cited 纲要 title with years is TERM-03's.
         silent: |line, _, e, _| {
@@ -130,6 +138,7 @@ pub static RULES: [Rule; 7] = [
         code: Code::FormOutlineTitle,
         triggers: &["实施纲要"],
         window: (30, 40),
+        needs: &["政府建设实施纲要"],
         pattern: r"(?<m>(?<fa>法[治制])政府建设实施纲要(?<p>\(?) *(?<a>[0-9]{4})(?<dash> *[-—–~－至]* *)(?<b>[0-9]{4}) *(?<nian>年?) *\)?)",
         silent: |_, _, _, c| {
             let (a, b) = (group(c, "a"), group(c, "b"));
@@ -148,6 +157,7 @@ pub static RULES: [Rule; 7] = [
         code: Code::FormOrdinal,
         triggers: &["党的#", "#届", "届#"],
         window: (12, 30),
+        needs: &["大", "中全会", "次会议"],
         pattern: r"(?<m>党的(?<c>[0-9]{1,2})大|(?<t>[0-9]{1,2}|[一二三四五六七八九十]{1,3})届(?<p>[0-9]{1,2}|[一二三四五六七八九十]{1,3})中全会|(?<nt>[0-9]{1,2}|[一二三四五六七八九十]{1,3})届(?<body>全国人大|人大)(?<ns>[0-9]{1,2}|[一二三四五六七八九十]{1,3})次会议)",
         silent: |_, _, _, c| {
             let arabic = |n: &str| n.chars().any(|ch| ch.is_ascii_digit());
@@ -178,6 +188,7 @@ pub static RULES: [Rule; 7] = [
         code: Code::FormDoubledChar,
         triggers: &["的的", "了了"],
         window: (3, 6),
+        needs: &[],
         pattern: r"(?<m>的的|了了)",
         silent: |line, s, e, c| match group(c, "m") {
             "的的" => at(line, e) == Some('确'),

@@ -226,10 +226,14 @@ fn band_bound(s: &str, f: &Found, after: &str) -> bool {
 #[inline(never)] // once per line; inlined into `scan_figures` it slowed the scan (callgrind)
 pub(super) fn protected_ranges(line: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for (open, close, max_chars) in [('《', '》', usize::MAX), ('“', '”', 20), ('〔', '〕', 12)]
-    {
+    let kinds = [('《', '》', usize::MAX), ('“', '”', 20), ('〔', '〕', 12)];
+    for ((open, close, max_chars), opens) in kinds.into_iter().zip(openings(line)) {
         let mut from = 0;
-        while let Some(a) = line[from..].find(open).map(|i| from + i) {
+        // The first opening at `from` or later, as `line[from..].find(open)`.
+        for a in opens {
+            if a < from {
+                continue;
+            }
             let body = a + open.len_utf8();
             let mut lim = (body + CLOSE_WINDOW).min(line.len());
             while !line.is_char_boundary(lim) {
@@ -259,6 +263,38 @@ pub(super) fn protected_ranges(line: &str) -> Vec<(usize, usize)> {
     merged
 }
 
+/// The byte offsets of `《`, `“` and `〔` in `line`, one list each, in order. One pass that
+/// looks at the bytes of a word only when it holds an 0xE2 or 0xE3, the lead bytes of the
+/// three (Han characters lead with 0xE4–0xE9), where three character searches stopped at
+/// every 0x8A, 0x9C or 0x94, bytes that end one Han character in about sixty (10 MB
+/// end-to-end, callgrind: `protected_ranges` 64.6 M → 45.1 M instructions).
+fn openings(line: &str) -> [Vec<usize>; 3] {
+    const OPEN: [&[u8]; 3] = ["《".as_bytes(), "“".as_bytes(), "〔".as_bytes()];
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let b = line.as_bytes();
+    let mut out: [Vec<usize>; 3] = Default::default();
+    let mut at = |j: usize| {
+        if b[j] & 0xFE == 0xE2 {
+            if let Some(k) = OPEN.iter().position(|o| b[j..].starts_with(o)) {
+                out[k].push(j);
+            }
+        }
+    };
+    let mut words = b.chunks_exact(8);
+    let mut i = 0;
+    for w in &mut words {
+        let w = u64::from_le_bytes(w.try_into().expect("eight bytes"));
+        // A zero byte in `x`: a byte of `w` that is 0xE2 or 0xE3.
+        let x = (w & (ONES * 0xFE)) ^ (ONES * 0xE2);
+        if x.wrapping_sub(ONES) & !x & (ONES * 0x80) != 0 {
+            (i..i + 8).for_each(&mut at);
+        }
+        i += 8;
+    }
+    (i..b.len()).for_each(&mut at);
+    out
+}
+
 /// True when `start..end` lies inside one of the disjoint sorted `ranges`.
 pub(super) fn is_protected(ranges: &[(usize, usize)], start: usize, end: usize) -> bool {
     let k = ranges.partition_point(|&(a, _)| a <= start);
@@ -279,6 +315,19 @@ mod tests {
             i += line[i..].chars().next().map_or(1, char::len_utf8);
         }
         None
+    }
+
+    #[test]
+    fn openings_are_the_character_searches() {
+        let line = "《法治政府》“一”〔2021〕『』—…“《〕《 abc《123456789“xyz〔〔”》“".repeat(3);
+        for end in 0..=line.len() {
+            let Some(s) = line.get(..end) else { continue };
+            let found = openings(s);
+            for (k, open) in ['《', '“', '〔'].into_iter().enumerate() {
+                let direct: Vec<usize> = s.match_indices(open).map(|(i, _)| i).collect();
+                assert_eq!(found[k], direct, "{open} in {s}");
+            }
+        }
     }
 
     #[test]
