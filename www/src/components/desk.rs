@@ -27,6 +27,8 @@ pub struct DeskProps {
 
 /// Rows rendered before the first paint of the desk (a screenful and more).
 const FIRST_ROWS: usize = 40;
+/// Rows added in each later frame.
+const MORE_ROWS: usize = 120;
 
 /// The orders the list can take.
 const SORTS: [(&str, &str); 6] = [
@@ -84,18 +86,19 @@ pub fn Desk(props: &DeskProps) -> Html {
             query.set(e.target_unchecked_into::<HtmlInputElement>().value())
         })
     };
-    // The first screen of rows paints at once, the rest after that frame.
-    let all = use_state(|| false);
+    // The first screen of rows paints at once, the rest in slices of [`MORE_ROWS`], one per
+    // frame: no long task, however many reports the desk holds.
+    let limit = use_state(|| FIRST_ROWS);
     {
-        let more = !*all && shown.len() > FIRST_ROWS;
-        let all = all.clone();
-        use_effect_with(more, move |&more| {
+        let more = *limit < shown.len();
+        let handle = limit.clone();
+        use_effect_with((more, *limit), move |&(more, n)| {
             if more {
-                dom::after_paint(move || all.set(true));
+                dom::after_paint(move || handle.set(n + MORE_ROWS));
             }
         });
     }
-    let limit = if *all { usize::MAX } else { FIRST_ROWS };
+    let limit = *limit;
     let rows = shown.iter().take(limit).map(|e| {
         html! {
             <DeskRow key={id_text(e.id)} entry={(*e).clone()} current={props.current == Some(e.id)}
