@@ -47,7 +47,7 @@
 //! ## Patterns and their cost
 //! The token grammar is written down as a `regex-lite` expression ([`TOKEN_PATTERN`]), read
 //! from a candidate position and never over the whole text (at most [`MAX_TOKEN`] bytes). The
-//! shipped reader is that pattern as plain code ([`token_match`]: the alternatives in the
+//! shipped reader is that pattern as plain code (`token_match`: the alternatives in the
 //! pattern's order, leftmost-first), held to the regex by the tests on look-alikes and on
 //! every position of the fixtures; the PikeVM it replaced cost about 1 µs a token (the 10 MB
 //! end-to-end benchmark, callgrind: `token_end` 39.6 M instructions inclusive before). The
