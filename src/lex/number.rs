@@ -45,8 +45,13 @@
 //! decided by [`crate::passes::indicator`].
 //!
 //! ## Patterns and their cost
-//! The token pattern is a `regex-lite` expression compiled once and run anchored (`^`) on the
-//! text from a candidate position, never over the whole text. Measured here: regex-lite with
+//! The token grammar is written down as a `regex-lite` expression ([`TOKEN_PATTERN`]), read
+//! from a candidate position and never over the whole text (at most [`MAX_TOKEN`] bytes). The
+//! shipped reader is that pattern as plain code (`token_match`: the alternatives in the
+//! pattern's order, leftmost-first), held to the regex by the tests on look-alikes and on
+//! every position of the fixtures; the PikeVM it replaced cost about 1 µs a token (the 10 MB
+//! end-to-end benchmark, callgrind: `token_end` 39.6 M instructions inclusive before). The
+//! figures below are from when the regex was run. Measured here: regex-lite with
 //! this module's and [`crate::lex::date`]'s patterns adds 70 KB to a wasm32 cdylib that
 //! already formats and allocates (opt-level z, LTO, before wasm-opt; 28 KB gzipped; the
 //! issue measured 18 KB gzipped in the app after wasm-opt), where `regex` with only `std`
@@ -70,8 +75,6 @@
 
 use crate::lex::numeral::cn_digit;
 use crate::text::fold_char;
-use regex_lite::Regex;
-use std::sync::LazyLock;
 
 // ---- patterns -------------------------------------------------------------------------
 
@@ -87,8 +90,6 @@ pub const TOKEN_PATTERN: &str = concat!(
     "|[余多几][万亿]",
     ")+"
 );
-
-static TOKEN: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(TOKEN_PATTERN).ok());
 
 /// Every pattern of this module, for the test in [`crate::lex`] that compiles them all.
 pub const PATTERNS: &[&str] = &[TOKEN_PATTERN];
@@ -611,12 +612,142 @@ fn token_end(s: &str, i: usize) -> usize {
     while !s.is_char_boundary(cap) {
         cap -= 1;
     }
-    match TOKEN.as_ref().and_then(|re| re.find(&s[i..cap])) {
-        Some(m) if i + m.end() == cap && cap < s.len() => s[cap..]
+    match token_match(&s[i..cap]) {
+        m if i + m == cap && m > 0 && cap < s.len() => s[cap..]
             .find(|c: char| !(c.is_ascii_digit() || is_token_char(c)))
             .map_or(s.len(), |k| cap + k),
-        Some(m) if m.end() > 0 => i + m.end(),
+        m if m > 0 => i + m,
         _ => i + s[i..].chars().next().map_or(1, char::len_utf8),
+    }
+}
+
+/// Number of ASCII digits at the start of `b`.
+fn digit_run(b: &[u8]) -> usize {
+    b.iter().take_while(|x| x.is_ascii_digit()).count()
+}
+
+/// True for the characters [`TOKEN_PATTERN`] reads one at a time: the Chinese and financial
+/// digits and the multipliers.
+fn is_single_token_char(c: char) -> bool {
+    matches!(
+        c,
+        '零' | '〇'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+            | '亿'
+            | '壹'
+            | '贰'
+            | '叁'
+            | '肆'
+            | '伍'
+            | '陆'
+            | '柒'
+            | '捌'
+            | '玖'
+            | '俩'
+            | '拾'
+            | '佰'
+            | '仟'
+    )
+}
+
+/// One alternative of [`TOKEN_PATTERN`] at the start of `t`, tried in the pattern's order:
+/// its length in bytes, 0 when none matches.
+fn token_atom(t: &str) -> usize {
+    let b = t.as_bytes();
+    let n = digit_run(b);
+    if n > 0 {
+        // `[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?`: the digit run is the group's first part
+        // only when it is three digits or fewer and a `,ddd` follows.
+        let group = |k: usize| b.get(k) == Some(&b',') && digit_run(&b[k + 1..]) >= 3;
+        if n <= 3 && group(n) {
+            let mut k = n;
+            while group(k) {
+                k += 4;
+            }
+            if b.get(k) == Some(&b'.') && digit_run(&b[k + 1..]) > 0 {
+                k += 1 + digit_run(&b[k + 1..]);
+            }
+            return k;
+        }
+        // `[0-9]+(?: *\. *[0-9]+)?`
+        let mut k = n;
+        k += b[k..].iter().take_while(|&&x| x == b' ').count();
+        if b.get(k) == Some(&b'.') {
+            k += 1;
+            k += b[k..].iter().take_while(|&&x| x == b' ').count();
+            let d = digit_run(&b[k..]);
+            if d > 0 {
+                return k + d;
+            }
+        }
+        return n;
+    }
+    let mut chars = t.chars();
+    let Some(c) = chars.next() else { return 0 };
+    if is_single_token_char(c) {
+        return c.len_utf8();
+    }
+    match c {
+        // `点[零〇一二两三四五六七八九]+`
+        '点' => {
+            let digits: usize = chars
+                .take_while(|&d| {
+                    matches!(
+                        d,
+                        '零' | '〇'
+                            | '一'
+                            | '二'
+                            | '两'
+                            | '三'
+                            | '四'
+                            | '五'
+                            | '六'
+                            | '七'
+                            | '八'
+                            | '九'
+                    )
+                })
+                .map(char::len_utf8)
+                .sum();
+            if digits > 0 {
+                c.len_utf8() + digits
+            } else {
+                0
+            }
+        }
+        // `[余多几][万亿]`
+        '余' | '多' | '几' => match chars.next() {
+            Some(d @ ('万' | '亿')) => c.len_utf8() + d.len_utf8(),
+            _ => 0,
+        },
+        _ => 0,
+    }
+}
+
+/// The match of [`TOKEN_PATTERN`] at the start of `t`, as plain code: its length in bytes,
+/// 0 when there is none. The pattern's `(?:…)+` never needs to give back an earlier
+/// repetition (every alternative is non-empty and nothing follows the group), so the
+/// leftmost-first match is the atoms read greedily one after another.
+fn token_match(t: &str) -> usize {
+    let mut k = 0;
+    loop {
+        match token_atom(&t[k..]) {
+            0 => return k,
+            n => k += n,
+        }
     }
 }
 
@@ -857,6 +988,103 @@ pub fn normalized_unit(unit: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The token pattern run by regex-lite: the reference of [`token_match`].
+    fn by_pattern(t: &str) -> usize {
+        let re = regex_lite::Regex::new(TOKEN_PATTERN).unwrap();
+        re.find(t).map_or(0, |m| m.end())
+    }
+
+    #[test]
+    fn token_match_is_the_pattern() {
+        let cases = [
+            "1,234,567元",
+            "1,200.5万",
+            "12,345,67",
+            "1,2345",
+            "1234,567",
+            "12,34",
+            "1,234.",
+            "1,234 . 5",
+            "1,234.5.6",
+            "83875件",
+            "3.5%",
+            "1 . 2",
+            "1 .",
+            "1. 2",
+            "1 . x",
+            "3万4000",
+            "25万6千",
+            "1千零20",
+            "2千零30万",
+            "一千三件",
+            "四十五亿四千零四万",
+            "十五点七",
+            "零点五",
+            "点",
+            "点五",
+            "一点",
+            "一千多万",
+            "十多万",
+            "多人",
+            "余额",
+            "几亿",
+            "余万",
+            "两千三点一",
+            "队伍3支",
+            "壹拾",
+            "倆千",
+            "俩千",
+            "收拾",
+            "〇〇",
+            "廿二",
+            "数十件",
+            "1.2.3",
+            "12 345",
+            "1, 234",
+            ",123",
+            "",
+            " 1",
+            ".5",
+            "1,234,",
+            "9.747万",
+            "1,000,000.25亿元",
+            "一12",
+            "12一",
+            "一,234",
+        ];
+        for t in cases {
+            assert_eq!(token_match(t), by_pattern(t), "{t}");
+        }
+    }
+
+    /// On every position of the fixtures (bounded as the reader bounds it), the plain code
+    /// and the pattern agree.
+    #[test]
+    fn token_match_is_the_pattern_on_the_fixtures() {
+        let fixtures = [
+            include_str!("../../tests/fixtures/000_4650dba7b757251d.txt"),
+            include_str!("../../tests/fixtures/004_f9597e8d61f080e1.txt"),
+        ];
+        let re = regex_lite::Regex::new(TOKEN_PATTERN).unwrap();
+        let mut compared = 0;
+        for f in fixtures {
+            let view = crate::text::Normalized::new(f).text;
+            for (i, c) in view.char_indices() {
+                if !(c.is_ascii_digit() || is_token_char(c)) {
+                    continue;
+                }
+                let mut cap = (i + MAX_TOKEN).min(view.len());
+                while !view.is_char_boundary(cap) {
+                    cap -= 1;
+                }
+                let t = &view[i..cap];
+                assert_eq!(token_match(t), re.find(t).map_or(0, |m| m.end()), "{t}");
+                compared += 1;
+            }
+        }
+        assert!(compared > 1000, "{compared}");
+    }
 
     fn read(s: &str) -> Option<(f64, &str)> {
         read_number(s, 0)

@@ -21,24 +21,17 @@
 //! first comma.
 //!
 //! ## Pattern and its cost
-//! One `regex-lite` expression, compiled once and run anchored (`^`) at candidate positions:
-//! the bytes an end can start with (`;` `!` `?` `:`, a space, and `E3 80`, the lead bytes of
-//! `。` and of the other CJK punctuation), found by a byte scan, with at most two characters
-//! given to the pattern. Never over the whole text, nor over a whole title: a pattern that
-//! matched the title itself (`^(?:[^;!?:。 ]| [^;!?:。 ])*(?: ?[;!?:。]|  )`) cost 5.3 µs
-//! for a 26-character title (about 200 ns a character with regex-lite's PikeVM), and
-//! criterion `stages/outline` on seed 004 went from 0.71 ms (fastest sample 0.53 ms) to
-//! 2.0 ms (1.42 ms). One anchored call at a candidate costs about 0.2 µs; a title has one
-//! candidate, or a few when it holds `、` `《》` or single spaces. With candidates,
-//! `stages/outline` measured 0.50 ms and 0.55 ms (fastest 0.39 ms and 0.51 ms) against the
-//! byte scan's 0.71 ms (0.53 ms): no slower, within the noise of a shared 2-core machine
-//! (criterion, 20 samples, `cargo bench --features decode --bench analyze --
-//! stages/outline`). Size: nothing measurable,
-//! regex-lite is already linked for [`crate::lex::number`] and [`crate::lex::date`], and the
-//! pattern is 15 bytes.
-
-use regex_lite::Regex;
-use std::sync::LazyLock;
+//! The grammar is written down as one `regex-lite` expression ([`TITLE_END_PATTERN`]), but
+//! the shipped matcher is plain code: a byte scan that tests, at each character, the bytes
+//! an end is made of (`;` `!` `?` `:`, two spaces, `E3 80 82` for `。`; not `E3 80 81` `、`
+//! nor the other CJK punctuation that shares the lead bytes `E3 80`). The tests hold it to
+//! the pattern on every position of the fixtures and on look-alikes. An anchored regex call
+//! at each candidate cost about 0.2 µs; with [`crate::lex::number`]'s token made plain code
+//! too, the 10 MB end-to-end benchmark went from 2,190.3 M to 2,117.8 M instructions
+//! (callgrind; `title_end` was 39.2 M inclusive before, the regex all but a few M). Never over
+//! the whole text: only the title's own line is scanned, and a pattern that matched the
+//! title itself (`^(?:[^;!?:。 ]| [^;!?:。 ])*(?: ?[;!?:。]|  )`) cost 5.3 µs for a
+//! 26-character title (about 200 ns a character with regex-lite's PikeVM).
 
 // ---- patterns -------------------------------------------------------------------------
 
@@ -49,14 +42,14 @@ pub const TITLE_END_PATTERN: &str = "^(?:[;!?:。]|  )";
 /// Every pattern of this module, for the test in [`crate::lex`] that compiles them all.
 pub const PATTERNS: &[&str] = &[TITLE_END_PATTERN];
 
-static TITLE_END: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(TITLE_END_PATTERN).ok());
-
-/// True for a byte an end can start with: `;` `!` `?` `:`, a space, and the lead byte of
-/// `。` (`E3`, checked with the next byte `80`).
-fn candidate(b: &[u8], i: usize) -> bool {
+/// True when an end starts at byte `i` of `b`: what [`TITLE_END_PATTERN`] matches there,
+/// written as plain code (the pattern is the reference in the tests).
+fn end_at(b: &[u8], i: usize) -> bool {
     match b[i] {
-        b';' | b'!' | b'?' | b':' | b' ' => true,
-        0xE3 => b.get(i + 1) == Some(&0x80),
+        b';' | b'!' | b'?' | b':' => true,
+        b' ' => b.get(i + 1) == Some(&b' '),
+        // `。` is E3 80 82.
+        0xE3 => b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x82),
         _ => false,
     }
 }
@@ -65,19 +58,11 @@ fn candidate(b: &[u8], i: usize) -> bool {
 /// `?` or of its first run of two spaces; `None` when `s` holds neither (the title is all of
 /// `s`).
 pub fn find_title_end(s: &str) -> Option<usize> {
-    let re = TITLE_END.as_ref()?;
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        if candidate(b, i) {
-            // The pattern reads one or two characters: `。` is three bytes, `  ` two.
-            let mut cap = (i + 3).min(b.len());
-            while !s.is_char_boundary(cap) {
-                cap -= 1;
-            }
-            if re.is_match(&s[i..cap]) {
-                return Some(i);
-            }
+        if end_at(b, i) {
+            return Some(i);
         }
         i += crate::text::utf8_len(b[i]);
     }
@@ -87,6 +72,41 @@ pub fn find_title_end(s: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The pattern, run anchored at every character as the shipped matcher once did: the
+    /// reference of the plain code.
+    fn by_pattern(s: &str) -> Option<usize> {
+        let re = regex_lite::Regex::new(TITLE_END_PATTERN).unwrap();
+        s.char_indices()
+            .map(|(i, _)| i)
+            .find(|&i| re.is_match(&s[i..]))
+    }
+
+    #[test]
+    fn plain_code_ends_where_the_pattern_does() {
+        let cases = [
+            "加强组织领导;成立",
+            "改革。出台",
+            "改革、出台",
+            "改革〈出台〉",
+            "改革「出台」",
+            "改革　出台",
+            "改革  出台",
+            "改革 出台",
+            "改革 。",
+            "改革,出台:一",
+            "如何?",
+            "好!",
+            "改革》。",
+            "《纲要》",
+            "末尾 ",
+            "末尾。",
+            "",
+        ];
+        for s in cases {
+            assert_eq!(find_title_end(s), by_pattern(s), "{s}");
+        }
+    }
 
     /// The byte scan this pattern replaced, kept as the reference of its behaviour.
     fn reference(s: &str) -> Option<usize> {

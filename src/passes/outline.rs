@@ -165,7 +165,11 @@ impl<'a> Builder<'a> {
 
     fn set_template(&mut self, f: Family, t: &str) {
         match self.templates.iter_mut().find(|(g, _)| *g == f) {
-            Some(e) => e.1 = t.to_string(),
+            // The buffer is reused: a template is set at every heading.
+            Some(e) => {
+                e.1.clear();
+                e.1.push_str(t);
+            }
             None => self.templates.push((f, t.to_string())),
         }
     }
@@ -244,8 +248,9 @@ impl<'a> Builder<'a> {
         match place {
             Place::Continue(i) => {
                 let prev = self.stack[i].last;
-                let prev_marker = self.stack[i].template.clone();
                 self.stack.truncate(i + 1);
+                // Taken, and its buffer given back below with this marker.
+                let mut prev_marker = std::mem::take(&mut self.stack[i].template);
                 level = i + 1;
                 if family != Family::Bare && n > 0 {
                     if n == prev + 1 {
@@ -283,7 +288,9 @@ impl<'a> Builder<'a> {
                 }
                 self.stack[i].last = n;
                 self.stack[i].section = idx;
-                self.stack[i].template = marker.clone();
+                prev_marker.clear();
+                prev_marker.push_str(&marker);
+                self.stack[i].template = prev_marker;
                 self.stack[i].scoped = scoped;
             }
             Place::Open(d) => {
@@ -293,7 +300,7 @@ impl<'a> Builder<'a> {
                     .last_seen
                     .iter()
                     .find(|(g, _, _)| *g == family)
-                    .map(|(_, k, m)| (*k, m.clone()));
+                    .map(|(_, k, m)| (*k, m.as_str()));
                 if n > 1 && family != Family::Bare && !inferred {
                     match seen {
                         // Numbered on from an earlier list: `(二)6.` after `(一)…5.`.
@@ -334,7 +341,8 @@ impl<'a> Builder<'a> {
         match self.last_seen.iter_mut().find(|(g, _, _)| *g == family) {
             Some(e) => {
                 e.1 = n;
-                e.2 = marker.clone();
+                e.2.clear();
+                e.2.push_str(&marker);
             }
             None => self.last_seen.push((family, n, marker.clone())),
         }

@@ -13,7 +13,9 @@
 //! around the trigger, so a rule costs nothing on lines without its trigger, and only
 //! when the window holds one of the literals every match holds (the row's `needs`: `号`
 //! for GW-08, a unit for NUM-02). All on the
-//! normalised view (full-width `（）～％` are `()~%` there).
+//! normalised view (full-width `（）～％` are `()~%` there). A row may also carry its pattern
+//! as plain code (`plain`: TERM-03, met at every cited 纲要 title, where the regex cost about
+//! 12 k instructions a window); the tests hold it to the pattern, groups included.
 //!
 //! | id | accepts | rejects (look-alikes) |
 //! |---|---|---|
@@ -41,7 +43,6 @@ pub mod rules;
 use super::cues::LineHits;
 use crate::model::{Code, Diagnostic, Section};
 use crate::text::{ceil_boundary, floor_boundary, Span};
-use rules::PATTERNS;
 pub use rules::{Rule, RULES};
 use std::collections::HashSet;
 
@@ -76,9 +77,9 @@ pub(crate) fn check_form(text: &str, hits: &LineHits, sections: &[Section]) -> V
         if !rule.needs.is_empty() && !rule.needs.iter().any(|n| window.contains(n)) {
             continue;
         }
-        for c in PATTERNS[k as usize].captures_iter(window) {
-            let m = c.name("m").or_else(|| c.get(0)).expect("a match");
-            let (ms, me) = (w0 + m.start(), w0 + m.end());
+        for c in rules::matches(k as usize, window) {
+            let m = c.span("m").unwrap_or_else(|| c.whole());
+            let (ms, me) = (w0 + m.0, w0 + m.1);
             if me <= from || ms >= to || (rule.silent)(s, ms, me, &c) {
                 continue;
             }

@@ -24,16 +24,77 @@ pub struct Rule {
     /// The pattern (regex-lite; `[0-9]`, never `\d`). Group `m`, when present, is the span
     /// flagged; else the whole match.
     pub pattern: &'static str,
-    /// True for a match that must stay silent: `(line, match start, match end, captures)`.
-    pub silent: fn(&str, usize, usize, &Captures) -> bool,
+    /// The pattern written as plain code, when it is: the first match at or after a byte of
+    /// the window, with the pattern's groups (leftmost-first, as the regex finds it; the
+    /// tests hold the two to each other). `None`: the regex is run.
+    pub plain: Option<fn(&str, usize) -> Option<Plain>>,
+    /// True for a match that must stay silent: `(line, match start, match end, groups)`.
+    pub silent: fn(&str, usize, usize, &Groups) -> bool,
     /// The message (Chinese).
     pub message: &'static str,
     /// The suggested text for the flagged span.
-    pub fix: fn(&Captures) -> String,
+    pub fix: fn(&Groups) -> String,
 }
 
-fn group<'h>(c: &Captures<'h>, name: &str) -> &'h str {
-    c.name(name).map_or("", |m| m.as_str())
+/// The groups a plain-code matcher found: `(name, start, end)` in the window, the whole
+/// match first (named `""`).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Plain {
+    spans: [(&'static str, usize, usize); 8],
+    len: usize,
+}
+
+impl Plain {
+    fn push(&mut self, name: &'static str, start: usize, end: usize) {
+        self.spans[self.len] = (name, start, end);
+        self.len += 1;
+    }
+
+    /// The whole match.
+    pub fn whole(&self) -> (usize, usize) {
+        (self.spans[0].1, self.spans[0].2)
+    }
+}
+
+/// The groups of one match: the regex's captures, or a plain-code matcher's spans.
+pub enum Groups<'h> {
+    /// From the regex.
+    Regex(Captures<'h>),
+    /// From the plain code, with the window it was found in.
+    Plain(&'h str, Plain),
+}
+
+impl<'h> Groups<'h> {
+    /// The span of group `name` in the window, when it took part in the match.
+    pub fn span(&self, name: &str) -> Option<(usize, usize)> {
+        match self {
+            Groups::Regex(c) => c.name(name).map(|m| (m.start(), m.end())),
+            Groups::Plain(_, p) => p.spans[..p.len]
+                .iter()
+                .find(|g| g.0 == name)
+                .map(|g| (g.1, g.2)),
+        }
+    }
+
+    /// The span of the whole match in the window.
+    pub fn whole(&self) -> (usize, usize) {
+        match self {
+            Groups::Regex(c) => c.get(0).map_or((0, 0), |m| (m.start(), m.end())),
+            Groups::Plain(_, p) => p.whole(),
+        }
+    }
+
+    fn text(&self, name: &str) -> Option<&'h str> {
+        let hay = match self {
+            Groups::Regex(c) => return c.name(name).map(|m| m.as_str()),
+            Groups::Plain(hay, _) => *hay,
+        };
+        self.span(name).map(|(a, b)| &hay[a..b])
+    }
+}
+
+fn group<'h>(c: &Groups<'h>, name: &str) -> &'h str {
+    c.text(name).unwrap_or("")
 }
 
 /// The character before byte `i` of `s`.
@@ -63,6 +124,7 @@ pub static RULES: [Rule; 7] = [
         window: (30, 20),
         needs: &["号"],
         pattern: r"[\x{4e00}-\x{9fff}](?<m>(?<open>[\[(【〔])(?<year>(?:19|20)[0-9]{2})(?<close>[\])】〕])(?<di>第?)(?<zero>0*)(?<n>[0-9]{1,4})号)",
+        plain: None,
         silent: |_, _, _, c| {
             group(c, "open") == "〔"
                 && group(c, "close") == "〕"
@@ -79,6 +141,7 @@ pub static RULES: [Rule; 7] = [
         window: (6, 30),
         needs: &["余", "多", "左右", "上下", "以上"],
         pattern: r"(?<m>(?<mark>[大接将]?[约近])[0-9][0-9,.]*[万亿]?(?:(?<tail>[余多])|[^0-9余多,.;:!?()、。 ]{0,3}?(?:左右|上下|以上)))",
+        plain: None,
         silent: |line, s, e, c| {
             let word = matches!(
                 before(line, s),
@@ -102,6 +165,7 @@ pub static RULES: [Rule; 7] = [
         window: (12, 24),
         needs: &["%", "‰", "万", "亿"],
         pattern: r"(?<m>(?<a>[0-9]+(?:\.[0-9]+)?)(?<dash>~|-|—|–)(?<b>[0-9]+(?:\.[0-9]+)?)(?<unit>%|‰|[万亿]元?))",
+        plain: None,
         silent: |line, s, _, _| {
             before(line, s).is_some_and(|c| c.is_ascii_alphanumeric() || ".-/~#".contains(c))
         },
@@ -122,6 +186,7 @@ pub static RULES: [Rule; 7] = [
         window: (0, 24),
         needs: &[],
         pattern: r"(?<m>法制(?<rest>政府|思维|化营商环境|中国))",
+        plain: None,
         // A cited 纲要 title with years is TERM-03's.
         silent: |line, _, e, _| {
             let rest = &line[e..];
@@ -140,6 +205,7 @@ pub static RULES: [Rule; 7] = [
         window: (30, 40),
         needs: &["政府建设实施纲要"],
         pattern: r"(?<m>(?<fa>法[治制])政府建设实施纲要(?<p>\(?) *(?<a>[0-9]{4})(?<dash> *[-—–~－至]* *)(?<b>[0-9]{4}) *(?<nian>年?) *\)?)",
+        plain: Some(outline_title),
         silent: |_, _, _, c| {
             let (a, b) = (group(c, "a"), group(c, "b"));
             let years_ok = matches!((a, b), ("2015", "2020") | ("2021", "2025"));
@@ -159,6 +225,7 @@ pub static RULES: [Rule; 7] = [
         window: (12, 30),
         needs: &["大", "中全会", "次会议"],
         pattern: r"(?<m>党的(?<c>[0-9]{1,2})大|(?<t>[0-9]{1,2}|[一二三四五六七八九十]{1,3})届(?<p>[0-9]{1,2}|[一二三四五六七八九十]{1,3})中全会|(?<nt>[0-9]{1,2}|[一二三四五六七八九十]{1,3})届(?<body>全国人大|人大)(?<ns>[0-9]{1,2}|[一二三四五六七八九十]{1,3})次会议)",
+        plain: None,
         silent: |_, _, _, c| {
             let arabic = |n: &str| n.chars().any(|ch| ch.is_ascii_digit());
             !(arabic(group(c, "c"))
@@ -169,9 +236,9 @@ pub static RULES: [Rule; 7] = [
         },
         message: "党代会、全会和人大会议的届次应使用汉字数字（GB/T 15835 §4.3）",
         fix: |c| {
-            if c.name("c").is_some() {
+            if c.span("c").is_some() {
                 format!("党的{}大", ordinal(group(c, "c")))
-            } else if c.name("p").is_some() {
+            } else if c.span("p").is_some() {
                 format!("{}届{}中全会", ordinal(group(c, "t")), ordinal(group(c, "p")))
             } else {
                 format!(
@@ -190,6 +257,7 @@ pub static RULES: [Rule; 7] = [
         window: (3, 6),
         needs: &[],
         pattern: r"(?<m>的的|了了)",
+        plain: None,
         silent: |line, s, e, c| match group(c, "m") {
             "的的" => at(line, e) == Some('确'),
             _ => before(line, s) == Some('不') || at(line, e) == Some('之'),
@@ -208,6 +276,84 @@ fn outline_years(a: &str, b: &str) -> Option<(&'static str, &'static str)> {
         (true, false) => Some(("2015", "2020")),
         (false, true) => Some(("2021", "2025")),
         _ => None,
+    }
+}
+
+/// TERM-03's pattern as plain code: the first cited 纲要 title at or after byte `from` of
+/// `w`, with the groups `m` `fa` `p` `a` `dash` `b` `nian`. Every repetition of the pattern
+/// is greedy and none ever has to give back (what follows each is a character it cannot
+/// take), so reading each part as far as it goes is the regex's match. Look-alikes: `法治政府
+/// 建设实施纲要》` (no years), `法治政府建设实施纲要（2021—25年）` (a year of two digits).
+fn outline_title(w: &str, from: usize) -> Option<Plain> {
+    const TITLE: &str = "政府建设实施纲要";
+    let b = w.as_bytes();
+    let spaces = |k: usize| k + b[k..].iter().take_while(|&&x| x == b' ').count();
+    let year = |k: usize| {
+        (b.len() >= k + 4 && b[k..k + 4].iter().all(u8::is_ascii_digit)).then_some(k + 4)
+    };
+    let mut at = from;
+    while let Some(f) = w[at..].find('法').map(|f| at + f) {
+        at = f + '法'.len_utf8();
+        let rest = &w[at..];
+        let Some(zhi) = rest.strip_prefix(['治', '制']) else {
+            continue;
+        };
+        let Some(tail) = zhi.strip_prefix(TITLE) else {
+            continue;
+        };
+        let fa_end = at + '治'.len_utf8();
+        let p0 = w.len() - tail.len();
+        let p1 = if b.get(p0) == Some(&b'(') { p0 + 1 } else { p0 };
+        let a0 = spaces(p1);
+        let Some(a1) = year(a0) else { continue };
+        let mut d = spaces(a1);
+        while let Some(c) = w[d..]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '-' | '—' | '–' | '~' | '－' | '至'))
+        {
+            d += c.len_utf8();
+        }
+        let b0 = spaces(d);
+        let Some(b1) = year(b0) else { continue };
+        let n0 = spaces(b1);
+        let n1 = if w[n0..].starts_with('年') {
+            n0 + '年'.len_utf8()
+        } else {
+            n0
+        };
+        let close = spaces(n1);
+        let end = if b.get(close) == Some(&b')') {
+            close + 1
+        } else {
+            close
+        };
+        let mut g = Plain::default();
+        g.push("", f, end);
+        g.push("m", f, end);
+        g.push("fa", f, fa_end);
+        g.push("p", p0, p1);
+        g.push("a", a0, a1);
+        g.push("dash", a1, b0);
+        g.push("b", b0, b1);
+        g.push("nian", n0, n1);
+        return Some(g);
+    }
+    None
+}
+
+/// Every match of rule `k` in `window`, in order, as the regex's `captures_iter` gives them.
+pub(super) fn matches<'h>(k: usize, window: &'h str) -> Box<dyn Iterator<Item = Groups<'h>> + 'h> {
+    match RULES[k].plain {
+        Some(find) => {
+            let mut at = 0;
+            Box::new(std::iter::from_fn(move || {
+                let g = find(window, at)?;
+                at = g.whole().1;
+                Some(Groups::Plain(window, g))
+            }))
+        }
+        None => Box::new(PATTERNS[k].captures_iter(window).map(Groups::Regex)),
     }
 }
 
@@ -246,5 +392,65 @@ mod tests {
     fn every_pattern_compiles_with_the_shipped_engine() {
         assert_eq!(PATTERNS.len(), RULES.len());
         assert!(triggers().count() > 40);
+    }
+
+    /// Every group of every match, as `(name, text)`.
+    fn all(k: usize, w: &str, by_regex: bool) -> Vec<Vec<(String, Option<String>)>> {
+        let names: Vec<_> = PATTERNS[k].capture_names().flatten().collect();
+        let groups: Vec<Groups> = if by_regex {
+            PATTERNS[k].captures_iter(w).map(Groups::Regex).collect()
+        } else {
+            matches(k, w).collect()
+        };
+        groups
+            .iter()
+            .map(|g| {
+                let mut v = vec![(String::new(), Some(w[g.whole().0..g.whole().1].to_string()))];
+                v.extend(
+                    names
+                        .iter()
+                        .map(|n| (n.to_string(), g.text(n).map(str::to_string))),
+                );
+                v
+            })
+            .collect()
+    }
+
+    /// The plain-code rules find what their patterns find, groups and all, on their
+    /// matches and on look-alikes.
+    #[test]
+    fn plain_code_rules_are_their_patterns() {
+        let cases = [
+            "落实《法治政府建设实施纲要（2021—2025年）》。",
+            "落实《法治政府建设实施纲要(2021-2025年)》。",
+            "落实《法治政府建设实施纲要(20212025年)》。",
+            "落实《法治政府建设实施纲要( 2015 –2020 年 )》。",
+            "落实《法治政府建设实施纲要(2015~~2020)》。",
+            "落实《法制政府建设实施纲要(2015-2020年)》和《法治政府建设实施纲要(2021至2025年)》",
+            "法治政府建设实施纲要(202120255年)",
+            "法治政府建设实施纲要((2021-2025年)",
+            "法治政府建设实施纲要(2021-25年)",
+            "法治政府建设实施纲要(221-2025年)",
+            "法治政府建设实施纲要(2021-2025年",
+            "法治政府建设实施纲要 2021 - 2025",
+            "法治政府建设实施纲要(2021—2025年)》",
+            "法治政府建设实施纲要》",
+            "法法治政府建设实施纲要(2021-2025)",
+            "法治法制政府建设实施纲要(2021-2025)",
+            "法律政府建设实施纲要(2021-2025)",
+            "法治政府建设纲要(2021-2025)",
+            "法治政府建设实施纲要(2021—2025年)法治政府建设实施纲要(2015-2020年)",
+            "法治政府建设实施纲要(2021－2025年)",
+            "法治政府建设实施纲要(2021 ～ 2025年)",
+            "",
+        ];
+        for (k, rule) in RULES.iter().enumerate() {
+            if rule.plain.is_none() {
+                continue;
+            }
+            for w in cases {
+                assert_eq!(all(k, w, false), all(k, w, true), "{}: {w}", rule.id);
+            }
+        }
     }
 }
