@@ -36,23 +36,26 @@ pub struct Rule {
     pub fix: fn(&Groups) -> String,
 }
 
-/// The groups a plain-code matcher found: `(name, start, end)` in the window, the whole
-/// match first (named `""`).
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+/// The groups a plain-code matcher found: names and `(start, end)` spans in the window,
+/// the whole match first (named `""`).
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Plain {
-    spans: [(&'static str, usize, usize); 8],
-    len: usize,
+    names: &'static [&'static str],
+    spans: [(usize, usize); 8],
 }
 
 impl Plain {
-    fn push(&mut self, name: &'static str, start: usize, end: usize) {
-        self.spans[self.len] = (name, start, end);
-        self.len += 1;
+    /// The groups `names` (at most eight, the whole match first) at `spans`.
+    fn new(names: &'static [&'static str], spans: &[(usize, usize)]) -> Plain {
+        debug_assert_eq!(names.len(), spans.len());
+        let mut all = [(0, 0); 8];
+        all[..spans.len()].copy_from_slice(spans);
+        Plain { names, spans: all }
     }
 
     /// The whole match.
     pub fn whole(&self) -> (usize, usize) {
-        (self.spans[0].1, self.spans[0].2)
+        self.spans[0]
     }
 }
 
@@ -69,10 +72,7 @@ impl<'h> Groups<'h> {
     pub fn span(&self, name: &str) -> Option<(usize, usize)> {
         match self {
             Groups::Regex(c) => c.name(name).map(|m| (m.start(), m.end())),
-            Groups::Plain(_, p) => p.spans[..p.len]
-                .iter()
-                .find(|g| g.0 == name)
-                .map(|g| (g.1, g.2)),
+            Groups::Plain(_, p) => p.names.iter().position(|&g| g == name).map(|k| p.spans[k]),
         }
     }
 
@@ -328,16 +328,19 @@ fn outline_title(w: &str, from: usize) -> Option<Plain> {
         } else {
             close
         };
-        let mut g = Plain::default();
-        g.push("", f, end);
-        g.push("m", f, end);
-        g.push("fa", f, fa_end);
-        g.push("p", p0, p1);
-        g.push("a", a0, a1);
-        g.push("dash", a1, b0);
-        g.push("b", b0, b1);
-        g.push("nian", n0, n1);
-        return Some(g);
+        return Some(Plain::new(
+            &["", "m", "fa", "p", "a", "dash", "b", "nian"],
+            &[
+                (f, end),
+                (f, end),
+                (f, fa_end),
+                (p0, p1),
+                (a0, a1),
+                (a1, b0),
+                (b0, b1),
+                (n0, n1),
+            ],
+        ));
     }
     None
 }
