@@ -629,38 +629,7 @@ fn digit_run(b: &[u8]) -> usize {
 /// True for the characters [`TOKEN_PATTERN`] reads one at a time: the Chinese and financial
 /// digits and the multipliers.
 fn is_single_token_char(c: char) -> bool {
-    matches!(
-        c,
-        '零' | '〇'
-            | '一'
-            | '二'
-            | '两'
-            | '三'
-            | '四'
-            | '五'
-            | '六'
-            | '七'
-            | '八'
-            | '九'
-            | '十'
-            | '百'
-            | '千'
-            | '万'
-            | '亿'
-            | '壹'
-            | '贰'
-            | '叁'
-            | '肆'
-            | '伍'
-            | '陆'
-            | '柒'
-            | '捌'
-            | '玖'
-            | '俩'
-            | '拾'
-            | '佰'
-            | '仟'
-    )
+    cn_digit(c).is_some() || multiplier(c).is_some() || financial_digit(c).is_some()
 }
 
 /// One alternative of [`TOKEN_PATTERN`] at the start of `t`, tried in the pattern's order:
@@ -704,22 +673,7 @@ fn token_atom(t: &str) -> usize {
         // `点[零〇一二两三四五六七八九]+`
         '点' => {
             let digits: usize = chars
-                .take_while(|&d| {
-                    matches!(
-                        d,
-                        '零' | '〇'
-                            | '一'
-                            | '二'
-                            | '两'
-                            | '三'
-                            | '四'
-                            | '五'
-                            | '六'
-                            | '七'
-                            | '八'
-                            | '九'
-                    )
-                })
+                .take_while(|&d| cn_digit(d).is_some())
                 .map(char::len_utf8)
                 .sum();
             if digits > 0 {

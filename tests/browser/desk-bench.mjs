@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
+import { addReports, openDeskTimed } from './desk.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
@@ -24,22 +25,7 @@ const logs = [];
 page.on('console', (m) => logs.push(m.text()));
 await page.goto(url);
 await page.waitForSelector('#view-desk');
-await page.evaluate((n) => new Promise((resolve, reject) => {
-  const open = indexedDB.open('report-lens', 1);
-  open.onerror = () => reject(open.error);
-  open.onsuccess = () => {
-    const db = open.result;
-    const t = db.transaction(['reports', 'texts'], 'readwrite');
-    const now = Date.now();
-    for (let k = 0; k < n; k++) {
-      const id = now - 1e7 + k + 0.5;
-      t.objectStore('reports').put({ id, name: `县${k}.txt`, kind: 'UTF-8', added: id, opened: 0, status: 'Pending', note: '', title: `某县${k}号2023年法治政府建设年度报告`, issuer: `某县${k}号`, year: 2023, score: k % 100, problems: k % 7 });
-      t.objectStore('texts').put(`某县${k}号2023年法治政府建设年度报告\n一、主要举措和成效\n全年办理案件${k}件。`, id);
-    }
-    t.oncomplete = () => { db.close(); resolve(); };
-    t.onerror = () => reject(t.error);
-  };
-}), 300);
+await addReports(page, 300);
 for (let r = 0; r < runs; r++) {
   for (const [restore, block] of [[true, false], [true, true], [false, false]]) {
     if (block) await page.route('**/reader.js*', (r) => r.abort()); else await page.unroute('**/reader.js*');
@@ -59,17 +45,8 @@ for (let r = 0; r < runs; r++) {
     logs.length = 0;
     await page.reload();
     await page.waitForSelector('#view-desk');
-    const desk = await page.evaluate(async () => {
-      const loaded = performance.now();
-      const rows = () => document.querySelectorAll('#desk tr[data-entry]').length;
-      document.querySelector('#view-desk').click();
-      while (rows() === 0) await new Promise((r) => setTimeout(r, 1));
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      const first = performance.now();
-      while (rows() < 300) await new Promise((r) => setTimeout(r, 2));
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      return { loaded, first: first - loaded, all: performance.now() - loaded, lt: window.__lt.join(' ') };
-    });
+    const timed = await openDeskTimed(page, 300);
+    const desk = { loaded: timed.loaded, first: timed.first - timed.loaded, all: timed.shown - timed.loaded, lt: await page.evaluate(() => window.__lt.join(' ')) };
     console.log(`restore=${restore} block=${block}: loaded at ${desk.loaded.toFixed(0)} ms, first rows +${desk.first.toFixed(0)}, all +${desk.all.toFixed(0)} long tasks: ${desk.lt}  ${logs.filter((l) => l.includes('desk')).join(' | ')}`);
   }
 }

@@ -18,6 +18,7 @@
 
 import { chromium } from 'playwright-core';
 import { serve as serveDir } from './serve.mjs';
+import { addReports, openDeskTimed } from './desk.mjs';
 import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { mkdtempSync, readFileSync, readdirSync, mkdirSync, rmSync, existsSync, writeFileSync } from 'node:fs';
@@ -1661,22 +1662,7 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
 
       // 300 reports: how soon after a page load the desk shows them all.
       const have = await page.locator('#desk tr[data-entry]').count();
-      await page.evaluate((n) => new Promise((resolve, reject) => {
-        const open = indexedDB.open('report-lens', 1);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const t = db.transaction(['reports', 'texts'], 'readwrite');
-          const now = Date.now();
-          for (let k = 0; k < n; k++) {
-            const id = now - 1e7 + k + 0.5;
-            t.objectStore('reports').put({ id, name: `县${k}.txt`, kind: 'UTF-8', added: id, opened: 0, status: 'Pending', note: '', title: `某县${k}号2023年法治政府建设年度报告`, issuer: `某县${k}号`, year: 2023, score: k % 100, problems: k % 7 });
-            t.objectStore('texts').put(`某县${k}号2023年法治政府建设年度报告\n一、主要举措和成效\n全年办理案件${k}件。`, id);
-          }
-          t.oncomplete = () => { db.close(); resolve(); };
-          t.onerror = () => reject(t.error);
-        };
-      }), Math.max(0, 300 - have));
+      await addReports(page, Math.max(0, 300 - have));
       await loading(async () => {
         await page.reload();
         await page.waitForSelector('#view-desk', { timeout: 20000 });
@@ -1684,17 +1670,7 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
       // Clicked as soon as the page has loaded (its toolbar is there): the time to the frame that
       // shows every row, and the same from the start of the navigation.
       // The desk paints its first screen of rows, then the rest: both are timed.
-      const desk = await page.evaluate(async () => {
-        const loaded = performance.now();
-        const rows = () => document.querySelectorAll('#desk tr[data-entry]').length;
-        document.querySelector('#view-desk').click();
-        while (rows() === 0) await new Promise((r) => setTimeout(r, 1));
-        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-        const first = performance.now();
-        while (rows() < 300) await new Promise((r) => setTimeout(r, 2));
-        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-        return { loaded, first, shown: performance.now() };
-      });
+      const desk = await openDeskTimed(page, 300);
       const deskMs = desk.first - desk.loaded;
       results.desk300 = { openMs: Math.round(deskMs), allRowsMs: Math.round(desk.shown - desk.loaded), sinceNavigationMs: Math.round(desk.shown) };
       const rows300 = await page.locator('#desk tr[data-entry]').count();
