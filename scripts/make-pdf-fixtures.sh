@@ -100,26 +100,11 @@ qpdf --encrypt "" owner-secret 256 -- "$OUT/lo-001.pdf" "$OUT/encrypted-aes256.p
 qpdf --allow-weak-crypto --encrypt "" owner-secret 128 --use-aes=n -- "$WORK/short.pdf" "$OUT/encrypted-rc4.pdf"
 qpdf --encrypt "user-secret" owner-secret 256 -- "$WORK/short.pdf" "$OUT/password.pdf"
 
-# 5. Scans with an OCR text layer (tesseract-ocr, tesseract-ocr-chi-sim, PyPI pymupdf): the text
-#    layer from 200-dpi renderings, under it 20-dpi page images (small files; the layer is what
-#    is read).
-for id in 000 002; do
-    rm -f "$WORK"/ocr-p-*.png "$WORK"/ocr-s-*.jpg
-    pdftoppm -r 200 -png -gray "$OUT/chromium-$id.pdf" "$WORK/ocr-p"
-    ls "$WORK"/ocr-p-*.png | sort -V >"$WORK/ocr-list.txt"
-    tesseract "$WORK/ocr-list.txt" "$WORK/ocr-text-$id" -l chi_sim -c textonly_pdf=1 pdf
-    pdftoppm -r 20 -jpeg -jpegopt quality=30 -gray "$OUT/chromium-$id.pdf" "$WORK/ocr-s"
-    python3 - "$WORK/ocr-text-$id.pdf" "$WORK/ocr-s" "$OUT/ocr-$id.pdf" <<'PY'
-import glob, sys
-import pymupdf
-src, prefix, out = sys.argv[1:4]
-doc = pymupdf.open(src)
-images = sorted(glob.glob(prefix + '-*.jpg'), key=lambda p: int(p.rsplit('-', 1)[1].split('.')[0]))
-assert len(images) == doc.page_count
-for page, image in zip(doc, images):
-    page.insert_image(page.rect, filename=image, overlay=False)
-doc.save(out, garbage=3, deflate=True)
-PY
-done
+# 5. Scans with an OCR text layer: scripts/make-ocr-fixture.sh (tesseract over 200-dpi
+#    renderings, 20-dpi page images under the invisible text). 003 is in Traditional script.
+scripts/make-ocr-fixture.sh 000 chi_sim
+scripts/make-ocr-fixture.sh 001 chi_sim
+scripts/make-ocr-fixture.sh 002 chi_sim
+scripts/make-ocr-fixture.sh 003 chi_tra
 
 ls -l "$OUT"

@@ -111,8 +111,16 @@ proptest! {
             prop_assert!(f >= 0.97, "{id}: figures F1 {f:.3} (seed {seed})");
             // Titles shown to the user read without the spaces.
             for s in a.sections.iter().filter(|s| !s.inferred) {
-                let spaced_han = s.title.as_bytes().windows(5).any(|w| w[1] == b' ' && w[0] >= 0xE3 && w[2] >= 0xE3);
+                let lead = |b: u8| (0xE3..=0xE9).contains(&b);
+                let t = s.title.as_bytes();
+                let spaced_han = t.windows(5).any(|w| w[1] == b' ' && w[0] >= 0xE3 && w[2] >= 0xE3);
+                // A year or a figure and the Han character next to it (`2023 年`, `第 3`).
+                let spaced_digit = t.windows(5).any(|w| {
+                    (lead(w[0]) && w[3] == b' ' && w[4].is_ascii_digit())
+                        || (w[0].is_ascii_digit() && w[1] == b' ' && lead(w[2]))
+                });
                 prop_assert!(!spaced_han || s.title.contains("  "), "{id}: title {:?} keeps OCR spaces", s.title);
+                prop_assert!(!spaced_digit, "{id}: title {:?} keeps a space between a digit and a Han character", s.title);
             }
         }
     }

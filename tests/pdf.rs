@@ -117,12 +117,17 @@ fn fixture_pdfs_give_the_outline_and_indicators_of_their_text() {
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
-/// Scans with an OCR text layer (tesseract 5.3 `chi_sim` over 200-dpi renderings of the
-/// Chromium fixtures: invisible text in GlyphLessFont, one object per word, spaces between
+/// Scans with an OCR text layer (tesseract 5.3 `chi_sim`, `chi_tra` for the Traditional 003,
+/// over 200-dpi renderings of the Chromium fixtures: invisible text in GlyphLessFont, one object per word, spaces between
 /// words): the outline and figures of their text, less recognition errors, and a notice.
 #[test]
 fn ocr_text_layers_give_the_outline_and_figures_of_their_text() {
-    for (pdf_name, txt) in [("ocr-000.pdf", "000_"), ("ocr-002.pdf", "002_")] {
+    for (pdf_name, txt) in [
+        ("ocr-000.pdf", "000_"),
+        ("ocr-001.pdf", "001_"),
+        ("ocr-002.pdf", "002_"),
+        ("ocr-003.pdf", "003_"),
+    ] {
         let expected = fixture_text(txt);
         let doc = read_bytes(pdf_name, &pdf_bytes(pdf_name))
             .unwrap_or_else(|e| panic!("{pdf_name}: {e}"));

@@ -7,6 +7,8 @@
 //! A space is dropped when it is **one** U+0020 (not part of a run) and its neighbours are:
 //! - a Han character and a Han character or a prose punctuation mark, in either order
 //!   (`组 织`, `领 导 ,`, `, 强`, `一 、`);
+//! - a Han character and a digit, in either order (`2023 年`, `全 区 39 个`: a figure and
+//!   its measure word, a year in a heading);
 //! - an opening bracket and a Han character or a digit, or the reverse at a closing bracket
 //!   (`( 一`, `一 )`, `1 )`);
 //! - anything but a space before `、` (`1 、`).
@@ -14,7 +16,7 @@
 //! Kept: the space after a numbered label at the start of a line (`第一部分 总体情况`,
 //! `第三章 附则`: how such headings are written); runs of two or more spaces (column and run-in separators in web copies: `项目  数量`,
 //! `落实主体责任  深入学习`), tabs and ideographic spaces, spaces next to Latin letters or between
-//! digits (`APP 应用`, `1 000`, `2023年 1月` has a digit after the space), and every line break.
+//! digits (`APP 应用`, `1 000`, `12 500 元` keeps its group), and every line break.
 //!
 //! Web copies also hold a few single spaces between Han characters (`大 中 小`, names in a list):
 //! the rule applies only to text that looks recognised, where such spaces are common
@@ -119,6 +121,8 @@ pub(crate) fn drops(s: &str, i: usize) -> bool {
     };
     (is_han(p) && (is_han(n) || is_punct(n)))
         || (is_punct(p) && is_han(n))
+        || (is_han(p) && n.is_ascii_digit())
+        || (p.is_ascii_digit() && is_han(n))
         || (is_opener(p) && (is_han(n) || n.is_ascii_digit()))
         || ((is_han(p) || p.is_ascii_digit()) && is_closer(n))
         || (n == '、' && !p.is_whitespace())
@@ -198,8 +202,18 @@ mod tests {
             ),
             (
                 "全 区 39 个 部 门",
-                "全区 39 个部门",
-                "spaces next to digits stay (the figure reader handles them)",
+                "全区39个部门",
+                "a figure and its measure word",
+            ),
+            (
+                "一 、2023 年 推 进",
+                "一、2023年推进",
+                "a year in a heading",
+            ),
+            (
+                "共 1 000 人",
+                "共1 000人",
+                "a thousands group keeps its space",
             ),
             ("项目  数量", "项目  数量", "two spaces separate columns"),
             (
@@ -207,7 +221,7 @@ mod tests {
                 "APP 应用与 Windows 系统",
                 "spaces next to Latin words stay",
             ),
-            ("1 000 元", "1 000 元", "a thousands group stays"),
+            ("1 000 元", "1 000元", "a thousands group stays"),
             ("第一部分\t总体情况", "第一部分\t总体情况", "a tab stays"),
             (
                 "第一部分　总体情况",
