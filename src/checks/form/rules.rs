@@ -258,9 +258,15 @@ pub static RULES: [Rule; 7] = [
         needs: &[],
         pattern: r"(?<m>的的|了了)",
         plain: None,
+        // The first 的 may end a word (目的, 标的: `达到目的的手段`) and the second may start one
+        // (的确); the second 了 may start a word (了解, 了结, 了然, 了却, 了如指掌, 了断:
+        // `为了了解`, `到了了结阶段`).
         silent: |line, s, e, c| match group(c, "m") {
-            "的的" => at(line, e) == Some('确'),
-            _ => before(line, s) == Some('不') || at(line, e) == Some('之'),
+            "的的" => at(line, e) == Some('确') || matches!(before(line, s), Some('目' | '标')),
+            _ => {
+                before(line, s) == Some('不')
+                    || matches!(at(line, e), Some('之' | '解' | '结' | '然' | '却' | '如' | '断'))
+            }
         },
         message: "疑为多打了一个字",
         fix: |c| group(c, "m").chars().take(1).collect(),
