@@ -118,8 +118,9 @@ fn fixture_pdfs_give_the_outline_and_indicators_of_their_text() {
 }
 
 /// Scans with an OCR text layer (tesseract 5.3 `chi_sim`, `chi_tra` for the Traditional 003,
-/// over 200-dpi renderings of the Chromium fixtures: invisible text in GlyphLessFont, one object per word, spaces between
-/// words): the outline and figures of their text, less recognition errors, and a notice.
+/// over 200-dpi renderings of the Chromium fixtures: invisible text in GlyphLessFont, one
+/// object per word, spaces between words): the outline and figures of their text, less
+/// recognition errors (`领导千部`, `800余mi`), and a notice.
 #[test]
 fn ocr_text_layers_give_the_outline_and_figures_of_their_text() {
     for (pdf_name, txt) in [
