@@ -109,6 +109,10 @@ fn tasks_name_the_outline_of_the_year_and_list_what_is_absent() {
     assert!(t.contains("任务落实得分49分"), "{t}");
     assert!(t.contains("（二）未涉及的任务"), "{t}");
     assert!(t.contains("（三十）加快推进政务数据有序共享。"), "{t}");
+    // Titles not yet checked word for word are noted once, not tagged one by one.
+    assert!(t.contains("（十二）加强行政决策执行和评估。"), "{t}");
+    assert!(!t.contains("题名待核"), "{t}");
+    assert_eq!(t.matches("请与正式文本核对").count(), 1, "{t}");
     // The 2015 纲要's measures are named as measures, not as a second item number.
     let (m, _) = draft("000");
     let t = body(&m, SectionId::Tasks);

@@ -589,16 +589,23 @@ fn tasks(a: &Analysis) -> String {
     if none + said > 0 {
         lines.push("建议对上述任务补充本年度的具体举措和成效；确未开展的，说明原因。".to_string());
     }
+    // A memo is a document the reviewer hands in: titles not yet checked word for word
+    // against the 纲要's text are not tagged one by one (as on the page) but noted once.
+    if applies
+        .iter()
+        .any(|k| k.status != TaskStatus::Addressed && !k.title_verified)
+    {
+        lines.push("注：任务题名按《纲要》条目整理，引用前请与正式文本核对。".to_string());
+    }
     lines.join("\n")
 }
 
 /// A task as listed: `（四）推进…`, or for the 2015 纲要's numbered measures `措施4 完善宏观调控`
 /// (a bare `4.` after an item number would read as a second number).
 fn task_name(k: &crate::model::TaskVerdict) -> String {
-    let name = present::task_label(k);
     match k.label.strip_suffix('.') {
-        Some(n) => format!("措施{n} {}", &name[k.label.len()..]),
-        None => name,
+        Some(n) => format!("措施{n} {}", k.title),
+        None => format!("{}{}", k.label, k.title),
     }
 }
 

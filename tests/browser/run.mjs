@@ -1112,6 +1112,17 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
         const taskStatuses = await page.$$eval('#tasks button[data-task]', (b) => b.map((x) => `${x.dataset.task}:${x.dataset.status}`).join(' '));
         const cliTasks = (json.coverage.tasks ?? []).map((t) => `${t.number}:${t.status}`).join(' ');
         ok(taskStatuses === cliTasks, `${n}: 纲要 task statuses equal the CLI's (${json.coverage.outline ?? '无纲要'}, score ${json.coverage.score ?? '-'})`, `${taskStatuses.slice(0, 120)}\n        ${cliTasks.slice(0, 120)}`);
+        // Choosing a task highlights the passages the CLI gives for it and scrolls to the first.
+        const picked = (json.coverage.tasks ?? []).find((t) => t.status === 'addressed' && t.spans.length > 0);
+        if (picked) {
+          const button = `#tasks button[data-task="${picked.number}"]`;
+          await page.$eval(button, (b) => { b.closest('details').open = true; });
+          await page.click(button);
+          await page.waitForTimeout(300);
+          const hits = await distinctHits();
+          ok(hits === picked.spans.length && (await inView(page, '#doc .hit')),
+            `${n}: choosing 纲要 task ${picked.number} highlights its ${picked.spans.length} passages (${hits} shown)`);
+        }
       }
       await shot(page, '13-review-004');
 
@@ -1132,6 +1143,28 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
       await figure.click();
       await page.waitForTimeout(100);
       ok((await distinctHits()) === 0, 'choosing it again removes the highlight');
+
+      // Text copied out of a scan's OCR layer (issue 23): spaces between Chinese characters. The
+      // page reads it as the CLI does (outline titles without the spaces) and says it looks
+      // machine-recognised.
+      {
+        const ocrFile = join(ARTIFACTS, 'ocr-003.txt');
+        writeFileSync(ocrFile, execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'report-lens', '--', 'text', join(FIXTURES, 'pdf/ocr-003.pdf')],
+          { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+        const ocrText = readFileSync(ocrFile, 'utf8');
+        ok(/[\u4e00-\u9fff] [\u4e00-\u9fff]/.test(ocrText), 'the OCR layer of ocr-003.pdf has spaces between Chinese characters');
+        await paste(page, ocrText);
+        const expected = cliJson(ocrFile);
+        if (expected) {
+          await page.waitForFunction((n) => document.querySelectorAll('#outline [data-section]').length === n, expected.sections.length, { timeout: 20000 }).catch(() => {});
+          compare('OCR text pasted', expected, ocrText, await shown(page));
+          ok(expected.sections.every((s) => !/[\u4e00-\u9fff0-9] [\u4e00-\u9fff]/.test(s.title)), 'its outline titles read without the OCR spaces');
+        }
+        await page.click('#tab-diagnostics');
+        const notice = page.locator('[data-diagnostic][data-code="ocr-text"]');
+        ok((await notice.count()) === 1, `pasted OCR text: one notice that it looks machine-recognised: ${(await notice.first().textContent().catch(() => '')).slice(0, 60)}`);
+        await paste(page, readFileSync(seedFile('000'), 'utf8'));
+      }
 
       section('report card (print)');
       await page.evaluate(() => { window.__printed = 0; window.print = () => window.__printed++; });
