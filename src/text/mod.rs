@@ -17,11 +17,13 @@
 //! sparse list of checkpoints (a dropped syllable stays attached to the character before it).
 //!
 //! In text that looks recognised (OCR), the view also drops the single spaces OCR puts between
-//! Chinese characters ([`spacing`]): `一 、 加 强` reads as `一、加强`.
+//! Chinese characters ([`spacing`]): `一 、 加 强` reads as `一、加强`. In text copied out of a
+//! PDF viewer, whose lines the page broke, it joins the broken lines ([`wrap`]).
 
 pub mod sort;
 pub mod spacing;
 mod t2s_table;
+pub mod wrap;
 
 use serde::Serialize;
 use t2s_table::T2S;
@@ -88,6 +90,9 @@ pub struct Normalized {
     /// View offsets at which an OCR space was dropped, ascending: a span that ends there ends
     /// before the space in the original.
     space_drops: Vec<usize>,
+    /// `(view offset, bytes dropped)` of every line break joined ([`wrap`]), ascending: a span
+    /// that ends there ends before the break in the original.
+    joins: Vec<(usize, usize)>,
     /// For each [`BUCKET`] bytes of the view, the number of checkpoints before it: a lookup
     /// searches one bucket's checkpoints (full-width punctuation makes them dense).
     buckets: Vec<u32>,
@@ -320,16 +325,18 @@ const SCRIPT_SAMPLE_BYTES: usize = 64 * 1024;
 impl Normalized {
     /// Builds the folded view of `original`.
     pub fn new(original: &str) -> Self {
+        let breaks = wrap::joined_breaks(original);
         // The OCR test once, outside the per-byte loop: two copies of the loop.
         if spacing::looks_ocr_spaced(original) {
-            Self::fold::<true>(original)
+            Self::fold::<true>(original, &breaks)
         } else {
-            Self::fold::<false>(original)
+            Self::fold::<false>(original, &breaks)
         }
     }
 
-    /// [`Self::new`]; `OCR` drops the spaces recognised text puts between characters.
-    fn fold<const OCR: bool>(original: &str) -> Self {
+    /// [`Self::new`]; `OCR` drops the spaces recognised text puts between characters, and
+    /// the byte ranges `breaks` (ascending) are dropped as joined line breaks.
+    fn fold<const OCR: bool>(original: &str, breaks: &[(usize, usize)]) -> Self {
         // Most characters do not change: copy runs of them at once and only stop at a
         // character that folds. Decoding works on the raw bytes (the input is valid UTF-8).
         let bytes = original.as_bytes();
@@ -339,83 +346,102 @@ impl Normalized {
         let mut simplified_chars = 0;
         let mut pinyin_dropped = 0;
         let mut space_drops = Vec::new();
+        let mut joins = Vec::with_capacity(breaks.len());
+        // The text is folded in stretches between the breaks to join, so that the per-byte
+        // loop tests nothing for them: a break starts at ASCII whitespace on a character
+        // boundary, where no step of the loop (a character, injected pinyin, an OCR space,
+        // which sits between characters and never before a line break) can pass it.
+        let mut next = 0;
+        let mut limit = breaks.first().map_or(bytes.len(), |b| b.0);
         let (mut run, mut i) = (0, 0);
-        while i < bytes.len() {
-            let b0 = bytes[i];
-            if OCR && b0 == b' ' && spacing::drops(original, i) {
-                text.push_str(&original[run..i]);
-                i += 1;
-                run = i;
-                checkpoints.push((text.len(), i));
-                space_drops.push(text.len());
-                continue;
-            }
-            // `(` (28) or `（` (EF BC 88) may open injected pinyin.
-            if b0 == b'(' || b0 == 0xEF && bytes.get(i + 2) == Some(&0x88) {
-                if let Some(n) = injected_pinyin(bytes, i) {
+        loop {
+            while i < limit {
+                let b0 = bytes[i];
+                if OCR && b0 == b' ' && spacing::drops(original, i) {
                     text.push_str(&original[run..i]);
-                    i += n;
+                    i += 1;
                     run = i;
                     checkpoints.push((text.len(), i));
-                    pinyin_dropped += 1;
+                    space_drops.push(text.len());
                     continue;
                 }
-            }
-            if b0 < 0x80 {
-                i += 1;
-                continue;
-            }
-            // Most characters: a CJK ideograph U+4E00–U+9FFF (lead byte 0xE4–0xE9) without a
-            // Traditional entry stays as it is (the general path below does the same, slower).
-            if (0xE4..=0xE9).contains(&b0) && i + 2 < bytes.len() {
-                let cp = ((b0 as u32 & 0x0F) << 12)
-                    | ((bytes[i + 1] as u32 & 0x3F) << 6)
-                    | (bytes[i + 2] as u32 & 0x3F);
-                if cp >= 0x4E00 && !maybe_traditional_ideograph(cp) {
-                    if i < SCRIPT_SAMPLE_BYTES && is_simplified_marker_ideograph(cp) {
+                // `(` (28) or `（` (EF BC 88) may open injected pinyin.
+                if b0 == b'(' || b0 == 0xEF && bytes.get(i + 2) == Some(&0x88) {
+                    if let Some(n) = injected_pinyin(bytes, i) {
+                        text.push_str(&original[run..i]);
+                        i += n;
+                        run = i;
+                        checkpoints.push((text.len(), i));
+                        pinyin_dropped += 1;
+                        continue;
+                    }
+                }
+                if b0 < 0x80 {
+                    i += 1;
+                    continue;
+                }
+                // Most characters: a CJK ideograph U+4E00–U+9FFF (lead byte 0xE4–0xE9) without a
+                // Traditional entry stays as it is (the general path below does the same, slower).
+                if (0xE4..=0xE9).contains(&b0) && i + 2 < bytes.len() {
+                    let cp = ((b0 as u32 & 0x0F) << 12)
+                        | ((bytes[i + 1] as u32 & 0x3F) << 6)
+                        | (bytes[i + 2] as u32 & 0x3F);
+                    if cp >= 0x4E00 && !maybe_traditional_ideograph(cp) {
+                        if i < SCRIPT_SAMPLE_BYTES && is_simplified_marker_ideograph(cp) {
+                            simplified_chars += 1;
+                        }
+                        i += 3;
+                        continue;
+                    }
+                }
+                let len = utf8_len(b0);
+                let cp = if len == 3 && i + 2 < bytes.len() {
+                    ((b0 as u32 & 0x0F) << 12)
+                        | ((bytes[i + 1] as u32 & 0x3F) << 6)
+                        | (bytes[i + 2] as u32 & 0x3F)
+                } else {
+                    original[i..].chars().next().map_or(0xFFFD, |c| c as u32)
+                };
+                let c = char::from_u32(cp).unwrap_or('\u{FFFD}');
+                // Script evidence is read from the first 64 KB: plenty to tell scripts apart.
+                let sample = i < SCRIPT_SAMPLE_BYTES;
+                // Common case: a CJK ideograph without a Traditional entry stays as it is.
+                if (0x4E00..0xA000).contains(&cp) && !maybe_traditional(c) {
+                    if sample && is_simplified_marker(c) {
                         simplified_chars += 1;
                     }
-                    i += 3;
+                    i += len;
                     continue;
                 }
+                let f = fold_char(c);
+                if f == c {
+                    if sample && is_simplified_marker(c) {
+                        simplified_chars += 1;
+                    }
+                    i += len;
+                    continue;
+                }
+                if (0x3400..0xF900).contains(&cp) {
+                    traditional_chars += 1;
+                }
+                text.push_str(&original[run..i]);
+                text.push(f);
+                i += len;
+                run = i;
+                if f.len_utf8() != len {
+                    checkpoints.push((text.len(), i));
+                }
             }
-            let len = utf8_len(b0);
-            let cp = if len == 3 && i + 2 < bytes.len() {
-                ((b0 as u32 & 0x0F) << 12)
-                    | ((bytes[i + 1] as u32 & 0x3F) << 6)
-                    | (bytes[i + 2] as u32 & 0x3F)
-            } else {
-                original[i..].chars().next().map_or(0xFFFD, |c| c as u32)
+            let Some(&(_, end)) = breaks.get(next) else {
+                break;
             };
-            let c = char::from_u32(cp).unwrap_or('\u{FFFD}');
-            // Script evidence is read from the first 64 KB: plenty to tell scripts apart.
-            let sample = i < SCRIPT_SAMPLE_BYTES;
-            // Common case: a CJK ideograph without a Traditional entry stays as it is.
-            if (0x4E00..0xA000).contains(&cp) && !maybe_traditional(c) {
-                if sample && is_simplified_marker(c) {
-                    simplified_chars += 1;
-                }
-                i += len;
-                continue;
-            }
-            let f = fold_char(c);
-            if f == c {
-                if sample && is_simplified_marker(c) {
-                    simplified_chars += 1;
-                }
-                i += len;
-                continue;
-            }
-            if (0x3400..0xF900).contains(&cp) {
-                traditional_chars += 1;
-            }
             text.push_str(&original[run..i]);
-            text.push(f);
-            i += len;
+            joins.push((text.len(), end - i));
+            i = end;
             run = i;
-            if f.len_utf8() != len {
-                checkpoints.push((text.len(), i));
-            }
+            checkpoints.push((text.len(), i));
+            next += 1;
+            limit = breaks.get(next).map_or(bytes.len(), |b| b.0);
         }
         text.push_str(&original[run..]);
         let buckets = bucket_starts(&checkpoints, text.len());
@@ -428,6 +454,7 @@ impl Normalized {
             pinyin_dropped,
             spaces_dropped: space_drops.len(),
             space_drops,
+            joins,
         }
     }
 
@@ -439,16 +466,30 @@ impl Normalized {
     /// True when the view dropped something (pinyin, OCR spaces) that [`Self::clean`] removes
     /// from slices of the original.
     pub fn drops_text(&self) -> bool {
-        self.pinyin_dropped > 0 || self.spaces_dropped > 0
+        self.pinyin_dropped > 0 || self.spaces_dropped > 0 || !self.joins.is_empty()
     }
 
-    /// `s` (a slice of the original) without what the view dropped: injected pinyin, and OCR
-    /// spaces when the text looked recognised.
+    /// Count of line breaks joined ([`wrap`]).
+    pub fn lines_joined(&self) -> usize {
+        self.joins.len()
+    }
+
+    /// `s` (a slice of the original) without what the view dropped: injected pinyin, joined
+    /// line breaks when the page broke the lines, and OCR spaces when the text looked
+    /// recognised.
     pub fn clean<'a>(&self, s: &'a str) -> std::borrow::Cow<'a, str> {
         let s = if self.pinyin_dropped == 0 {
             s.into()
         } else {
             without_pinyin(s)
+        };
+        let s = if self.joins.is_empty() {
+            s
+        } else {
+            match wrap::without_breaks(&s) {
+                std::borrow::Cow::Borrowed(_) => s,
+                std::borrow::Cow::Owned(o) => o.into(),
+            }
         };
         if self.spaces_dropped == 0 {
             return s;
@@ -479,12 +520,18 @@ impl Normalized {
         }
     }
 
-    /// Maps a span of the view to the original text. A span that ends where an OCR space was
-    /// dropped ends before that space (`39 个| 部门` covers `39 个`).
+    /// Maps a span of the view to the original text. A span that ends where an OCR space or a
+    /// line break was dropped ends before it (`39 个| 部门` covers `39 个`).
+    #[inline]
     pub fn span_to_original(&self, s: Span) -> Span {
         let mut end = self.to_original(s.end);
         if s.end > s.start && self.space_drops.binary_search(&s.end).is_ok() {
             end -= 1;
+        }
+        if s.end > s.start && !self.joins.is_empty() {
+            if let Ok(k) = self.joins.binary_search_by_key(&s.end, |&(v, _)| v) {
+                end -= self.joins[k].1;
+            }
         }
         Span::new(self.to_original(s.start), end)
     }
