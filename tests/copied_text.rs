@@ -12,21 +12,6 @@ mod common;
 use proptest::prelude::*;
 use report_lens::{analyze, invariants};
 
-fn f1(expected: &[String], got: &[String]) -> f64 {
-    let mut left: Vec<&String> = got.iter().collect();
-    let mut hits = 0;
-    for e in expected {
-        if let Some(k) = left.iter().position(|g| *g == e) {
-            left.swap_remove(k);
-            hits += 1;
-        }
-    }
-    if expected.is_empty() && got.is_empty() {
-        return 1.0;
-    }
-    2.0 * hits as f64 / (expected.len() + got.len()) as f64
-}
-
 /// The outline as `level marker title` lines (spaces left out: OCR layers keep some).
 fn outline(text: &str) -> Vec<String> {
     analyze(text)
@@ -85,8 +70,8 @@ fn pdf_viewer_copies_give_the_outline_and_figures_of_their_report() {
         let (_, typed) = common::TEXTS.iter().find(|(i, _)| *i == id).unwrap();
         let a = analyze(&copy);
         invariants::check(&copy, &a).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let o = f1(&outline(typed), &outline(&copy));
-        let f = f1(&figures(typed), &figures(&copy));
+        let o = common::f1(&outline(typed), &outline(&copy));
+        let f = common::f1(&figures(typed), &figures(&copy));
         println!("{name}: outline F1 {o:.3}, figures F1 {f:.3}");
         if o < min_outline || f < min_figures {
             failures.push(format!("{name}: outline {o:.3}, figures {f:.3}"));
@@ -150,7 +135,7 @@ proptest! {
             if let Err(e) = invariants::check(&copy, &a) {
                 prop_assert!(false, "{id}: {e}");
             }
-            let (o, f) = (f1(&outline(typed), &outline(&copy)), f1(&figures(typed), &figures(&copy)));
+            let (o, f) = (common::f1(&outline(typed), &outline(&copy)), common::f1(&figures(typed), &figures(&copy)));
             prop_assert!(o >= 0.93, "{id}: outline F1 {o:.3} at {chars} characters a line");
             prop_assert!(f >= 0.97, "{id}: figures F1 {f:.3} at {chars} characters a line");
         }

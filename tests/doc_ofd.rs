@@ -8,7 +8,6 @@
 use report_lens::input::doc::{DocError, OleKind};
 use report_lens::input::ofd::{self, OfdError};
 use report_lens::input::{read_bytes, Format, ReadError};
-use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -51,38 +50,14 @@ fn indicators(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Multiset F1 of `got` against `want` (1.0 when both are empty).
-fn f1(want: &[String], got: &[String]) -> f64 {
-    if want.is_empty() && got.is_empty() {
-        return 1.0;
-    }
-    let mut counts: HashMap<&str, i32> = HashMap::new();
-    for w in want {
-        *counts.entry(w).or_default() += 1;
-    }
-    let mut matched = 0;
-    for g in got {
-        if let Some(c) = counts.get_mut(g.as_str()).filter(|c| **c > 0) {
-            *c -= 1;
-            matched += 1;
-        }
-    }
-    if matched == 0 {
-        return 0.0;
-    }
-    let p = f64::from(matched) / got.len() as f64;
-    let r = f64::from(matched) / want.len() as f64;
-    2.0 * p * r / (p + r)
-}
-
 /// (sections F1, indicators F1) of a fixture read from `file` against its `.txt`.
 fn scores(report: &str, file: &str, format: Format) -> (f64, f64) {
     let want = fixture(report);
     let doc = read_bytes(file, &read(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
     assert_eq!(doc.format, format, "{file}");
     (
-        f1(&sections(&want), &sections(&doc.text)),
-        f1(&indicators(&want), &indicators(&doc.text)),
+        common::f1(&sections(&want), &sections(&doc.text)),
+        common::f1(&indicators(&want), &indicators(&doc.text)),
     )
 }
 

@@ -48,21 +48,6 @@ fn ocr_spaced(text: &str, seed: u64) -> String {
     out
 }
 
-fn f1(expected: &[String], got: &[String]) -> f64 {
-    let mut left: Vec<&String> = got.iter().collect();
-    let mut hits = 0;
-    for e in expected {
-        if let Some(k) = left.iter().position(|g| *g == e) {
-            left.swap_remove(k);
-            hits += 1;
-        }
-    }
-    if expected.is_empty() && got.is_empty() {
-        return 1.0;
-    }
-    2.0 * hits as f64 / (expected.len() + got.len()) as f64
-}
-
 /// The outline as `level marker title` lines, without spaces inside marker and title.
 fn outline(text: &str) -> Vec<String> {
     analyze(text)
@@ -106,7 +91,7 @@ proptest! {
             if let Err(e) = invariants::check(&spaced, &a) {
                 prop_assert!(false, "{id}: {e}");
             }
-            let (o, f) = (f1(&outline(text), &outline(&spaced)), f1(&figures(text), &figures(&spaced)));
+            let (o, f) = (common::f1(&outline(text), &outline(&spaced)), common::f1(&figures(text), &figures(&spaced)));
             prop_assert!(o >= 0.97, "{id}: outline F1 {o:.3} (seed {seed})");
             prop_assert!(f >= 0.97, "{id}: figures F1 {f:.3} (seed {seed})");
             // Titles shown to the user read without the spaces.

@@ -6,7 +6,6 @@
 use report_lens::analyze;
 use report_lens::input::layout::{self, Page, Run};
 use report_lens::input::{pdf, read_bytes, Format, Limit, ReadError};
-use std::collections::HashMap;
 use std::io::Write;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -34,33 +33,6 @@ fn pdf_path(name: &str) -> String {
 
 fn pdf_bytes(name: &str) -> Vec<u8> {
     std::fs::read(pdf_path(name)).unwrap()
-}
-
-/// Multiset F1 of two lists of keys.
-fn f1(expected: &[String], got: &[String]) -> f64 {
-    if expected.is_empty() && got.is_empty() {
-        return 1.0;
-    }
-    let mut counts: HashMap<&str, i64> = HashMap::new();
-    for e in expected {
-        *counts.entry(e).or_default() += 1;
-    }
-    let mut hits = 0;
-    for g in got {
-        if let Some(c) = counts.get_mut(g.as_str()) {
-            if *c > 0 {
-                *c -= 1;
-                hits += 1;
-            }
-        }
-    }
-    let p = hits as f64 / got.len().max(1) as f64;
-    let r = hits as f64 / expected.len().max(1) as f64;
-    if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    }
 }
 
 fn section_keys(text: &str) -> Vec<String> {
@@ -107,8 +79,8 @@ fn fixture_pdfs_give_the_outline_and_indicators_of_their_text() {
             .unwrap_or_else(|e| panic!("{pdf_name}: {e}"));
         let elapsed = started.elapsed();
         assert_eq!(doc.format, Format::Pdf);
-        let s = f1(&section_keys(&expected), &section_keys(&doc.text));
-        let i = f1(&indicator_keys(&expected), &indicator_keys(&doc.text));
+        let s = common::f1(&section_keys(&expected), &section_keys(&doc.text));
+        let i = common::f1(&indicator_keys(&expected), &indicator_keys(&doc.text));
         println!("{pdf_name}: sections F1 {s:.3}, indicators F1 {i:.3}, read in {elapsed:?}");
         if s < 0.95 || i < 0.95 {
             failures.push(format!("{pdf_name}: sections {s:.3}, indicators {i:.3}"));
@@ -132,8 +104,8 @@ fn ocr_text_layers_give_the_outline_and_figures_of_their_text() {
         let expected = fixture_text(txt);
         let doc = read_bytes(pdf_name, &pdf_bytes(pdf_name))
             .unwrap_or_else(|e| panic!("{pdf_name}: {e}"));
-        let s = f1(&section_keys(&expected), &section_keys(&doc.text));
-        let i = f1(&indicator_keys(&expected), &indicator_keys(&doc.text));
+        let s = common::f1(&section_keys(&expected), &section_keys(&doc.text));
+        let i = common::f1(&indicator_keys(&expected), &indicator_keys(&doc.text));
         println!("{pdf_name}: sections F1 {s:.3}, indicators F1 {i:.3}");
         assert!(doc.ocr, "{pdf_name}: recognised as an OCR text layer");
         let typed = read_bytes("chromium-000.pdf", &pdf_bytes("chromium-000.pdf")).unwrap();

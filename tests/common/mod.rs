@@ -170,6 +170,26 @@ pub fn check_golden(rel: &str, got: &str) {
     }
 }
 
+/// Multiset F1 of `got` against `want` (1.0 when both are empty): the outline and figure
+/// measure of the reader and copy tests.
+pub fn f1(want: &[String], got: &[String]) -> f64 {
+    if want.is_empty() && got.is_empty() {
+        return 1.0;
+    }
+    let mut counts: std::collections::HashMap<&str, i32> = std::collections::HashMap::new();
+    for w in want {
+        *counts.entry(w).or_default() += 1;
+    }
+    let mut matched = 0;
+    for g in got {
+        if let Some(c) = counts.get_mut(g.as_str()).filter(|c| **c > 0) {
+            *c -= 1;
+            matched += 1;
+        }
+    }
+    2.0 * f64::from(matched) / (want.len() + got.len()) as f64
+}
+
 /// Character-F1 of two strings (multisets of characters): the subject tests' measure.
 pub fn char_f1(a: &str, b: &str) -> f64 {
     let mut count: std::collections::HashMap<char, i32> = std::collections::HashMap::new();
