@@ -147,34 +147,29 @@ pub fn joined_breaks(s: &str) -> Vec<(usize, usize)> {
         let line = trim_end(&s[start..nl]);
         let next_start = nl + 1;
         let next = s[next_start..].split('\n').next().unwrap_or("");
-        let full = match line.chars().next_back() {
-            Some('。' | '；' | '！' | '？' | ';' | '!' | '?') => width(line) + 2 >= w,
-            Some(_) => width(line) + 8 >= w,
+        let (last, cols) = (line.chars().next_back(), width(line));
+        let full = match last {
+            Some('。' | '；' | '！' | '？' | ';' | '!' | '?') => cols + 2 >= w,
+            Some(_) => cols + 8 >= w,
             None => false,
         };
+        let first = next.chars().next();
         // A weak marker after a line that reaches the margin mid-word (no punctuation at its
         // end) is the sentence going on, unless that line is a heading itself (a marker and
         // no sentence in it: `二、…职责情况` / `一是…`).
-        let heading = marker(line).is_some() && !line.contains(['。', '；', ';']);
-        let mid_word = !heading
-            && line
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_alphanumeric() && width(line) + 6 >= w);
-        let goes_on = next
-            .chars()
-            .next()
-            .is_some_and(|c| !matches!(c, ' ' | '\t' | '\r' | '\u{3000}'))
+        let mid_word = || {
+            last.is_some_and(|c| c.is_alphanumeric())
+                && cols + 6 >= w
+                && (marker(line).is_none() || line.contains(['。', '；', ';']))
+        };
+        let goes_on = first.is_some_and(|c| !matches!(c, ' ' | '\t' | '\r' | '\u{3000}'))
             && match marker(next) {
                 None => true,
-                Some(Marker::Weak) => mid_word,
+                Some(Marker::Weak) => mid_word(),
                 Some(Marker::Strong) => false,
             };
-        let latin_word = line
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_ascii_alphabetic())
-            && next.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+        let latin_word = last.is_some_and(|c| c.is_ascii_alphabetic())
+            && first.is_some_and(|c| c.is_ascii_alphabetic());
         if full && goes_on && !latin_word {
             out.push((start + line.len(), next_start));
         }
